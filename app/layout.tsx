@@ -1,0 +1,64 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SearchDialog } from "@/components/search/search-dialog";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { UserMenu } from "@/components/layout/user-menu";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Cloud Responsibility Academy", template: "%s · Cloud Responsibility Academy" },
+  description: "Learn who is responsible for what in cloud security, starting with the AWS Shared Responsibility Model.",
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+};
+
+// Applies a saved theme before first paint, so a dark-mode reader never sees a light flash.
+const themeScript = `try{var t=localStorage.getItem("theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            <span aria-hidden="true">☁</span> Cloud Responsibility Academy
+          </Link>
+          <nav aria-label="Main">
+            <ul>
+              <li>
+                <Link href="/lessons">Lessons</Link>
+              </li>
+              <li>
+                <Link href="/review">Review</Link>
+              </li>
+              <li>
+                <Link href="/progress">Progress</Link>
+              </li>
+              <li>
+                <Link href="/teams">Teams</Link>
+              </li>
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <SearchDialog />
+            <ThemeToggle />
+            <UserMenu />
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <p>Notes are written in Markdown in <code>content/</code>. Who owns a control is the lesson.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { lessonComponents } from "@/components/lesson/lesson-components";
+import { LessonProgressPanel } from "@/components/lesson/lesson-progress-panel";
+import { lessonHref } from "@/lib/content/build-library";
+import { compileLesson } from "@/lib/content/compile-lesson";
+import { assertContentValid, loadLibrary } from "@/server/content/load-library";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  const library = loadLibrary();
+  assertContentValid(library);
+  return library.notes.map((note) => ({ slug: note.slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  const note = loadLibrary().bySlug.get(slug);
+  return note ? { title: note.title, description: note.summary } : {};
+}
+
+export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const library = loadLibrary();
+  const note = library.bySlug.get(slug);
+  if (!note) notFound();
+
+  const Content = await compileLesson(note.body, { note, resolve: (link) => library.resolve(link, note) });
+  const position = library.notes.indexOf(note);
+  const previous = library.notes[position - 1];
+  const next = library.notes[position + 1];
+  const backlinks = (library.backlinks.get(slug) ?? []).flatMap((from) => library.bySlug.get(from) ?? []);
+  const toc = note.headings.filter((h) => h.depth >= 2 && h.depth <= 3);
+  const hasQuiz = note.items.length > 0;
+
+  return (
+    <div className="lesson-layout">
+      <nav className="toc" aria-label="On this page">
+        <p className="toc-title">On this page</p>
+        <ol>
+          {toc.map((h) => (
+            <li key={h.anchor} className={`toc-depth-${h.depth}`}>
+              <a href={`#${h.anchor}`}>{h.text}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <article className="lesson">
+        <header className="lesson-header">
+          <p className="eyebrow">
+            <Link href="/lessons">Lessons</Link>
+          </p>
+          <h1>{note.title}</h1>
+          <ul className="tags" aria-label="Tags">
+            {note.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`/tags/${tag}`}>#{tag}</Link>
+              </li>
+            ))}
+          </ul>
+          {Object.keys(note.sectionOwners).length > 0 ? (
+            <p className="study-mode">
+              <input type="checkbox" id="study-mode" />
+              <label htmlFor="study-mode">Study mode: hide who owns each control until I focus or hover it</label>
+            </p>
+          ) : null}
+        </header>
+        <LessonProgressPanel slug={slug} hasQuiz={hasQuiz} />
+        <div className="lesson-body">
+          <Content components={lessonComponents} />
+        </div>
+        {hasQuiz ? (
+          <section className="quiz-cta" aria-labelledby="quiz-cta-heading">
+            <h2 id="quiz-cta-heading">Check yourself</h2>
+            <p>
+              Sort the {note.items.length} controls from this lesson into AWS, Customer and Shared. Grading explains every
+              answer.
+            </p>
+            <Link className="button primary" href={`/quiz/${slug}`}>
+              Take the quiz
+            </Link>
+          </section>
+        ) : null}
+        <section className="backlinks" aria-labelledby="backlinks-heading">
+          <h2 id="backlinks-heading">Linked from</h2>
+          {backlinks.length > 0 ? (
+            <ul>
+              {backlinks.map((from) => (
+                <li key={from.slug}>
+                  <Link href={lessonHref(from.slug)}>{from.title}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No other lesson links here yet.</p>
+          )}
+        </section>
+        <nav className="pager" aria-label="Previous and next lesson">
+          {previous ? (
+            <Link rel="prev" href={lessonHref(previous.slug)}>
+              <span className="pager-label">Previous</span> {previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link rel="next" href={lessonHref(next.slug)}>
+              <span className="pager-label">Next</span> {next.title}
+            </Link>
+          ) : null}
+        </nav>
+      </article>
+    </div>
+  );
+}

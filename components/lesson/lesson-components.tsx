@@ -1,0 +1,112 @@
+import Link from "next/link";
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import { OwnerBadge } from "@/components/ui/owner-badge";
+import { OWNERS, type Owner } from "@/lib/content/types";
+
+function LessonLink({ href, target, children }: { href?: string; target?: string; children?: ReactNode }) {
+  if (!href) {
+    return (
+      <span className="unwritten" title={`"${target}" is not written yet`}>
+        {children}
+        <span className="visually-hidden"> (not written yet)</span>
+      </span>
+    );
+  }
+  return <Link href={href}>{children}</Link>;
+}
+
+function Embed({ target, href }: { target?: string; href?: string }) {
+  return (
+    <span className="embed-missing" role="note">
+      Embedded file “{target}” is not available here.{href ? <> <Link href={href}>Open the lesson instead.</Link></> : null}
+    </span>
+  );
+}
+
+const CALLOUT_TITLES: Record<string, string> = { note: "Note", tip: "Tip", warning: "Warning", important: "Important", info: "Info", example: "Example", danger: "Danger" };
+
+function Callout({ type = "note", title, children }: { type?: string; title?: string; children?: ReactNode }) {
+  return (
+    <aside className={`callout callout-${type}`} aria-label={title ?? CALLOUT_TITLES[type] ?? "Note"}>
+      <p className="callout-title">{title ?? CALLOUT_TITLES[type] ?? type}</p>
+      {children}
+    </aside>
+  );
+}
+
+function ControlList({ children }: { owner?: string; children?: ReactNode }) {
+  return <ul className="control-list">{children}</ul>;
+}
+
+function asOwner(value: string | undefined): Owner {
+  return OWNERS.find((o) => o === value) ?? "SHARED";
+}
+
+function Control({ owner, term, children }: { owner?: string; term?: string; children?: ReactNode }) {
+  return (
+    <li className={`control control-${asOwner(owner).toLowerCase()}`} tabIndex={0}>
+      <div className="control-head">
+        <strong className="control-term">{term}</strong>
+        <span className="control-owner">
+          <OwnerBadge owner={asOwner(owner)} />
+        </span>
+      </div>
+      {children}
+    </li>
+  );
+}
+
+/** A responsibility matrix for hand-written `.mdx` lessons: rows of layers, a column per model. */
+function ResponsibilityMatrix({ rows }: { rows: Array<{ layer: string; iaas: Owner; paas: Owner; saas: Owner }> }) {
+  return (
+    <table className="matrix">
+      <thead>
+        <tr>
+          <th scope="col">Layer</th>
+          <th scope="col">IaaS</th>
+          <th scope="col">PaaS</th>
+          <th scope="col">SaaS</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.layer}>
+            <th scope="row">{row.layer}</th>
+            {[row.iaas, row.paas, row.saas].map((owner, i) => (
+              <td key={i} className="control-owner">
+                <OwnerBadge owner={owner} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function anchoredHeading(Tag: "h2" | "h3" | "h4") {
+  return function AnchoredHeading({ id, children, ...rest }: ComponentPropsWithoutRef<"h2">) {
+    return (
+      <Tag id={id} {...rest}>
+        {children}
+        {id ? (
+          <a className="heading-anchor" href={`#${id}`} aria-label="Link to this section">
+            #
+          </a>
+        ) : null}
+      </Tag>
+    );
+  };
+}
+
+export const lessonComponents = {
+  LessonLink,
+  Embed,
+  Callout,
+  Control,
+  ControlList,
+  ResponsibilityMatrix,
+  h2: anchoredHeading("h2"),
+  h3: anchoredHeading("h3"),
+  h4: anchoredHeading("h4"),
+};

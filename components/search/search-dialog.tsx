@@ -1,0 +1,115 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { createSearch, type SearchDocument, type SearchHit } from "@/lib/content/search";
+
+const OPEN_EVENT = "open-search";
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Lesson search: opens with "/" or Ctrl-K, arrow keys move through results, Enter opens one. */
+export function SearchDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [search, setSearch] = useState<((q: string) => SearchHit[]) | null>(null);
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(0);
+  const [loadError, setLoadError] = useState(false);
+  const router = useRouter();
+  const listId = useId();
+
+  const open = useCallback(() => {
+    dialog.current?.showModal();
+    input.current?.select();
+    if (search) return;
+    fetch("/search-index.json")
+      .then((response) => response.json() as Promise<SearchDocument[]>)
+      .then((documents) => setSearch(() => createSearch(documents)))
+      .catch(() => setLoadError(true));
+  }, [search]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const ctrlK = event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey);
+      if (ctrlK || (event.key === "/" && !isTyping(event.target))) {
+        event.preventDefault();
+        open();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener(OPEN_EVENT, open);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener(OPEN_EVENT, open);
+    };
+  }, [open]);
+
+  const hits = search ? search(query).slice(0, 8) : [];
+  const go = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    dialog.current?.close();
+    router.push(`/lessons/${hit.slug}`);
+  };
+
+  return (
+    <>
+      <button type="button" className="search-button" onClick={open} aria-keyshortcuts="/ Control+K">
+        Search <kbd>/</kbd>
+      </button>
+      <dialog ref={dialog} className="search-dialog" aria-label="Search lessons" onClose={() => setQuery("")}>
+        <form method="dialog" className="search-form" onSubmit={(e) => { e.preventDefault(); go(hits[active]); }}>
+          <label htmlFor={`${listId}-input`}>Search lessons</label>
+          <input
+            ref={input}
+            id={`${listId}-input`}
+            type="search"
+            role="combobox"
+            aria-expanded={hits.length > 0}
+            aria-controls={listId}
+            aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
+            autoComplete="off"
+            placeholder="Try “KMS” or “patch”"
+            value={query}
+            onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+            onKeyDown={(e) => {
+              if (e.key === "ArrowDown") { e.preventDefault(); setActive((i) => Math.min(i + 1, hits.length - 1)); }
+              if (e.key === "ArrowUp") { e.preventDefault(); setActive((i) => Math.max(i - 1, 0)); }
+            }}
+          />
+        </form>
+        <ul id={listId} role="listbox" aria-label="Results" className="search-results">
+          {hits.map((hit, i) => (
+            <li
+              key={hit.slug}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => go(hit)}
+            >
+              <span className="hit-title">{hit.title}</span>
+              <span className="hit-summary">{hit.summary}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="search-status" aria-live="polite">
+          {loadError ? "Search could not load. Try again." : query && search ? `${hits.length} result${hits.length === 1 ? "" : "s"}` : ""}
+        </p>
+        <p className="search-help">
+          <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close
+        </p>
+      </dialog>
+    </>
+  );
+}
+
+export function OpenSearchButton() {
+  return (
+    <button type="button" className="link-button" onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}>
+      Search them
+    </button>
+  );
+}

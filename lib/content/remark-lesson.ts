@@ -1,0 +1,129 @@
+import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import { toString } from "mdast-util-to-string";
+import { SKIP, visit } from "unist-util-visit";
+import type { ResolvedLink } from "./build-library";
+import { createAnchorSlugger } from "./slug";
+import type { Owner, ParsedNote } from "./types";
+import { WIKI_LINK_PATTERN, parseWikiLinkInner, wikiLinkLabel, type WikiLinkParts } from "./wiki-link";
+
+export interface RemarkLessonOptions {
+  note: Pick<ParsedNote, "format" | "sectionOwners">;
+  resolve(link: WikiLinkParts): ResolvedLink;
+}
+
+function attribute(name: string, value: string | undefined): MdxJsxAttribute[] {
+  return value === undefined ? [] : [{ type: "mdxJsxAttribute", name, value }];
+}
+
+function textElement(name: string, attributes: MdxJsxAttribute[], children: PhrasingContent[]): MdxJsxTextElement {
+  return { type: "mdxJsxTextElement", name, attributes, children };
+}
+
+function flowElement(name: string, attributes: MdxJsxAttribute[], children: MdxJsxFlowElement["children"]): MdxJsxFlowElement {
+  return { type: "mdxJsxFlowElement", name, attributes, children };
+}
+
+/**
+ * Turns a parsed note into the MDX tree of a lesson: wiki links become <LessonLink>, embeds
+ * <Embed>, callouts <Callout>, and bullets in responsibility sections <Control owner=...> cards.
+ * Headings get GitHub-style ids, the same anchors parse-note.ts computes.
+ *
+ * For a `.md` note, raw HTML is turned into text: a note is compiled with MDX's markdown format,
+ * so braces, import/export and expressions are never evaluated, and `<script>` shows as text.
+ */
+export function remarkLesson(options: RemarkLessonOptions) {
+  return (tree: Root) => {
+    if (options.note.format === "md") {
+      visit(tree, "html", (node, index, parent) => {
+        if (!parent || index === undefined) return;
+        const text: Text = { type: "text", value: node.value };
+        const inPhrasing = parent.type !== "root" && parent.type !== "blockquote" && parent.type !== "listItem";
+        parent.children[index] = (inPhrasing ? text : ({ type: "paragraph", children: [text] } satisfies Paragraph)) as never;
+      });
+    }
+    replaceWikiLinks(tree, options);
+    replaceCallouts(tree);
+    anchorHeadingsAndMarkControls(tree, options.note.sectionOwners);
+  };
+}
+
+function replaceWikiLinks(tree: Root, { resolve }: RemarkLessonOptions) {
+  visit(tree, "text", (node, index, parent) => {
+    if (!parent || index === undefined || !node.value.includes("[[")) return;
+    const parts: PhrasingContent[] = [];
+    let last = 0;
+    for (const match of node.value.matchAll(WIKI_LINK_PATTERN)) {
+      const start = match.index ?? 0;
+      if (start > last) parts.push({ type: "text", value: node.value.slice(last, start) });
+      last = start + match[0].length;
+      const link = parseWikiLinkInner(match[2]);
+      if ("error" in link) {
+        parts.push({ type: "text", value: match[0] });
+        continue;
+      }
+      const { href } = resolve(link);
+      if (match[1] === "!") {
+        parts.push(textElement("Embed", [...attribute("target", link.target), ...attribute("href", href)], []));
+      } else {
+        parts.push(
+          textElement("LessonLink", [...attribute("href", href), ...attribute("target", link.target)], [
+            { type: "text", value: wikiLinkLabel(link) },
+          ]),
+        );
+      }
+    }
+    if (last === 0) return;
+    if (last < node.value.length) parts.push({ type: "text", value: node.value.slice(last) });
+    parent.children.splice(index, 1, ...(parts as never[]));
+    return [SKIP, index + parts.length];
+  });
+}
+
+const CALLOUT = /^\[!([\w-]+)\][+-]?[ \t]*([^\n]*)\n?/;
+
+function replaceCallouts(tree: Root) {
+  visit(tree, "blockquote", (node: Blockquote, index, parent) => {
+    const first = node.children[0];
+    const lead = first?.type === "paragraph" ? first.children[0] : undefined;
+    if (!parent || index === undefined || lead?.type !== "text") return;
+    const match = CALLOUT.exec(lead.value);
+    if (!match) return;
+    lead.value = lead.value.slice(match[0].length);
+    if (lead.value === "" && first.type === "paragraph") first.children.shift();
+    const children = first.type === "paragraph" && first.children.length === 0 ? node.children.slice(1) : node.children;
+    const kind = match[1].toLowerCase();
+    parent.children[index] = flowElement("Callout", [...attribute("type", kind), ...attribute("title", match[2].trim() || undefined)], children) as never;
+  });
+}
+
+function anchorHeadingsAndMarkControls(tree: Root, sectionOwners: Record<string, Owner>) {
+  const anchorOf = createAnchorSlugger();
+  let owner: Owner | undefined;
+  tree.children = tree.children.map((node: RootContent) => {
+    if (node.type === "heading") {
+      const text = toString(node);
+      (node as Heading).data = { ...node.data, hProperties: { id: anchorOf(text) } };
+      owner = sectionOwners[text];
+      return node;
+    }
+    if (node.type === "list" && owner) return controlList(node, owner);
+    return node;
+  });
+}
+
+/** A list in a responsibility section: each `**Term**: explanation` item becomes a control card. */
+function controlList(list: List, owner: Owner): RootContent {
+  const cards = list.children.map((item: ListItem) => {
+    const paragraph = item.children[0];
+    const strong = paragraph?.type === "paragraph" ? paragraph.children[0] : undefined;
+    if (!paragraph || paragraph.type !== "paragraph" || strong?.type !== "strong") return flowElement("li", [], item.children);
+    const rest = paragraph.children.slice(1);
+    const lead = rest[0];
+    if (lead?.type === "text") lead.value = lead.value.replace(/^\s*:\s*/, "");
+    const term = toString(strong).replace(/:$/, "");
+    const explanation: Paragraph = { type: "paragraph", children: rest };
+    return flowElement("Control", [...attribute("owner", owner), ...attribute("term", term)], [explanation, ...item.children.slice(1)]);
+  });
+  return flowElement("ControlList", [...attribute("owner", owner)], cards);
+}

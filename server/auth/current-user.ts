@@ -1,0 +1,32 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import type { Role } from "@/generated/sqlite/enums";
+import { getDb } from "@/server/db/client";
+import { SESSION_COOKIE } from "./options";
+import { getAuthSecret } from "./secret";
+
+export interface CurrentUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * The one way to learn who is asking. Decodes the session cookie, then checks the user still exists
+ * and the token's sessionVersion is current, reading the role fresh from the database.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const raw = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: getAuthSecret() }).catch(() => null);
+  if (!token || typeof token.uid !== "string") return null;
+  const user = await getDb().user.findUnique({
+    where: { id: token.uid },
+    select: { id: true, name: true, email: true, role: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== token.sv) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+});

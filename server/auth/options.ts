@@ -1,0 +1,68 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInSchema } from "@/lib/validation/auth";
+import { getDb } from "@/server/db/client";
+import { verifyPassword } from "./password";
+import { getAuthSecret } from "./secret";
+
+/** Session lifetime; a token also dies early when the user's sessionVersion moves on. */
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
+
+/**
+ * next-auth with credentials and JWT sessions. The token carries only the user id and the user's
+ * sessionVersion; getCurrentUser() reads the role from the database on every request, so a role
+ * change or a sign-out elsewhere takes effect at once, and several app instances need no shared
+ * memory. Built per request because the secret may be created on first use.
+ */
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: getAuthSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/signin" },
+    cookies: {
+      sessionToken: {
+        name: SESSION_COOKIE,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+      },
+    },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
+          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+          return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        const user = typeof token.uid === "string" ? await getDb().user.findUnique({ where: { id: token.uid } }) : null;
+        if (!user || user.sessionVersion !== token.sv) return { expires: session.expires };
+        return { ...session, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+      },
+    },
+    events: {
+      // Signing out ends this token everywhere: every token carrying the old version is refused.
+      async signOut({ token }) {
+        if (typeof token?.uid === "string") {
+          await getDb().user.updateMany({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import type { z } from "zod";
+import { HttpError, validationFailed, type ErrorBody } from "./errors";
+
+/** Bodies above this are refused before they are parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function errorResponse(error: HttpError): Response {
+  const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+  return Response.json(body, { status: error.status });
+}
+
+/** Reads a JSON body under a size cap and validates it: 413, 415, 400 or 422 otherwise. */
+export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+  }
+  const text = await readCapped(request);
+  let value: unknown;
+  try {
+    value = text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "bad_request", "The body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationFailed(parsed.error);
+  return parsed.data;
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+}
+
+/** Reads the body as text, stopping as soon as it passes the cap (a missing Content-Length included). */
+async function readCapped(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** True when the error means the database cannot be reached, as opposed to a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${error instanceof Error ? error.message : String(error)}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|P1001|P1017|Connection terminated|database system is (starting up|shutting down)|SQLITE_BUSY|SQLITE_CANTOPEN|unable to open database/i.test(
+    text,
+  );
+}
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/**
+ * Refuses a state-changing request sent from another site. Browsers always send Origin on a cross-origin
+ * POST, PUT or DELETE, so a foreign Origin is a forged request; SameSite=Lax cookies are the second line.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new HttpError(403, "forbidden", "Cross-origin requests are not allowed.");
+  }
+  if (originHost !== host) throw new HttpError(403, "forbidden", "Cross-origin requests are not allowed.");
+}
+
+/** Wraps a route handler: expected failures get the JSON error shape, an outage 503, a bug 500. */
+export function route<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      assertSameOrigin(request);
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error);
+      if (isDatabaseUnavailable(error)) {
+        return errorResponse(new HttpError(503, "database_unavailable", "The database is unavailable. Try again in a moment."));
+      }
+      console.error(error);
+      return errorResponse(new HttpError(500, "internal", "Something went wrong on our side."));
+    }
+  };
+}

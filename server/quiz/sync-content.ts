@@ -1,0 +1,111 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { ExtractedItem, ParsedNote } from "@/lib/content/types";
+import type { Prisma } from "@/generated/sqlite/client";
+import type { Db } from "@/server/db/client";
+
+export interface SyncReport {
+  notes: number;
+  created: number;
+  revised: number;
+  retired: number;
+  unchanged: number;
+}
+
+type ItemContent = Pick<ExtractedItem, "prompt" | "detail" | "owner" | "anchor"> & { serviceModel: string | null };
+
+function contentOf(item: ExtractedItem): ItemContent {
+  return { prompt: item.prompt, detail: item.detail, owner: item.owner, anchor: item.anchor, serviceModel: item.serviceModel ?? null };
+}
+
+function sameContent(a: ItemContent, b: ItemContent): boolean {
+  return a.prompt === b.prompt && a.detail === b.detail && a.owner === b.owner && a.anchor === b.anchor && a.serviceModel === b.serviceModel;
+}
+
+const CHUNK = 500;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Brings the database's notes and quiz items in line with the content, idempotently, keyed by note
+ * slug and item key. A changed wording or owner becomes a new item version (attempts keep the version
+ * they answered); an item whose bullet is gone is retired, never deleted, so its history stays.
+ */
+export async function syncContent(db: Db, notes: ParsedNote[], now = new Date()): Promise<SyncReport> {
+  return db.$transaction(
+    async (tx) => {
+      const report: SyncReport = { notes: notes.length, created: 0, revised: 0, retired: 0, unchanged: 0 };
+      const known = new Map((await tx.note.findMany({ select: { slug: true, title: true, retiredAt: true } })).map((n) => [n.slug, n]));
+      const present = new Set(notes.map((n) => n.slug));
+
+      const newNotes = notes.filter((n) => !known.has(n.slug)).map((n) => ({ slug: n.slug, title: n.title }));
+      for (const rows of chunks(newNotes)) await tx.note.createMany({ data: rows });
+      for (const note of notes) {
+        const before = known.get(note.slug);
+        if (before && (before.title !== note.title || before.retiredAt)) {
+          await tx.note.update({ where: { slug: note.slug }, data: { title: note.title, retiredAt: null } });
+        }
+      }
+      const gone = [...known.values()].filter((n) => !present.has(n.slug) && !n.retiredAt).map((n) => n.slug);
+      if (gone.length > 0) await tx.note.updateMany({ where: { slug: { in: gone } }, data: { retiredAt: now } });
+
+      const existing = await tx.item.findMany();
+      const byKey = new Map(existing.map((item) => [`${item.noteSlug}\u0000${item.key}`, item]));
+      const seen = new Set<string>();
+      const newItems: Prisma.ItemCreateManyInput[] = [];
+      const newVersions: Array<ItemContent & { id: string; itemId: string; version: number }> = [];
+
+      for (const note of notes) {
+        note.items.forEach((extracted, position) => {
+          const key = `${note.slug}\u0000${extracted.key}`;
+          seen.add(key);
+          const content = contentOf(extracted);
+          const item = byKey.get(key);
+          if (!item) {
+            const id = randomUUID();
+            const versionId = randomUUID();
+            newItems.push({ id, noteSlug: note.slug, key: extracted.key, kind: extracted.kind, position, version: 1, currentVersionId: versionId, ...content });
+            newVersions.push({ id: versionId, itemId: id, version: 1, ...content });
+            report.created++;
+          }
+        });
+      }
+      for (const rows of chunks(newItems)) await tx.item.createMany({ data: rows });
+      for (const rows of chunks(newVersions)) await tx.itemVersion.createMany({ data: rows });
+
+      for (const note of notes) {
+        for (const [position, extracted] of note.items.entries()) {
+          const item = byKey.get(`${note.slug}\u0000${extracted.key}`);
+          if (!item) continue;
+          const content = contentOf(extracted);
+          const changed = !sameContent(item, content);
+          if (!changed && item.position === position && !item.retiredAt && item.kind === extracted.kind) {
+            report.unchanged++;
+            continue;
+          }
+          if (changed) {
+            const version = await tx.itemVersion.create({ data: { itemId: item.id, version: item.version + 1, ...content } });
+            await tx.item.update({
+              where: { id: item.id },
+              data: { ...content, kind: extracted.kind, position, version: version.version, currentVersionId: version.id, retiredAt: null },
+            });
+            report.revised++;
+          } else {
+            await tx.item.update({ where: { id: item.id }, data: { position, kind: extracted.kind, retiredAt: null } });
+            report.unchanged++;
+          }
+        }
+      }
+
+      const retire = existing.filter((item) => !item.retiredAt && !seen.has(`${item.noteSlug}\u0000${item.key}`)).map((item) => item.id);
+      for (const ids of chunks(retire)) await tx.item.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
+      report.retired = retire.length;
+      return report;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
