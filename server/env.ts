@@ -35,11 +35,14 @@ export function databaseKind(url = getEnv().DATABASE_URL): DatabaseKind {
   return url.startsWith("file:") ? "sqlite" : "postgresql";
 }
 
+// The paths below come from the environment at run time. turbopackIgnore keeps the bundler from
+// tracing the whole project into the server output because it cannot know them at build time.
+
 /** The SQLite file a `file:` URL names, relative to the project root. */
 export function sqlitePath(url = getEnv().DATABASE_URL): string {
-  return path.resolve(process.cwd(), url.slice("file:".length));
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice("file:".length));
 }
 
 export function contentRoot(): string {
-  return path.resolve(process.cwd(), getEnv().CONTENT_DIR);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().CONTENT_DIR);
 }

@@ -31,7 +31,8 @@ export function lessonHref(slug: string, anchor?: string): string {
 export function buildLibrary(parsed: ParsedNote[]): Library {
   const problems: ContentProblem[] = parsed.flatMap((note) => note.problems);
   const bySlug = new Map<string, ParsedNote>();
-  for (const note of [...parsed].sort((a, b) => a.file.localeCompare(b.file))) {
+  // Code-point order, so that which of two clashing files wins does not depend on the locale.
+  for (const note of [...parsed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if (!note.slug) continue;
     const earlier = bySlug.get(note.slug);
     if (earlier) {

@@ -56,11 +56,11 @@ function readFrontmatter(lines: string[], file: string, problems: ContentProblem
     problems.push({ file, line: 1, severity: "error", message: "frontmatter starts with --- but is never closed" });
     return { data: {}, bodyStart: 0 };
   }
-  const doc = parseDocument(lines.slice(1, end).join("\n"), { prettyErrors: false });
+  const doc = parseDocument(lines.slice(1, end).join("\n"));
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = (error.linePos?.[0]?.line ?? 0) + 1;
-      problems.push({ file, line, severity: "error", message: `broken frontmatter: ${error.message.split("\n")[0]}` });
+      problems.push({ file, line, severity: "error", message: `broken frontmatter: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` });
     }
     return { data: {}, bodyStart: end + 1 };
   }

@@ -9,7 +9,8 @@ import { databaseKind, getEnv, sqlitePath } from "@/server/env";
 
 export type Db = PrismaClient;
 
-function createClient(url: string): Db {
+/** A client for the given database URL; the app uses getDb(), tests and scripts may make their own. */
+export function createClient(url: string): Db {
   if (databaseKind(url) === "sqlite") {
     const file = sqlitePath(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });

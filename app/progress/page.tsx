@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { MasteryBadge } from "@/components/lesson/mastery-badge";
+import { LineChart } from "@/components/ui/line-chart";
+import { lessonHref } from "@/lib/content/build-library";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db/client";
+import { getProgress } from "@/server/progress/get-progress";
+
+export const metadata: Metadata = { title: "Your progress" };
+
+export default async function ProgressPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/progress");
+  const progress = await getProgress(getDb(), user.id);
+  const titleOf = new Map(progress.lessons.map((l) => [l.slug, l.title]));
+  const levelOf = new Map(progress.mastery.map((m) => [m.noteSlug, m.level]));
+  const read = progress.lessons.filter((l) => l.read).length;
+  const quizzes = progress.history.filter((h) => h.kind === "quiz");
+
+  return (
+    <div>
+      <h1>Your progress</h1>
+      <div className="stat-grid">
+        <p className="stat">
+          <span className="stat-value">
+            {read}/{progress.lessons.length}
+          </span>
+          lessons read
+        </p>
+        <p className="stat">
+          <span className="stat-value">{quizzes.length}</span>
+          quiz attempts
+        </p>
+        <p className="stat">
+          <span className="stat-value">{progress.due}</span>
+          reviews due {progress.due > 0 ? <Link href="/review">Start review</Link> : null}
+        </p>
+        <p className="stat">
+          <span className="stat-value">{progress.streak}</span>
+          day streak
+        </p>
+      </div>
+
+      <h2>Mastery by lesson</h2>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Lesson</th>
+              <th scope="col">Read</th>
+              <th scope="col">Mastery</th>
+              <th scope="col">Best</th>
+              <th scope="col">Last</th>
+              <th scope="col">Attempts</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.quizzes.map((q) => (
+              <tr key={q.slug}>
+                <th scope="row">
+                  <Link href={lessonHref(q.slug)}>{q.title}</Link>
+                </th>
+                <td>{progress.lessons.find((l) => l.slug === q.slug)?.read ? "✓ Read" : "Not yet"}</td>
+                <td>
+                  <MasteryBadge level={levelOf.get(q.slug) ?? "not-started"} />
+                </td>
+                <td>{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
+                <td>{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
+                <td>{q.attempts}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Scores over time</h2>
+      {quizzes.length > 0 ? (
+        <LineChart
+          title="Quiz score over time"
+          points={quizzes.map((h) => ({ label: `${titleOf.get(h.noteSlug ?? "") ?? "Quiz"}, ${h.submittedAt?.slice(0, 10)}`, value: h.score }))}
+        />
+      ) : (
+        <p>No quiz taken yet.</p>
+      )}
+
+      <h2>Quiz history</h2>
+      {progress.history.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...progress.history].reverse().map((h) => (
+                <tr key={h.attemptId}>
+                  <td>{h.submittedAt ? new Date(h.submittedAt).toUTCString().slice(0, 22) : ""}</td>
+                  <td>{h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug)}</td>
+                  <td>
+                    {h.correct}/{h.total} ({h.score}%)
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Nothing yet.</p>
+      )}
+    </div>
+  );
+}

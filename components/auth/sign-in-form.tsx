@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { safeCallbackUrl } from "@/lib/validation/safe-callback";
+
+export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const destination = safeCallbackUrl(callbackUrl);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => null);
+    setPending(false);
+    if (!result?.ok || result.error) {
+      setError(result?.status === 429 ? result.error ?? "Too many attempts. Try again later." : "Email or password is not right. Try again.");
+      return;
+    }
+    // A full load, so that every island on the next page sees the new session.
+    window.location.assign(destination);
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {notice ? <p role="status">{notice}</p> : null}
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="email" required />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <p className="form-error" role="alert" hidden={!error}>
+        {error}
+      </p>
+      <button className="primary" type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+      <p>
+        New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(destination)}`}>Create an account</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { buildLibrary } from "./build-library";
+import { compileLesson } from "./compile-lesson";
+import { parseNote } from "./parse-note";
+
+const components = {
+  LessonLink: ({ href, children }: { href?: string; children?: React.ReactNode }) => (href ? <a href={href}>{children}</a> : <span className="unwritten">{children}</span>),
+  Embed: ({ target }: { target?: string }) => <span className="embed-missing">missing {target}</span>,
+  Callout: ({ type, title, children }: { type?: string; title?: string; children?: React.ReactNode }) => (
+    <aside data-type={type} data-title={title}>
+      {children}
+    </aside>
+  ),
+  ControlList: ({ children }: { children?: React.ReactNode }) => <ul className="controls">{children}</ul>,
+  Control: ({ owner, term, children }: { owner?: string; term?: string; children?: React.ReactNode }) => (
+    <li data-owner={owner} data-term={term}>
+      {children}
+    </li>
+  ),
+};
+
+async function render(source: string, file = "Note.md", others: Record<string, string> = { "Target.md": "## Part two\n" }) {
+  const lib = buildLibrary([parseNote({ file, source }), ...Object.entries(others).map(([f, s]) => parseNote({ file: f, source: s }))]);
+  const note = lib.notes.find((n) => n.file === file)!;
+  const Content = await compileLesson(note.body, { note, resolve: (link) => lib.resolve(link, note) });
+  return renderToStaticMarkup(<Content components={components} />);
+}
+
+describe("compileLesson", () => {
+  it("shows expressions, script tags and ESM in a .md note as text, never running them", async () => {
+    const html = await render('import x from "y"\nexport const a = 1\n\nValue {process.exit(1)} here.\n\n<script>alert(1)</script>\n\nInline <b>bold</b> {1+1}\n');
+    expect(html).toContain("import x from &quot;y&quot;");
+    expect(html).toContain("{process.exit(1)}");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&lt;b&gt;");
+    expect(html).toContain("{1+1}");
+    expect(html).not.toContain("<script");
+  });
+
+  it("links wiki links to lessons and anchors, and leaves unwritten ones as text", async () => {
+    const html = await render("See [[Target]], [[Target#Part two|part two]] and [[Unwritten Note]].");
+    expect(html).toContain('<a href="/lessons/target">Target</a>');
+    expect(html).toContain('<a href="/lessons/target#part-two">part two</a>');
+    expect(html).toContain('<span class="unwritten">Unwritten Note</span>');
+  });
+
+  it("gives headings GitHub-style ids matching the parser's anchors", async () => {
+    const html = await render("## AWS Responsibilities\n## Variation by Service\n## Variation by Service\n");
+    expect(html).toContain('<h2 id="aws-responsibilities">');
+    expect(html).toContain('<h2 id="variation-by-service-1">');
+  });
+
+  it("turns callouts into <Callout> with their type and title", async () => {
+    const html = await render("> [!warning] Mind the gap\n> Body text\n");
+    expect(html).toContain('<aside data-type="warning" data-title="Mind the gap"><p>Body text</p></aside>');
+  });
+
+  it("turns responsibility bullets into owner-marked control cards", async () => {
+    const html = await render("## Customer Responsibilities\n- **Data Protection**: Encrypts data.\n  - nested detail\n");
+    expect(html).toContain('<li data-owner="CUSTOMER" data-term="Data Protection"><p>Encrypts data.</p><ul>\n<li>nested detail</li>\n</ul></li>');
+  });
+
+  it("renders tables, code blocks and a notice for a missing embed", async () => {
+    const html = await render("| a | b |\n| - | - |\n| 1 | 2 |\n\n```js\nconst x = {y};\n```\n\n![[diagram.png]]\n");
+    expect(html).toContain("<table>");
+    expect(html).toContain("const x = {y};");
+    expect(html).toContain('<span class="embed-missing">missing diagram.png</span>');
+  });
+
+  it("lets a hand-written .mdx lesson use components", async () => {
+    const html = await render('<Callout type="tip">From MDX</Callout>\n', "Hand.mdx");
+    expect(html).toContain('<aside data-type="tip">From MDX</aside>');
+  });
+});

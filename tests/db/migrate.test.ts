@@ -1,0 +1,158 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate, migrationsDir, readMigrations } from "@/server/db/migrate";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { readSchemaModels } from "../support/schema-models";
+
+let test: TestDatabase;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await test.drop();
+});
+
+interface Column {
+  name: string;
+  type: string;
+  nullable: boolean;
+}
+
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  if (test.kind === "sqlite") {
+    const db = new Database(test.url.slice("file:".length), { readonly: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: test.url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function columnsOf(table: string): Promise<Column[]> {
+  if (test.kind === "sqlite") {
+    const rows = await query<{ name: string; type: string; notnull: number }>(`PRAGMA table_info("${table}")`);
+    return rows.map((r) => ({ name: r.name, type: r.type.toUpperCase(), nullable: r.notnull === 0 }));
+  }
+  const rows = await query<{ column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+    `SELECT column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+    [table],
+  );
+  return rows.map((r) => ({ name: r.column_name, type: (r.data_type === "USER-DEFINED" ? "ENUM" : r.data_type).toUpperCase(), nullable: r.is_nullable === "YES" }));
+}
+
+async function uniqueColumnSets(table: string): Promise<string[]> {
+  if (test.kind === "sqlite") {
+    const indexes = await query<{ name: string; unique: number; origin: string }>(`PRAGMA index_list("${table}")`);
+    const sets: string[] = [];
+    for (const index of indexes.filter((i) => i.unique)) {
+      const cols = await query<{ name: string }>(`PRAGMA index_info("${index.name}")`);
+      sets.push(cols.map((c) => c.name).join(","));
+    }
+    const pk = (await query<{ name: string; pk: number }>(`PRAGMA table_info("${table}")`)).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+    if (pk.length) sets.push(pk.map((c) => c.name).join(","));
+    return sets;
+  }
+  const rows = await query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 AND indexdef LIKE 'CREATE UNIQUE%'`, [table]);
+  return rows.map((r) => /\((.*)\)/.exec(r.indexdef)?.[1].replace(/"/g, "").replace(/\s/g, "") ?? "");
+}
+
+// Prisma scalar types and the column types each database may use for them.
+const COMPATIBLE: Record<string, { sqlite: string[]; postgresql: string[] }> = {
+  String: { sqlite: ["TEXT"], postgresql: ["TEXT"] },
+  Int: { sqlite: ["INTEGER"], postgresql: ["INTEGER"] },
+  Float: { sqlite: ["REAL"], postgresql: ["DOUBLE PRECISION"] },
+  Boolean: { sqlite: ["BOOLEAN"], postgresql: ["BOOLEAN"] },
+  DateTime: { sqlite: ["DATETIME"], postgresql: ["TIMESTAMP WITHOUT TIME ZONE"] },
+  enum: { sqlite: ["TEXT"], postgresql: ["ENUM"] },
+};
+
+describe("migrations", () => {
+  it("creates every model's table with every field, a compatible type and the right nullability (drift test)", async () => {
+    const { models, enums } = readSchemaModels(path.join(process.cwd(), "prisma", "schema.prisma"));
+    expect(models.length).toBeGreaterThan(5);
+    for (const model of models) {
+      const columns = new Map((await columnsOf(model.name)).map((c) => [c.name, c]));
+      expect(columns.size, `table ${model.name} exists`).toBeGreaterThan(0);
+      for (const field of model.fields) {
+        const column = columns.get(field.name);
+        expect(column, `${model.name}.${field.name} exists`).toBeDefined();
+        const allowed = COMPATIBLE[enums.has(field.type) ? "enum" : field.type][test.kind];
+        expect(allowed, `${model.name}.${field.name} type ${column?.type}`).toContain(column?.type);
+        expect(column?.nullable, `${model.name}.${field.name} nullability`).toBe(field.optional);
+      }
+      const uniques = await uniqueColumnSets(model.name);
+      for (const unique of model.uniques) expect(uniques, `${model.name} unique (${unique})`).toContain(unique);
+    }
+  });
+
+  it("applies nothing on a second run", async () => {
+    const again = await migrate(test.url);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toBe(readMigrations(migrationsDir(test.kind)).length);
+  });
+
+  it("records each migration as Prisma Migrate does", async () => {
+    const rows = await query<{ migration_name: string; checksum: string; finished_at: unknown; applied_steps_count: number; rolled_back_at: unknown }>(
+      `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    const onDisk = readMigrations(migrationsDir(test.kind));
+    expect(rows.map((r) => r.migration_name)).toEqual(onDisk.map((m) => m.name));
+    for (const [i, row] of rows.entries()) {
+      expect(row.checksum).toBe(onDisk[i].checksum);
+      expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.finished_at).not.toBeNull();
+      expect(row.rolled_back_at).toBeNull();
+      expect(Number(row.applied_steps_count)).toBe(1);
+    }
+  });
+});
+
+describe("migration failures (SQLite scratch databases)", () => {
+  function scratch() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrate-"));
+    const migrations = path.join(dir, "migrations");
+    const write = (name: string, sql: string) => {
+      fs.mkdirSync(path.join(migrations, name), { recursive: true });
+      fs.writeFileSync(path.join(migrations, name, "migration.sql"), sql);
+    };
+    return { url: `file:${path.join(dir, "db.sqlite")}`, file: path.join(dir, "db.sqlite"), migrations, write };
+  }
+
+  it("refuses a migration whose file changed after it was applied", async () => {
+    const s = scratch();
+    s.write("001_a", "CREATE TABLE a (id INTEGER);");
+    await migrate(s.url, s.migrations);
+    s.write("001_a", "CREATE TABLE a (id INTEGER, extra TEXT);");
+    await expect(migrate(s.url, s.migrations)).rejects.toThrow(/001_a was changed after it was applied/);
+  });
+
+  it("rolls back a failing migration, records it as failed and refuses to go on", async () => {
+    const s = scratch();
+    s.write("001_ok", "CREATE TABLE ok (id INTEGER);");
+    s.write("002_bad", "CREATE TABLE half (id INTEGER);\nTHIS IS NOT SQL;");
+    await expect(migrate(s.url, s.migrations)).rejects.toThrow(/002_bad failed and was rolled back/);
+    const db = new Database(s.file, { readonly: true });
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((r) => (r as { name: string }).name);
+    const failed = db.prepare(`SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = '002_bad'`).get() as { finished_at: unknown; logs: string };
+    db.close();
+    expect(tables).toContain("ok");
+    expect(tables).not.toContain("half");
+    expect(failed.finished_at).toBeNull();
+    expect(failed.logs).toMatch(/syntax error/);
+    await expect(migrate(s.url, s.migrations)).rejects.toThrow(/002_bad failed earlier/);
+  });
+});
