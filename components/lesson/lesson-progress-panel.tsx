@@ -10,6 +10,8 @@ export function LessonProgressPanel({ slug, hasQuiz }: { slug: string; hasQuiz: 
   const { progress, refresh } = useMyProgress();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Shown at once when toggled; the server's answer then confirms or undoes it.
+  const [optimisticRead, setOptimisticRead] = useState<boolean | null>(null);
 
   if (progress === undefined) return <div className="progress-panel" aria-hidden="true" />;
   if (progress === null) {
@@ -21,20 +23,24 @@ export function LessonProgressPanel({ slug, hasQuiz }: { slug: string; hasQuiz: 
       </div>
     );
   }
-  const read = progress.lessons.find((l) => l.slug === slug)?.read ?? false;
+  const read = optimisticRead ?? progress.lessons.find((l) => l.slug === slug)?.read ?? false;
   const quiz = progress.quizzes.find((q) => q.slug === slug);
   const level = progress.mastery.find((m) => m.noteSlug === slug)?.level;
 
   const toggleRead = async () => {
     setSaving(true);
     setError(null);
+    setOptimisticRead(!read);
     const response = await fetch(`/api/me/lessons/${slug}/read`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ read: !read }),
     }).catch(() => null);
     setSaving(false);
-    if (!response?.ok) setError("Could not save. Check your connection and try again.");
+    if (!response?.ok) {
+      setOptimisticRead(read);
+      setError("Could not save. Check your connection and try again.");
+    }
     refresh();
   };
 

@@ -90,6 +90,22 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
 
   useEffect(() => () => clearTimeout(saveTimer.current), []);
 
+  // Leaving the page mid-save: send what is pending with keepalive, which outlives the page.
+  useEffect(() => {
+    const onHide = () => {
+      if (unsaved.current.size === 0) return;
+      const answers = [...unsaved.current.entries()].map(([itemId, { choice, ms }]) => ({ itemId, choice, ms }));
+      void fetch(`/api/attempts/${attemptId}/answers`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers }),
+        keepalive: true,
+      });
+    };
+    window.addEventListener("pagehide", onHide);
+    return () => window.removeEventListener("pagehide", onHide);
+  }, [attemptId]);
+
   useEffect(() => {
     if (!focusNext.current) return;
     const target = focusNext.current === "submit" ? submitRef.current : cardRefs.current.get(focusNext.current);
@@ -105,6 +121,7 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
       const next = { ...placements, [item.id]: choice };
       setPlacements(next);
       unsaved.current.set(item.id, { choice, ms });
+      setSaveState("saving");
       clearTimeout(saveTimer.current);
       saveTimer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
       const placed = items.filter((i) => next[i.id]).length;

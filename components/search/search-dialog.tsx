@@ -87,7 +87,8 @@ export function SearchDialog() {
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
-              onMouseEnter={() => setActive(i)}
+              // Movement, not mere presence: a pointer resting where the dialog opens must not steal the selection.
+              onMouseMove={() => setActive(i)}
               onClick={() => go(hit)}
             >
               <span className="hit-title">{hit.title}</span>

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newLearner, SEED_SLUG, signIn } from "./fixtures";
+
+/** Tabs from the top of the page until a quiz card has focus. */
+async function focusFirstCard(page: Page) {
+  await page.locator("body").focus();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.classList.contains("quiz-card"))) return;
+  }
+  throw new Error("no quiz card took focus");
+}
+
+test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, submits and reviews what was missed", async ({ page }) => {
+  await signIn(page.request, "learner@example.com");
+  await page.goto(`/quiz/${SEED_SLUG}`);
+  await expect(page.getByRole("heading", { level: 1, name: /Who owns it\?/ })).toBeVisible();
+  await expect(page.getByText("0 of 36 placed", { exact: true })).toBeVisible();
+
+  // Keyboard only: focus a card, press 1 (AWS); focus moves on to the next card to place.
+  await focusFirstCard(page);
+  for (let placed = 1; placed <= 12; placed++) {
+    await page.keyboard.press("1");
+    await expect(page.getByText(`${placed} of 36 placed`, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("region", { name: "AWS" }).getByRole("listitem")).toHaveCount(12);
+  await expect(page.getByText("All answers saved.")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText("12 of 36 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText(/picking up where you left off/)).toBeVisible();
+
+  await focusFirstCard(page);
+  for (let placed = 13; placed <= 36; placed++) {
+    await page.keyboard.press("2");
+    await expect(page.getByText(`${placed} of 36 placed`, { exact: true })).toBeVisible();
+  }
+  // After the last card, focus rests on Submit.
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { name: /Results/ })).toBeVisible();
+  const score = await page.getByRole("status").filter({ hasText: / of 36 right/ }).textContent();
+  const correct = Number(/(\d+) of 36/.exec(score ?? "")?.[1]);
+  const missed = 36 - correct;
+  expect(missed).toBeGreaterThan(0);
+  await expect(page.getByText("✗ Wrong")).toHaveCount(missed);
+  const firstWrong = page.getByRole("listitem").filter({ hasText: "✗ Wrong" }).first();
+  await expect(firstWrong.getByText("Expected")).toBeVisible();
+  await expect(firstWrong.getByRole("link", { name: "Read this in the lesson" })).toHaveAttribute("href", new RegExp(`^/lessons/${SEED_SLUG}#`));
+
+  const review = page.getByRole("link", { name: `Review what you missed (${missed})` });
+  await review.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByText(`${Math.min(missed, 20)} items due, across your lessons.`)).toBeVisible();
+  await expect(page.getByText(`0 of ${Math.min(missed, 20)} placed`)).toBeVisible();
+});
+
+test("[LEARNER] drags a card to a column with the mouse, and places one by clicking", async ({ page }) => {
+  await newLearner(page.request);
+  await page.goto("/quiz/aws-iam");
+  const pool = page.getByRole("region", { name: "To place" });
+  const card = pool.getByRole("listitem").first();
+  const name = await card.getAttribute("aria-label");
+  const target = page.getByRole("region", { name: "Shared" });
+  await card.hover();
+  await page.mouse.down();
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(target.getByRole("listitem", { name: name! })).toBeVisible();
+
+  const next = pool.getByRole("listitem").first();
+  const nextName = await next.getAttribute("aria-label");
+  await next.getByRole("button", { name: `Place ${nextName} in Customer` }).click();
+  await expect(page.getByRole("region", { name: "Customer" }).getByRole("listitem", { name: nextName! })).toBeVisible();
+  await expect(page.getByText("2 of 8 placed", { exact: true })).toBeVisible();
+});
+
+test("[LEARNER] marks a lesson as read and sees it on the progress page", async ({ page }) => {
+  await newLearner(page.request);
+  await page.goto("/lessons/aws-shield");
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/me/lessons/aws-shield/read") && r.ok());
+  await page.getByLabel("Mark as read").check();
+  await saved;
+  await expect(page.getByLabel("Mark as read")).toBeChecked();
+  await page.goto("/progress");
+  await expect(page.getByRole("row", { name: /AWS Shield/ }).getByText("✓ Read")).toBeVisible();
+});

@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+// Debian's Chromium when it is installed (Playwright cannot download its own browser here); otherwise
+// Playwright's own browser, so that a machine with `npx playwright install` works too.
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+const launchOptions = fs.existsSync(DEBIAN_CHROMIUM)
+  ? {
+      executablePath: DEBIAN_CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: { baseURL: BASE_URL, trace: "retain-on-failure" },
+  projects: [
+    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "browser", testIgnore: /api\//, use: { ...devices["Desktop Chrome"], launchOptions } },
+  ],
+  webServer: {
+    // A production build on a database of its own, migrated and seeded afresh (scripts/e2e-server.sh).
+    command: `bash scripts/e2e-server.sh ${PORT}`,
+    url: `${BASE_URL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# npm test: the whole suite. Types, content, unit and database tests (vitest), a production build,
+# then the API and browser journeys (Playwright) against that build on a fresh database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "typecheck"
+npx tsc --noEmit
+step "content:check"
+npm run --silent content:check
+step "vitest: unit and database tests"
+npx vitest run
+step "next build"
+npm run --silent build
+step "playwright: API and browser journeys"
+npx playwright test
