@@ -127,39 +127,36 @@ async function recordCards(tx: Tx, userId: string, grade: Awaited<ReturnType<typ
 }
 
 async function recordNoteProgress(tx: Tx, userId: string, kind: "QUIZ" | "REVIEW", noteSlug: string | null, grade: Grade & { rows: Array<{ itemId: string; noteSlug: string }> }, now: Date) {
-  if (kind === "QUIZ" && noteSlug) {
-    const percent = grade.score.total ? Math.round((grade.score.correct / grade.score.total) * 1000) / 10 : 0;
-    const standing = levelAfterQuiz(percent / 100, now);
-    const before = await tx.noteProgress.findUnique({ where: { userId_noteSlug: { userId, noteSlug } } });
-    await tx.noteProgress.upsert({
-      where: { userId_noteSlug: { userId, noteSlug } },
-      create: { userId, noteSlug, attempts: 1, bestScore: percent, lastScore: percent, level: standing.level, proficientAt: standing.proficientAt, lastActiveAt: now },
-      update: {
-        attempts: { increment: 1 },
-        lastScore: percent,
-        bestScore: Math.max(percent, before?.bestScore ?? 0),
-        // A proficient note already mastered stays mastered when retaken perfectly.
-        level: before && before.level > standing.level && standing.proficientAt ? before.level : standing.level,
-        proficientAt: standing.proficientAt ? (before?.proficientAt ?? standing.proficientAt) : null,
-        lastActiveAt: now,
-      },
-    });
-    return;
-  }
-  // A review spans notes: each note's items in it decide that note's level.
+  // Each note the attempt touched, and whether all of its items were right.
   const noteOf = new Map(grade.rows.map((r) => [r.itemId, r.noteSlug]));
   const allCorrect = new Map<string, boolean>();
   for (const result of grade.results) {
-    const slug = noteOf.get(result.itemId);
+    const slug = kind === "QUIZ" && noteSlug ? noteSlug : noteOf.get(result.itemId);
     if (slug) allCorrect.set(slug, (allCorrect.get(slug) ?? true) && result.correct);
   }
   for (const [slug, correct] of allCorrect) {
-    const before = await tx.noteProgress.findUnique({ where: { userId_noteSlug: { userId, noteSlug: slug } } });
-    const standing = levelAfterReview({ level: before?.level ?? 0, proficientAt: before?.proficientAt ?? null }, correct, now);
-    await tx.noteProgress.upsert({
-      where: { userId_noteSlug: { userId, noteSlug: slug } },
-      create: { userId, noteSlug: slug, level: standing.level, proficientAt: standing.proficientAt, lastActiveAt: now },
-      update: { level: standing.level, proficientAt: standing.proficientAt, lastActiveAt: now },
-    });
+    // Upsert first: it creates the row if need be and, on PostgreSQL, locks it, so that two attempts
+    // submitted at once by one learner on one note cannot both read the same "before".
+    const key = { userId_noteSlug: { userId, noteSlug: slug } };
+    const before = await tx.noteProgress.upsert({ where: key, create: { userId, noteSlug: slug, lastActiveAt: now }, update: { lastActiveAt: now } });
+    const beforeStanding = { level: before.level, proficientAt: before.proficientAt };
+    let data: { level: number; proficientAt: Date | null; attempts?: number; lastScore?: number; bestScore?: number };
+    if (kind === "QUIZ") {
+      const percent = grade.score.total ? Math.round((grade.score.correct / grade.score.total) * 1000) / 10 : 0;
+      const standing = levelAfterQuiz(percent / 100, now);
+      // A perfect retake of a mastered note keeps it mastered; anything less is judged afresh.
+      const keepMastered = standing.proficientAt !== null && beforeStanding.level > standing.level;
+      data = {
+        level: keepMastered ? beforeStanding.level : standing.level,
+        proficientAt: standing.proficientAt ? (beforeStanding.proficientAt ?? standing.proficientAt) : null,
+        attempts: before.attempts + 1,
+        lastScore: percent,
+        bestScore: Math.max(percent, before.bestScore ?? 0),
+      };
+    } else {
+      data = levelAfterReview(beforeStanding, correct, now);
+    }
+    await tx.noteProgress.update({ where: key, data });
+    if (data.level !== beforeStanding.level) await tx.masteryEvent.create({ data: { userId, noteSlug: slug, level: data.level, at: now } });
   }
 }

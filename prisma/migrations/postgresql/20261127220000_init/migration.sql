@@ -145,6 +145,17 @@ CREATE TABLE "NoteProgress" (
 );
 
 -- CreateTable
+CREATE TABLE "MasteryEvent" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "noteSlug" TEXT NOT NULL,
+    "level" INTEGER NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MasteryEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Team" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
@@ -199,6 +210,9 @@ CREATE UNIQUE INDEX "Answer_attemptId_itemId_key" ON "Answer"("attemptId", "item
 CREATE INDEX "ReviewCard_userId_due_idx" ON "ReviewCard"("userId", "due");
 
 -- CreateIndex
+CREATE INDEX "MasteryEvent_userId_at_idx" ON "MasteryEvent"("userId", "at");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Team_inviteCode_key" ON "Team"("inviteCode");
 
 -- CreateIndex
@@ -230,6 +244,9 @@ ALTER TABLE "ReviewCard" ADD CONSTRAINT "ReviewCard_itemId_fkey" FOREIGN KEY ("i
 
 -- AddForeignKey
 ALTER TABLE "NoteProgress" ADD CONSTRAINT "NoteProgress_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MasteryEvent" ADD CONSTRAINT "MasteryEvent_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "TeamMembership" ADD CONSTRAINT "TeamMembership_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;

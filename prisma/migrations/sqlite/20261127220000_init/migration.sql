@@ -124,6 +124,16 @@ CREATE TABLE "NoteProgress" (
 );
 
 -- CreateTable
+CREATE TABLE "MasteryEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "noteSlug" TEXT NOT NULL,
+    "level" INTEGER NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "MasteryEvent_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "Team" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
@@ -174,6 +184,9 @@ CREATE UNIQUE INDEX "Answer_attemptId_itemId_key" ON "Answer"("attemptId", "item
 
 -- CreateIndex
 CREATE INDEX "ReviewCard_userId_due_idx" ON "ReviewCard"("userId", "due");
+
+-- CreateIndex
+CREATE INDEX "MasteryEvent_userId_at_idx" ON "MasteryEvent"("userId", "at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Team_inviteCode_key" ON "Team"("inviteCode");

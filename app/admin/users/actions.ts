@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { changeRoleSchema } from "@/lib/validation/teams";
+import { changeRole } from "@/server/admin/change-role";
+import { requireUser } from "@/server/auth/require-user";
+import { getDb } from "@/server/db/client";
+import { parseForm, runAction, type ActionState } from "@/server/http/action";
+
+export async function changeRoleAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireUser();
+    const { userId, role } = parseForm(changeRoleSchema, { userId: form.get("userId"), role: form.get("role") });
+    const user = await changeRole(getDb(), actor, userId, role);
+    revalidatePath("/admin/users");
+    return `${user.email} is now ${user.role.toLowerCase()}.`;
+  });
+}

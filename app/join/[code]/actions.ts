@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { joinTeamSchema } from "@/lib/validation/teams";
+import { requireUser } from "@/server/auth/require-user";
+import { getDb } from "@/server/db/client";
+import { parseForm, runAction, type ActionState } from "@/server/http/action";
+import { joinTeam } from "@/server/teams/join-team";
+
+/** Joining from an invite link: on success the learner lands on their teams. */
+export async function joinByLinkAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { code } = parseForm(joinTeamSchema, { code: form.get("code") });
+    const team = await joinTeam(getDb(), user, code);
+    redirect(`/teams?joined=${encodeURIComponent(team.id)}`);
+  });
+}

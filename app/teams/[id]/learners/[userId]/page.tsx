@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ActionForm } from "@/components/ui/action-form";
+import { OwnerBadge } from "@/components/ui/owner-badge";
+import { idParamSchema } from "@/lib/validation/quiz";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db/client";
+import { HttpError } from "@/server/http/errors";
+import { getLearnerHistory } from "@/server/teams/get-learner-history";
+import { removeMemberAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Learner history" };
+
+export default async function LearnerPage({ params }: { params: Promise<{ id: string; userId: string }> }) {
+  const raw = await params;
+  const teamId = idParamSchema.safeParse(raw.id);
+  const userId = idParamSchema.safeParse(raw.userId);
+  if (!teamId.success || !userId.success) notFound();
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=/teams/${teamId.data}/learners/${userId.data}`);
+  const history = await getLearnerHistory(getDb(), user, teamId.data, userId.data).catch((error: unknown) => {
+    if (error instanceof HttpError && (error.status === 404 || error.status === 403)) notFound();
+    throw error;
+  });
+  return (
+    <div>
+      <header className="page-header">
+        <p className="eyebrow">
+          <Link href={`/teams/${teamId.data}`}>Team</Link> / learner
+        </p>
+        <h1>{history.learner.name}</h1>
+        <p>
+          {history.learner.email} · last active {history.learner.lastActiveAt?.slice(0, 16).replace("T", " ") ?? "never"}
+        </p>
+      </header>
+      <h2>Attempt history</h2>
+      {history.attempts.length === 0 ? <p>No submitted attempts yet.</p> : null}
+      {history.attempts.map((attempt) => (
+        <details key={attempt.attemptId} className="result" open={history.attempts.length <= 3}>
+          <summary>
+            {attempt.kind === "review" ? "Review" : attempt.noteSlug} · {attempt.correct}/{attempt.total} · {attempt.submittedAt?.slice(0, 16).replace("T", " ")}
+          </summary>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Control</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Expected</th>
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempt.answers.map((answer) => (
+                <tr key={answer.itemId}>
+                  <th scope="row">{answer.prompt}</th>
+                  <td>{answer.choice ? <OwnerBadge owner={answer.choice} /> : "—"}</td>
+                  <td>
+                    <OwnerBadge owner={answer.expected} />
+                  </td>
+                  <td>{answer.correct ? "✓ Right" : "✗ Wrong"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ))}
+      <h2>Membership</h2>
+      <ActionForm action={removeMemberAction} submitLabel="Remove from team" confirm={`Remove ${history.learner.name} from the team? Their own progress is kept.`}>
+        <input type="hidden" name="teamId" value={teamId.data} />
+        <input type="hidden" name="userId" value={userId.data} />
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createTeamSchema, joinTeamSchema } from "@/lib/validation/teams";
+import { requireUser } from "@/server/auth/require-user";
+import { getDb } from "@/server/db/client";
+import { parseForm, runAction, type ActionState } from "@/server/http/action";
+import { createTeam } from "@/server/teams/create-team";
+import { joinTeam } from "@/server/teams/join-team";
+import { removeMember, rotateInviteCode } from "@/server/teams/manage-team";
+
+// Each action checks the user and their rights itself (in server/teams): an action is a public endpoint.
+
+const idSchema = z.string().min(1).max(64);
+
+export async function createTeamAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { name } = parseForm(createTeamSchema, { name: form.get("name") });
+    const team = await createTeam(getDb(), user, name);
+    redirect(`/teams/${team.id}`);
+  });
+}
+
+export async function joinTeamAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { code } = parseForm(joinTeamSchema, { code: form.get("code") });
+    const team = await joinTeam(getDb(), user, code);
+    revalidatePath("/teams");
+    return `You joined ${team.name}.`;
+  });
+}
+
+export async function rotateInviteCodeAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const teamId = parseForm(idSchema, form.get("teamId"));
+    const team = await rotateInviteCode(getDb(), user, teamId);
+    revalidatePath(`/teams/${teamId}`);
+    return `New invite code: ${team.inviteCode}. The old code no longer works.`;
+  });
+}
+
+export async function removeMemberAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const teamId = parseForm(idSchema, form.get("teamId"));
+    const userId = parseForm(idSchema, form.get("userId"));
+    await removeMember(getDb(), user, teamId, userId);
+    redirect(`/teams/${teamId}`);
+  });
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ActionForm } from "@/components/ui/action-form";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db/client";
+import { listAllTeams, listMyTeams } from "@/server/teams/list-teams";
+import { createTeamAction, joinTeamAction } from "./actions";
+
+export const metadata: Metadata = { title: "Teams" };
+
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ joined?: string }> }) {
+  const { joined } = await searchParams;
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/teams");
+  const db = getDb();
+  const mine = await listMyTeams(db, user);
+  const all = user.role === "ADMIN" ? await listAllTeams(db) : [];
+  const canCreate = user.role === "INSTRUCTOR" || user.role === "ADMIN";
+  return (
+    <div>
+      <h1>Teams</h1>
+      {joined && mine.some((t) => t.id === joined) ? <p role="status">You joined {mine.find((t) => t.id === joined)?.name}.</p> : null}
+      {mine.length > 0 ? (
+        <ul className="lesson-cards">
+          {mine.map((team) => (
+            <li key={team.id} className="lesson-card">
+              {team.role === "instructor" || user.role === "ADMIN" ? <Link href={`/teams/${team.id}`}>{team.name}</Link> : <strong>{team.name}</strong>}
+              <p>{team.role === "instructor" ? `You instruct this team. Invite code ${team.inviteCode}` : "You are a member."}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>You are not in a team yet.</p>
+      )}
+
+      <section aria-labelledby="join-heading">
+        <h2 id="join-heading">Join a team</h2>
+        <ActionForm action={joinTeamAction} submitLabel="Join team" pendingLabel="Joining…">
+          <div className="field">
+            <label htmlFor="code">Invite code</label>
+            <input id="code" name="code" autoComplete="off" placeholder="ABCD-2345" required maxLength={40} />
+          </div>
+        </ActionForm>
+      </section>
+
+      {canCreate ? (
+        <section aria-labelledby="create-heading">
+          <h2 id="create-heading">Create a team</h2>
+          <ActionForm action={createTeamAction} submitLabel="Create team" pendingLabel="Creating…">
+            <div className="field">
+              <label htmlFor="team-name">Team name</label>
+              <input id="team-name" name="name" required maxLength={80} />
+            </div>
+          </ActionForm>
+        </section>
+      ) : null}
+
+      {all.length > 0 ? (
+        <section aria-labelledby="all-heading">
+          <h2 id="all-heading">All teams (admin)</h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Learners</th>
+                <th scope="col">Invite code</th>
+              </tr>
+            </thead>
+            <tbody>
+              {all.map((team) => (
+                <tr key={team.id}>
+                  <th scope="row">
+                    <Link href={`/teams/${team.id}`}>{team.name}</Link>
+                  </th>
+                  <td>{team.members}</td>
+                  <td>
+                    <code>{team.inviteCode}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </div>
+  );
+}

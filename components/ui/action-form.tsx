@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import type { ActionState } from "@/server/http/action";
+
+/**
+ * A form bound to a server action, showing its outcome in a live region: the success message, or the
+ * error with a message per field.
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  children,
+  className = "form",
+  confirm,
+}: {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  submitLabel: string;
+  pendingLabel?: string;
+  children?: ReactNode;
+  className?: string;
+  confirm?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      className={className}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
+      {children}
+      <button type="submit" disabled={pending}>
+        {pending ? (pendingLabel ?? "Saving…") : submitLabel}
+      </button>
+      <div aria-live="polite" role="status">
+        {state?.ok ? <p>{state.message}</p> : null}
+        {state && !state.ok ? (
+          <div className="form-error">
+            <p>{state.error.message}</p>
+            {state.error.fields ? (
+              <ul>
+                {Object.entries(state.error.fields).map(([field, messages]) => (
+                  <li key={field}>{messages.join(" ")}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}

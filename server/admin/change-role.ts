@@ -1,0 +1,23 @@
+import "server-only";
+import type { Role } from "@/generated/sqlite/enums";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+import { conflict, forbidden, notFound } from "@/server/http/errors";
+
+export async function listUsers(db: Db, actor: CurrentUser) {
+  if (actor.role !== "ADMIN") throw forbidden();
+  return db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, name: true, email: true, role: true, createdAt: true, lastActiveAt: true } });
+}
+
+/** Changes a user's role; it applies on their next request. The last admin cannot be demoted. */
+export async function changeRole(db: Db, actor: CurrentUser, userId: string, role: Role) {
+  if (actor.role !== "ADMIN") throw forbidden("Only admins can change roles.");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!user) throw notFound("User");
+    if (user.role === "ADMIN" && role !== "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) {
+      throw conflict("This is the last admin; make someone else an admin first.");
+    }
+    return tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, email: true, role: true } });
+  });
+}

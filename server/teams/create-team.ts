@@ -1,0 +1,15 @@
+import "server-only";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+import { forbidden } from "@/server/http/errors";
+import { newInviteCode } from "./invite-code";
+
+/** Instructors and admins create teams; the creator becomes the team's instructor. */
+export async function createTeam(db: Db, actor: CurrentUser, name: string) {
+  if (actor.role !== "INSTRUCTOR" && actor.role !== "ADMIN") throw forbidden("Only instructors and admins can create teams.");
+  const team = await db.team.create({
+    data: { name, inviteCode: newInviteCode(), memberships: { create: { userId: actor.id, role: "INSTRUCTOR" } } },
+    select: { id: true, name: true, inviteCode: true },
+  });
+  return team;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { toCsv } from "@/lib/csv";
+import { MASTERY_LABELS } from "@/lib/quiz/mastery";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+import { getTeamProgress } from "./get-team-progress";
+
+/** One row per learner per quiz note: mastery, best score, attempts and last activity. */
+export async function exportTeamCsv(db: Db, actor: CurrentUser, teamId: string) {
+  const progress = await getTeamProgress(db, actor, teamId);
+  const titleOf = new Map(progress.notes.map((n) => [n.slug, n.title]));
+  const rows = progress.learners.flatMap((learner) =>
+    learner.quizzes.map((quiz, i) => [
+      learner.name,
+      learner.email,
+      quiz.slug,
+      titleOf.get(quiz.slug) ?? quiz.slug,
+      MASTERY_LABELS[learner.mastery[i].level],
+      quiz.bestScore,
+      quiz.attempts,
+      learner.lastActiveAt,
+    ]),
+  );
+  return {
+    filename: `${progress.team.name.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "") || "team"}-progress.csv`,
+    body: toCsv(["learner", "email", "note_slug", "note", "mastery", "best_score", "attempts", "last_active_at"], rows),
+  };
+}

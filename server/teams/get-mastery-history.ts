@@ -1,0 +1,43 @@
+import "server-only";
+import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+import { requireTeamManager } from "./access";
+
+const DAY_MS = 86_400_000;
+const PROFICIENT = MASTERY_LEVELS.indexOf("proficient");
+
+/**
+ * The team's mastery over the last `days` days: for each day, the share of learner × quiz pairs at
+ * Proficient or better at the end of that day, replayed from the mastery change log.
+ */
+export async function getMasteryHistory(db: Db, actor: CurrentUser, teamId: string, days = 30, now = new Date()) {
+  await requireTeamManager(db, actor, teamId);
+  const [learners, quizNotes, events] = await Promise.all([
+    db.teamMembership.count({ where: { teamId, role: "MEMBER" } }),
+    db.note.count({ where: { retiredAt: null, items: { some: { retiredAt: null } } } }),
+    db.masteryEvent.findMany({
+      where: { user: { memberships: { some: { teamId, role: "MEMBER" } } } },
+      orderBy: { at: "asc" },
+      select: { userId: true, noteSlug: true, level: true, at: true },
+    }),
+  ]);
+  const pairs = learners * quizNotes;
+  const level = new Map<string, number>();
+  let proficient = 0;
+  let next = 0;
+  const firstDay = Math.floor(now.getTime() / DAY_MS) - days + 1;
+  const points: Array<{ day: string; proficientShare: number }> = [];
+  for (let day = firstDay; day < firstDay + days; day++) {
+    const end = (day + 1) * DAY_MS;
+    while (next < events.length && events[next].at.getTime() < end) {
+      const event = events[next++];
+      const key = `${event.userId}\u0000${event.noteSlug}`;
+      const before = level.get(key) ?? 0;
+      proficient += Number(event.level >= PROFICIENT) - Number(before >= PROFICIENT);
+      level.set(key, event.level);
+    }
+    points.push({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), proficientShare: pairs ? Math.round((proficient / pairs) * 1000) / 10 : 0 });
+  }
+  return points;
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import type { Owner } from "@/lib/content/types";
+import { levelName, MASTERY_LEVELS, type MasteryLevel } from "@/lib/quiz/mastery";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+import { requireTeamManager } from "./access";
+
+export interface LearnerProgress {
+  userId: string;
+  name: string;
+  email: string;
+  lessonsRead: number;
+  quizzes: Array<{ slug: string; attempts: number; bestScore: number | null }>;
+  mastery: Array<{ noteSlug: string; level: MasteryLevel }>;
+  lastActiveAt: string | null;
+}
+
+export interface ItemAnalysis {
+  itemId: string;
+  prompt: string;
+  noteSlug: string;
+  attempts: number;
+  /** Share of answers that were right: the item's facility. */
+  correctRate: number;
+  /** The wrong owner chosen most often, and the share of all answers that chose it. */
+  commonWrongChoice: Owner | null;
+  commonWrongRate: number;
+}
+
+const PROFICIENT = MASTERY_LEVELS.indexOf("proficient");
+
+/**
+ * The instructor's view of a team, read from per-learner aggregates (note progress and the running
+ * counters on review cards) so that its cost grows with the team, not with the answer history.
+ */
+export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string) {
+  const team = await requireTeamManager(db, actor, teamId);
+  const inTeam = { user: { memberships: { some: { teamId, role: "MEMBER" as const } } } };
+  const [members, notes, progress, itemStats] = await Promise.all([
+    db.teamMembership.findMany({
+      where: { teamId, role: "MEMBER" },
+      select: { user: { select: { id: true, name: true, email: true, lastActiveAt: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+    db.note.findMany({ where: { retiredAt: null, items: { some: { retiredAt: null } } }, select: { slug: true, title: true }, orderBy: { title: "asc" } }),
+    db.noteProgress.findMany({ where: inTeam, select: { userId: true, noteSlug: true, readAt: true, attempts: true, bestScore: true, level: true } }),
+    db.reviewCard.groupBy({
+      by: ["itemId"],
+      where: inTeam,
+      _sum: { attempts: true, correctCount: true, wrongAws: true, wrongCustomer: true, wrongShared: true },
+    }),
+  ]);
+
+  const progressOf = new Map<string, Map<string, (typeof progress)[number]>>();
+  for (const row of progress) {
+    const byNote = progressOf.get(row.userId) ?? new Map();
+    byNote.set(row.noteSlug, row);
+    progressOf.set(row.userId, byNote);
+  }
+
+  const learners: LearnerProgress[] = members.map(({ user }) => {
+    const mine = progressOf.get(user.id) ?? new Map<string, (typeof progress)[number]>();
+    return {
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      lessonsRead: [...mine.values()].filter((p) => p.readAt).length,
+      quizzes: notes.map((n) => ({ slug: n.slug, attempts: mine.get(n.slug)?.attempts ?? 0, bestScore: mine.get(n.slug)?.bestScore ?? null })),
+      mastery: notes.map((n) => ({ noteSlug: n.slug, level: levelName(mine.get(n.slug)?.level ?? 0) })),
+      lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
+    };
+  });
+
+  const itemsById = new Map(
+    (await db.item.findMany({ where: { id: { in: itemStats.map((s) => s.itemId) } }, select: { id: true, prompt: true, noteSlug: true } })).map((i) => [i.id, i]),
+  );
+  const items: ItemAnalysis[] = itemStats
+    .filter((s) => (s._sum.attempts ?? 0) > 0 && itemsById.has(s.itemId))
+    .map((s) => {
+      const attempts = s._sum.attempts ?? 0;
+      const wrong: Array<[Owner, number]> = [
+        ["AWS", s._sum.wrongAws ?? 0],
+        ["CUSTOMER", s._sum.wrongCustomer ?? 0],
+        ["SHARED", s._sum.wrongShared ?? 0],
+      ];
+      const [topChoice, topCount] = wrong.reduce((best, next) => (next[1] > best[1] ? next : best));
+      const item = itemsById.get(s.itemId)!;
+      return {
+        itemId: s.itemId,
+        prompt: item.prompt,
+        noteSlug: item.noteSlug,
+        attempts,
+        correctRate: round(attempts ? (s._sum.correctCount ?? 0) / attempts : 0),
+        commonWrongChoice: topCount > 0 ? topChoice : null,
+        commonWrongRate: round(attempts ? topCount / attempts : 0),
+      };
+    })
+    .sort((a, b) => a.correctRate - b.correctRate || b.attempts - a.attempts || a.prompt.localeCompare(b.prompt));
+
+  const pairs = learners.length * notes.length;
+  const quizSlugs = new Set(notes.map((n) => n.slug));
+  const proficientPairs = progress.filter((p) => p.level >= PROFICIENT && quizSlugs.has(p.noteSlug)).length;
+  return {
+    team: { id: team.id, name: team.name, inviteCode: team.inviteCode },
+    notes,
+    learners,
+    items,
+    completion: pairs ? round(proficientPairs / pairs) : 0,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+export type TeamProgress = Awaited<ReturnType<typeof getTeamProgress>>;

@@ -1,0 +1,20 @@
+import "server-only";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+import { HttpError } from "@/server/http/errors";
+
+export async function findTeamByCode(db: Db, code: string) {
+  return db.team.findUnique({ where: { inviteCode: code.trim().toUpperCase() }, select: { id: true, name: true } });
+}
+
+/** Joins the team whose current code this is. Joining twice is harmless; an instructor stays one. */
+export async function joinTeam(db: Db, actor: CurrentUser, code: string) {
+  const team = await findTeamByCode(db, code);
+  if (!team) throw new HttpError(404, "not_found", "No team has this invite code. Ask your instructor for the current one.");
+  await db.teamMembership.upsert({
+    where: { teamId_userId: { teamId: team.id, userId: actor.id } },
+    create: { teamId: team.id, userId: actor.id, role: "MEMBER" },
+    update: {},
+  });
+  return team;
+}

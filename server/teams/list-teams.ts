@@ -1,0 +1,38 @@
+import "server-only";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+
+export interface TeamSummary {
+  id: string;
+  name: string;
+  role: "instructor" | "member";
+  inviteCode?: string;
+  members?: number;
+}
+
+/** The teams the user instructs or belongs to. Invite codes only for the team's instructors and admins. */
+export async function listMyTeams(db: Db, actor: CurrentUser): Promise<TeamSummary[]> {
+  const memberships = await db.teamMembership.findMany({
+    where: { userId: actor.id },
+    select: { role: true, team: { select: { id: true, name: true, inviteCode: true } } },
+    orderBy: { team: { name: "asc" } },
+  });
+  return memberships.map(({ role, team }) => {
+    const instructs = role === "INSTRUCTOR";
+    return {
+      id: team.id,
+      name: team.name,
+      role: instructs ? "instructor" : "member",
+      ...(instructs || actor.role === "ADMIN" ? { inviteCode: team.inviteCode } : {}),
+    };
+  });
+}
+
+/** Every team, with member counts: what an admin manages. */
+export async function listAllTeams(db: Db) {
+  const teams = await db.team.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, inviteCode: true, _count: { select: { memberships: { where: { role: "MEMBER" } } } } },
+  });
+  return teams.map((t) => ({ id: t.id, name: t.name, inviteCode: t.inviteCode, members: t._count.memberships }));
+}

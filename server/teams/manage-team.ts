@@ -1,0 +1,22 @@
+import "server-only";
+import type { CurrentUser } from "@/server/auth/current-user";
+import type { Db } from "@/server/db/client";
+import { conflict, notFound } from "@/server/http/errors";
+import { requireTeamManager } from "./access";
+import { newInviteCode } from "./invite-code";
+
+/** Replaces the invite code: the old code and its join link stop working at once. */
+export async function rotateInviteCode(db: Db, actor: CurrentUser, teamId: string) {
+  await requireTeamManager(db, actor, teamId);
+  return db.team.update({ where: { id: teamId }, data: { inviteCode: newInviteCode() }, select: { id: true, name: true, inviteCode: true } });
+}
+
+/** Takes a learner out of the team. Their own progress stays theirs. */
+export async function removeMember(db: Db, actor: CurrentUser, teamId: string, userId: string) {
+  await requireTeamManager(db, actor, teamId);
+  const membership = await db.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } } });
+  if (!membership) throw notFound("Member");
+  if (membership.role === "INSTRUCTOR") throw conflict("Instructors cannot be removed here.");
+  await db.teamMembership.delete({ where: { teamId_userId: { teamId, userId } } });
+  return { teamId, userId };
+}
