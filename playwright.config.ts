@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const BASE_URL = `http://localhost:${PORT}`;
+/** A second app instance on the same database, for the several-instances journey. */
+export const SECOND_URL = `http://localhost:${PORT + 1}`;
 
 // Debian's Chromium when it is installed (Playwright cannot download its own browser here); otherwise
 // Playwright's own browser, so that a machine with `npx playwright install` works too.
@@ -27,13 +29,24 @@ export default defineConfig({
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     { name: "browser", testIgnore: /api\//, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
-  webServer: {
-    // A production build on a database of its own, migrated and seeded afresh (scripts/e2e-server.sh).
-    command: `bash scripts/e2e-server.sh ${PORT}`,
-    url: `${BASE_URL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A production build on a database of its own, migrated and seeded afresh (scripts/e2e-server.sh).
+      command: `bash scripts/e2e-server.sh ${PORT}`,
+      url: `${BASE_URL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The same build and database behind another port, as a second instance behind a load balancer.
+      command: `bash scripts/e2e-server.sh ${PORT + 1} --second`,
+      url: `${SECOND_URL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Serves the production build for Playwright on port $1, on a fresh database: E2E_DATABASE_URL when
 # given (CI passes a throwaway PostgreSQL database), else a new SQLite file under data/.
+# With --second it serves the same database without resetting or seeding it: a second instance.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-3210}"
+second="${2:-}"
 if [ -n "${E2E_DATABASE_URL:-}" ]; then
   export DATABASE_URL="$E2E_DATABASE_URL"
 else
-  rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
   export DATABASE_URL="file:./data/e2e.db"
+  [ -z "$second" ] && rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
 fi
+# Both instances must share one secret, as instances behind a load balancer do.
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-e2e-only-secret-not-for-production}"
 export NEXTAUTH_URL="http://localhost:${port}"
-npm run --silent db:migrate
-npm run --silent db:seed
+if [ -z "$second" ]; then
+  npm run --silent db:migrate
+  npm run --silent db:seed
+fi
 exec node node_modules/next/dist/bin/next start -p "$port"
