@@ -44,11 +44,7 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
     }),
     db.note.findMany({ where: { retiredAt: null, items: { some: { retiredAt: null } } }, select: { slug: true, title: true }, orderBy: { title: "asc" } }),
     db.noteProgress.findMany({ where: inTeam, select: { userId: true, noteSlug: true, readAt: true, attempts: true, bestScore: true, level: true } }),
-    db.reviewCard.groupBy({
-      by: ["itemId"],
-      where: inTeam,
-      _sum: { attempts: true, correctCount: true, wrongAws: true, wrongCustomer: true, wrongShared: true },
-    }),
+    db.teamItemStat.findMany({ where: { teamId, attempts: { gt: 0 }, item: { retiredAt: null } }, include: { item: { select: { prompt: true, noteSlug: true } } } }),
   ]);
 
   const progressOf = new Map<string, Map<string, (typeof progress)[number]>>();
@@ -71,28 +67,22 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
     };
   });
 
-  const itemsById = new Map(
-    (await db.item.findMany({ where: { id: { in: itemStats.map((s) => s.itemId) } }, select: { id: true, prompt: true, noteSlug: true } })).map((i) => [i.id, i]),
-  );
   const items: ItemAnalysis[] = itemStats
-    .filter((s) => (s._sum.attempts ?? 0) > 0 && itemsById.has(s.itemId))
     .map((s) => {
-      const attempts = s._sum.attempts ?? 0;
       const wrong: Array<[Owner, number]> = [
-        ["AWS", s._sum.wrongAws ?? 0],
-        ["CUSTOMER", s._sum.wrongCustomer ?? 0],
-        ["SHARED", s._sum.wrongShared ?? 0],
+        ["AWS", s.wrongAws],
+        ["CUSTOMER", s.wrongCustomer],
+        ["SHARED", s.wrongShared],
       ];
       const [topChoice, topCount] = wrong.reduce((best, next) => (next[1] > best[1] ? next : best));
-      const item = itemsById.get(s.itemId)!;
       return {
         itemId: s.itemId,
-        prompt: item.prompt,
-        noteSlug: item.noteSlug,
-        attempts,
-        correctRate: round(attempts ? (s._sum.correctCount ?? 0) / attempts : 0),
+        prompt: s.item.prompt,
+        noteSlug: s.item.noteSlug,
+        attempts: s.attempts,
+        correctRate: round(s.correctCount / s.attempts),
         commonWrongChoice: topCount > 0 ? topChoice : null,
-        commonWrongRate: round(attempts ? topCount / attempts : 0),
+        commonWrongRate: round(topCount / s.attempts),
       };
     })
     .sort((a, b) => a.correctRate - b.correctRate || b.attempts - a.attempts || a.prompt.localeCompare(b.prompt));

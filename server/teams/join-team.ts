@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/server/auth/current-user";
 import type { Db } from "@/server/db/client";
 import { HttpError } from "@/server/http/errors";
+import { addLearnerToTeamStats } from "./team-item-stats";
 
 export async function findTeamByCode(db: Db, code: string) {
   return db.team.findUnique({ where: { inviteCode: code.trim().toUpperCase() }, select: { id: true, name: true } });
@@ -11,10 +12,11 @@ export async function findTeamByCode(db: Db, code: string) {
 export async function joinTeam(db: Db, actor: CurrentUser, code: string) {
   const team = await findTeamByCode(db, code);
   if (!team) throw new HttpError(404, "not_found", "No team has this invite code. Ask your instructor for the current one.");
-  await db.teamMembership.upsert({
-    where: { teamId_userId: { teamId: team.id, userId: actor.id } },
-    create: { teamId: team.id, userId: actor.id, role: "MEMBER" },
-    update: {},
+  await db.$transaction(async (tx) => {
+    const key = { teamId_userId: { teamId: team.id, userId: actor.id } };
+    if (await tx.teamMembership.findUnique({ where: key })) return;
+    await tx.teamMembership.create({ data: { teamId: team.id, userId: actor.id, role: "MEMBER" } });
+    await addLearnerToTeamStats(tx, team.id, actor.id);
   });
   return team;
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/client";
 import { conflict, notFound } from "@/server/http/errors";
 import { requireTeamManager } from "./access";
 import { newInviteCode } from "./invite-code";
+import { removeLearnerFromTeamStats } from "./team-item-stats";
 
 /** Replaces the invite code: the old code and its join link stop working at once. */
 export async function rotateInviteCode(db: Db, actor: CurrentUser, teamId: string) {
@@ -14,9 +15,12 @@ export async function rotateInviteCode(db: Db, actor: CurrentUser, teamId: strin
 /** Takes a learner out of the team. Their own progress stays theirs. */
 export async function removeMember(db: Db, actor: CurrentUser, teamId: string, userId: string) {
   await requireTeamManager(db, actor, teamId);
-  const membership = await db.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } } });
-  if (!membership) throw notFound("Member");
-  if (membership.role === "INSTRUCTOR") throw conflict("Instructors cannot be removed here.");
-  await db.teamMembership.delete({ where: { teamId_userId: { teamId, userId } } });
-  return { teamId, userId };
+  return db.$transaction(async (tx) => {
+    const membership = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } } });
+    if (!membership) throw notFound("Member");
+    if (membership.role === "INSTRUCTOR") throw conflict("Instructors cannot be removed here.");
+    await tx.teamMembership.delete({ where: { teamId_userId: { teamId, userId } } });
+    await removeLearnerFromTeamStats(tx, teamId, userId);
+    return { teamId, userId };
+  });
 }

@@ -12,6 +12,7 @@ import { getLearnerHistory } from "@/server/teams/get-learner-history";
 import { getMasteryHistory } from "@/server/teams/get-mastery-history";
 import { getTeamProgress } from "@/server/teams/get-team-progress";
 import { joinTeam } from "@/server/teams/join-team";
+import { removeMember } from "@/server/teams/manage-team";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -80,6 +81,27 @@ describe("team progress", () => {
     }
     await expect(getLearnerHistory(t.db, people.teacher, team.id, people.root.id)).rejects.toMatchObject({ status: 404 });
     expect((await getTeamProgress(t.db, people.root, team.id)).learners).toHaveLength(2);
+  });
+});
+
+describe("team item aggregates", () => {
+  it("count a learner's earlier answers on joining and drop them on removal", async () => {
+    const team = await createTeam(t.db, people.teacher, "Late joiners");
+    const cy = await person("cy");
+    const { attemptId, items } = await startQuizAttempt(t.db, cy.id, "net");
+    await submitAttempt(t.db, cy.id, attemptId, items.map((i) => ({ itemId: i.id, choice: "SHARED" as const })));
+    expect((await getTeamProgress(t.db, people.teacher, team.id)).items).toEqual([]);
+
+    await joinTeam(t.db, cy, team.inviteCode);
+    await joinTeam(t.db, cy, team.inviteCode);
+    const joined = await getTeamProgress(t.db, people.teacher, team.id);
+    expect(joined.items.map((i) => [i.prompt, i.attempts, i.commonWrongChoice])).toEqual([
+      ["Edge", 1, "SHARED"],
+      ["Firewall", 1, "SHARED"],
+    ]);
+
+    await removeMember(t.db, people.teacher, team.id, cy.id);
+    expect((await getTeamProgress(t.db, people.teacher, team.id)).items).toEqual([]);
   });
 });
 

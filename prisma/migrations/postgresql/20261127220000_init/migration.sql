@@ -166,6 +166,19 @@ CREATE TABLE "Team" (
 );
 
 -- CreateTable
+CREATE TABLE "TeamItemStat" (
+    "teamId" TEXT NOT NULL,
+    "itemId" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "correctCount" INTEGER NOT NULL DEFAULT 0,
+    "wrongAws" INTEGER NOT NULL DEFAULT 0,
+    "wrongCustomer" INTEGER NOT NULL DEFAULT 0,
+    "wrongShared" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "TeamItemStat_pkey" PRIMARY KEY ("teamId","itemId")
+);
+
+-- CreateTable
 CREATE TABLE "TeamMembership" (
     "teamId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
@@ -247,6 +260,12 @@ ALTER TABLE "NoteProgress" ADD CONSTRAINT "NoteProgress_userId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "MasteryEvent" ADD CONSTRAINT "MasteryEvent_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "TeamItemStat" ADD CONSTRAINT "TeamItemStat_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "TeamItemStat" ADD CONSTRAINT "TeamItemStat_itemId_fkey" FOREIGN KEY ("itemId") REFERENCES "Item"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "TeamMembership" ADD CONSTRAINT "TeamMembership_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;

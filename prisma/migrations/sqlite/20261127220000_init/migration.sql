@@ -142,6 +142,21 @@ CREATE TABLE "Team" (
 );
 
 -- CreateTable
+CREATE TABLE "TeamItemStat" (
+    "teamId" TEXT NOT NULL,
+    "itemId" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "correctCount" INTEGER NOT NULL DEFAULT 0,
+    "wrongAws" INTEGER NOT NULL DEFAULT 0,
+    "wrongCustomer" INTEGER NOT NULL DEFAULT 0,
+    "wrongShared" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("teamId", "itemId"),
+    CONSTRAINT "TeamItemStat_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "TeamItemStat_itemId_fkey" FOREIGN KEY ("itemId") REFERENCES "Item" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "TeamMembership" (
     "teamId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
