@@ -8,7 +8,7 @@ export interface LoadOptions {
   durationMs?: number;
   amount?: number;
   /** Request i's headers and body; lets every request carry its own session and attempt. */
-  request?: (i: number) => { headers?: Record<string, string>; body?: string };
+  request?: (i: number) => { path?: string; headers?: Record<string, string>; body?: string };
 }
 
 export interface LoadResult {
@@ -47,7 +47,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const extra = options.request?.(i) ?? {};
       const t0 = performance.now();
       const req = http.request(
-        { agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? "GET", headers: extra.headers },
+        { agent, hostname: url.hostname, port: url.port, path: extra.path ?? url.pathname + url.search, method: options.method ?? "GET", headers: extra.headers },
         (res) => {
           res.resume();
           res.on("end", () => {
