@@ -106,7 +106,10 @@ async function measureContentBuild(): Promise<BenchResults["contentBuild"]> {
 
 async function lessonJsKb(): Promise<number> {
   const html = await (await fetch(`${BASE}/lessons/${SEED_SLUG}`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  // Modern browsers skip noModule scripts (Next's legacy polyfills), so they are not counted.
+  const scripts = [...html.matchAll(/<script([^>]*)>/g)]
+    .filter((m) => !/nomodule/i.test(m[1]))
+    .flatMap((m) => /src="([^"]+)"/.exec(m[1])?.[1] ?? []);
   let bytes = 0;
   for (const src of new Set(scripts)) bytes += zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
   return Math.round(bytes / 102.4) / 10;

@@ -15,6 +15,8 @@ fi
 # Both instances must share one secret, as instances behind a load balancer do.
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-e2e-only-secret-not-for-production}"
 export NEXTAUTH_URL="http://localhost:${port}"
+# As behind one load balancer: the sign-in throttle reads the client address from X-Forwarded-For.
+export TRUSTED_PROXY_HOPS=1
 if [ -z "$second" ]; then
   npm run --silent db:migrate
   npm run --silent db:seed

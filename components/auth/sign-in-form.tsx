@@ -22,7 +22,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
     }).catch(() => null);
     setPending(false);
     if (!result?.ok || result.error) {
-      setError(result?.status === 429 ? result.error ?? "Too many attempts. Try again later." : "Email or password is not right. Try again.");
+      // The server's own words when it locked the account; otherwise never say which of the two was wrong.
+      setError(result?.error?.startsWith("Too many attempts") ? result.error : "Email or password is not right. Try again.");
       return;
     }
     // A full load, so that every island on the next page sees the new session.

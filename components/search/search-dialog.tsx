@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { createSearch, type SearchDocument, type SearchHit } from "@/lib/content/search";
+import type { SearchDocument, SearchHit } from "@/lib/content/search";
 
 const OPEN_EVENT = "open-search";
 
@@ -25,9 +25,9 @@ export function SearchDialog() {
     dialog.current?.showModal();
     input.current?.select();
     if (search) return;
-    fetch("/search-index.json")
-      .then((response) => response.json() as Promise<SearchDocument[]>)
-      .then((documents) => setSearch(() => createSearch(documents)))
+    // The index and the search library load on first open, keeping them out of every page's JavaScript.
+    Promise.all([fetch("/search-index.json").then((response) => response.json() as Promise<SearchDocument[]>), import("@/lib/content/search")])
+      .then(([documents, { createSearch }]) => setSearch(() => createSearch(documents)))
       .catch(() => setLoadError(true));
   }, [search]);
 

@@ -1,8 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientAddress, tooManyAttemptsMessage } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/validation/auth";
 import { getDb } from "@/server/db/client";
+import { activeLock, clearFailedSignIns, recordFailedSignIn, throttleKeys } from "./login-throttle";
 import { verifyPassword } from "./password";
 import { getAuthSecret } from "./secret";
 
@@ -33,11 +35,22 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
-          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+          const db = getDb();
+          const forwarded = request?.headers?.["x-forwarded-for"] as string | undefined;
+          const keys = throttleKeys(parsed.data.email, clientAddress(forwarded, Number(process.env.TRUSTED_PROXY_HOPS ?? 0)));
+          const now = new Date();
+          const locked = await activeLock(db, keys, now);
+          // next-auth hands a thrown message to the sign-in page, which shows it as it is.
+          if (locked) throw new Error(tooManyAttemptsMessage(locked, now));
+          const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
+            await recordFailedSignIn(db, keys, now);
+            return null;
+          }
+          await clearFailedSignIns(db, keys);
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },
       }),

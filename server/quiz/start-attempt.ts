@@ -1,8 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
+import { insertRows } from "@/server/db/bulk-insert";
 import { notFound } from "@/server/http/errors";
 import { toQuizItem } from "./quiz-items";
+
+/** The columns of a new, unanswered answer row: one per item of an attempt. */
+export const ANSWER_COLUMNS = ["id", "attemptId", "itemId", "itemVersionId", "position"] as const;
 
 function shuffled<T>(values: T[]): T[] {
   const out = [...values];
@@ -22,12 +26,10 @@ export async function startQuizAttempt(db: Db, userId: string, slug: string) {
   if (items.length === 0) throw notFound("Quiz");
   const order = shuffled(items);
   const attemptId = randomUUID();
-  await db.$transaction([
-    db.attempt.create({ data: { id: attemptId, userId, kind: "QUIZ", noteSlug: slug, total: items.length } }),
-    db.answer.createMany({
-      data: order.map((item, position) => ({ attemptId, itemId: item.id, itemVersionId: item.currentVersionId, position })),
-    }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.attempt.create({ data: { id: attemptId, userId, kind: "QUIZ", noteSlug: slug, total: items.length } });
+    await insertRows(tx, "Answer", ANSWER_COLUMNS, order.map((item, position) => [randomUUID(), attemptId, item.id, item.currentVersionId, position]));
+  });
   return { attemptId, items: order.map(toQuizItem) };
 }
 

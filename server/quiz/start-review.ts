@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
+import { insertRows } from "@/server/db/bulk-insert";
+import { ANSWER_COLUMNS } from "./start-attempt";
 
 export const REVIEW_BATCH = 20;
 
@@ -24,9 +26,9 @@ export async function startReview(db: Db, userId: string, now = new Date()): Pro
   });
   if (due.length === 0) return null;
   const attemptId = randomUUID();
-  await db.$transaction([
-    db.attempt.create({ data: { id: attemptId, userId, kind: "REVIEW", total: due.length } }),
-    db.answer.createMany({ data: due.map(({ item }, position) => ({ attemptId, itemId: item.id, itemVersionId: item.currentVersionId, position })) }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.attempt.create({ data: { id: attemptId, userId, kind: "REVIEW", total: due.length } });
+    await insertRows(tx, "Answer", ANSWER_COLUMNS, due.map(({ item }, position) => [randomUUID(), attemptId, item.id, item.currentVersionId, position]));
+  });
   return { attemptId };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ExtractedItem, ParsedNote } from "@/lib/content/types";
-import type { Prisma } from "@/generated/sqlite/client";
 import type { Db } from "@/server/db/client";
+import { insertRows } from "@/server/db/bulk-insert";
 
 export interface SyncReport {
   notes: number;
@@ -42,8 +42,8 @@ export async function syncContent(db: Db, notes: ParsedNote[], now = new Date())
       const known = new Map((await tx.note.findMany({ select: { slug: true, title: true, retiredAt: true } })).map((n) => [n.slug, n]));
       const present = new Set(notes.map((n) => n.slug));
 
-      const newNotes = notes.filter((n) => !known.has(n.slug)).map((n) => ({ slug: n.slug, title: n.title }));
-      for (const rows of chunks(newNotes)) await tx.note.createMany({ data: rows });
+      const newNotes = notes.filter((n) => !known.has(n.slug)).map((n) => [n.slug, n.title, now]);
+      await insertRows(tx, "Note", ["slug", "title", "updatedAt"], newNotes);
       for (const note of notes) {
         const before = known.get(note.slug);
         if (before && (before.title !== note.title || before.retiredAt)) {
@@ -56,8 +56,8 @@ export async function syncContent(db: Db, notes: ParsedNote[], now = new Date())
       const existing = await tx.item.findMany();
       const byKey = new Map(existing.map((item) => [`${item.noteSlug}\u0000${item.key}`, item]));
       const seen = new Set<string>();
-      const newItems: Prisma.ItemCreateManyInput[] = [];
-      const newVersions: Array<ItemContent & { id: string; itemId: string; version: number }> = [];
+      const newItems: Array<Array<string | number | null>> = [];
+      const newVersions: Array<Array<string | number | Date | null>> = [];
 
       for (const note of notes) {
         note.items.forEach((extracted, position) => {
@@ -68,14 +68,15 @@ export async function syncContent(db: Db, notes: ParsedNote[], now = new Date())
           if (!item) {
             const id = randomUUID();
             const versionId = randomUUID();
-            newItems.push({ id, noteSlug: note.slug, key: extracted.key, kind: extracted.kind, position, version: 1, currentVersionId: versionId, ...content });
-            newVersions.push({ id: versionId, itemId: id, version: 1, ...content });
+            const { prompt, detail, owner, anchor, serviceModel } = content;
+            newItems.push([id, note.slug, extracted.key, extracted.kind, position, 1, versionId, prompt, detail, owner, anchor, serviceModel]);
+            newVersions.push([versionId, id, 1, prompt, detail, owner, anchor, serviceModel, now]);
             report.created++;
           }
         });
       }
-      for (const rows of chunks(newItems)) await tx.item.createMany({ data: rows });
-      for (const rows of chunks(newVersions)) await tx.itemVersion.createMany({ data: rows });
+      await insertRows(tx, "Item", ["id", "noteSlug", "key", "kind", "position", "version", "currentVersionId", "prompt", "detail", "owner", "anchor", "serviceModel"], newItems);
+      await insertRows(tx, "ItemVersion", ["id", "itemId", "version", "prompt", "detail", "owner", "anchor", "serviceModel", "createdAt"], newVersions);
 
       for (const note of notes) {
         for (const [position, extracted] of note.items.entries()) {

@@ -1,0 +1,58 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { SECOND_URL } from "../../playwright.config";
+import { newLearner } from "../fixtures";
+
+/** Each test signs in from its own made-up address (the test servers trust one proxy hop), so locks stay apart. */
+async function attemptSignIn(request: APIRequestContext, email: string, password: string, address: string, base = "") {
+  const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const response = await request.post(`${base}/api/auth/callback/credentials`, {
+    form: { csrfToken, email, password, json: "true" },
+    headers: { "x-forwarded-for": address },
+    maxRedirects: 0,
+  });
+  const body = (await response.json().catch(() => ({}))) as { url?: string };
+  return { status: response.status(), error: body.url ? new URL(body.url).searchParams.get("error") : null };
+}
+
+test("[ATTACKER] ten failed sign-ins lock the account on every instance, even for the right password", async ({ playwright, baseURL }) => {
+  const owner = await playwright.request.newContext({ baseURL });
+  const { email, password } = await newLearner(owner);
+  await owner.dispose();
+
+  const attacker = await playwright.request.newContext({ baseURL });
+  for (let i = 0; i < 10; i++) {
+    const { status } = await attemptSignIn(attacker, email, `wrong-password-${i}`, `198.51.100.${i + 1}`);
+    expect(status).toBe(401);
+  }
+  const locked = await attemptSignIn(attacker, email, password, "198.51.100.99");
+  expect(locked.error).toMatch(/^Too many attempts, try again in 1 minute\.$/);
+  // The count lives in the database: the other instance refuses too.
+  const elsewhere = await attemptSignIn(attacker, email, password, "198.51.100.98", SECOND_URL);
+  expect(elsewhere.error).toMatch(/^Too many attempts/);
+  const session = (await (await attacker.get("/api/auth/session")).json()) as { user?: unknown };
+  expect(session.user).toBeUndefined();
+  await attacker.dispose();
+});
+
+test("[LEARNER] a successful sign-in resets the failure count", async ({ playwright, baseURL }) => {
+  const context = await playwright.request.newContext({ baseURL });
+  const { email, password } = await newLearner(context);
+  const address = "192.0.2.10";
+  for (let i = 0; i < 9; i++) await attemptSignIn(context, email, "nope-nope-nope", address);
+  expect((await attemptSignIn(context, email, password, address)).error).toBeNull();
+  for (let i = 0; i < 9; i++) await attemptSignIn(context, email, "nope-nope-nope", address);
+  expect((await attemptSignIn(context, email, password, address)).error).toBeNull();
+  await context.dispose();
+});
+
+test("[ATTACKER] ten failures from one address lock that address for every account", async ({ playwright, baseURL }) => {
+  const victim = await playwright.request.newContext({ baseURL });
+  const { email, password } = await newLearner(victim);
+  await victim.dispose();
+  const attacker = await playwright.request.newContext({ baseURL });
+  const address = "192.0.2.77";
+  for (let i = 0; i < 10; i++) await attemptSignIn(attacker, `nobody-${i}@example.com`, "guess-guess-guess", address);
+  expect((await attemptSignIn(attacker, email, password, address)).error).toMatch(/^Too many attempts/);
+  expect((await attemptSignIn(attacker, email, password, "192.0.2.78")).error).toBeNull();
+  await attacker.dispose();
+});
