@@ -56,3 +56,30 @@ test("[ATTACKER] ten failures from one address lock that address for every accou
   expect((await attemptSignIn(attacker, email, password, "192.0.2.78")).error).toBeNull();
   await attacker.dispose();
 });
+
+test("[ANYONE] every response carries the security headers, and no X-Powered-By", async ({ request }) => {
+  for (const path of ["/", "/lessons/aws-iam", "/signin", "/quiz/aws-iam", "/api/health", "/api/quizzes", "/robots.txt", "/no-such-page"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toContain("default-src 'self'");
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).not.toContain("unsafe-eval");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"], path).toContain("max-age=");
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+  // Pages rendered per request use a fresh nonce instead of 'unsafe-inline'.
+  const first = (await request.get("/signin")).headers()["content-security-policy"];
+  const second = (await request.get("/signin")).headers()["content-security-policy"];
+  expect(first).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(first).not.toContain("unsafe-inline'; style");
+  expect(first).not.toBe(second);
+});
+
+test("[LEARNER] the session cookie is HttpOnly and SameSite=Lax, and renewed at sign-in", async ({ request }) => {
+  await newLearner(request);
+  const cookie = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
