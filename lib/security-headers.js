@@ -2,7 +2,7 @@
 // Plain CommonJS because next.config.js loads it before any TypeScript is compiled.
 
 /** Pages rendered per request. They get a CSP with a per-request nonce for scripts (see proxy.ts). */
-const DYNAMIC_PAGES = ["quiz", "review", "progress", "teams", "admin", "join", "signin", "signup", "signout"];
+const DYNAMIC_PAGES = ["quiz", "review", "progress", "teams", "admin", "join", "signin", "signup", "signout", "account"];
 
 /**
  * The Content-Security-Policy. `scriptSource` is either a nonce or, for statically generated pages,

@@ -15,7 +15,9 @@ export function UserMenu() {
   }
   return (
     <span className="user-menu">
-      <span className="user-name">{session.user.name}</span>
+      <Link href="/account" className="user-name">
+        {session.user.name}
+      </Link>
       {session.user.role === "ADMIN" ? <Link href="/admin/users">Admin</Link> : null}
       <Link href="/signout">Sign out</Link>
     </span>

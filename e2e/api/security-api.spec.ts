@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { SECOND_URL } from "../../playwright.config";
-import { newLearner } from "../fixtures";
+import { newLearner, signIn } from "../fixtures";
 
 /** Each test signs in from its own made-up address (the test servers trust one proxy hop), so locks stay apart. */
 async function attemptSignIn(request: APIRequestContext, email: string, password: string, address: string, base = "") {
@@ -82,4 +82,46 @@ test("[LEARNER] the session cookie is HttpOnly and SameSite=Lax, and renewed at 
   await newLearner(request);
   const cookie = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"));
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
+
+test("[LEARNER] changing the password ends every old session; the new password works", async ({ request, playwright, baseURL }) => {
+  const { email, password } = await newLearner(request);
+  const old = await request.storageState();
+  const weak = await request.post("/api/me/password", { data: { currentPassword: password, newPassword: "short" } });
+  expect(weak.status()).toBe(422);
+  const wrong = await request.post("/api/me/password", { data: { currentPassword: "not-my-password", newPassword: "a-brand-new-password" } });
+  expect(wrong.status()).toBe(422);
+  expect((await request.get("/api/me/progress")).status()).toBe(200);
+
+  const changed = await request.post("/api/me/password", { data: { currentPassword: password, newPassword: "a-brand-new-password" } });
+  expect(changed.status()).toBe(200);
+  const replay = await playwright.request.newContext({ baseURL, storageState: old });
+  expect((await replay.get("/api/me/progress")).status()).toBe(401);
+  await replay.dispose();
+  const fresh = await playwright.request.newContext({ baseURL });
+  await signIn(fresh, email, "a-brand-new-password");
+  expect((await fresh.get("/api/me/progress")).status()).toBe(200);
+  await fresh.dispose();
+});
+
+test("[LEARNER] downloads all of their own data, and nobody else's", async ({ request, playwright, baseURL }) => {
+  const other = await playwright.request.newContext({ baseURL });
+  await newLearner(other, "Someone Else");
+  const { attemptId: otherAttempt } = (await (await other.post("/api/quizzes/aws-shield/attempts")).json()) as { attemptId: string };
+  await other.dispose();
+
+  const { email } = await newLearner(request, "Data Owner");
+  const { attemptId, items } = (await (await request.post("/api/quizzes/aws-iam/attempts")).json()) as { attemptId: string; items: Array<{ id: string }> };
+  await request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: items.map((i) => ({ itemId: i.id, choice: "CUSTOMER" })) } });
+  const response = await request.get("/api/me/export");
+  expect(response.headers()["content-disposition"]).toContain("attachment");
+  const text = await response.text();
+  const data = JSON.parse(text) as { profile: { email: string }; attempts: Array<{ id: string; answers: unknown[] }>; reviewCards: unknown[] };
+  expect(data.profile.email).toBe(email);
+  expect(data.attempts.map((a) => a.id)).toEqual([attemptId]);
+  expect(data.attempts[0].answers).toHaveLength(items.length);
+  expect(data.reviewCards).toHaveLength(items.length);
+  expect(text).not.toContain(otherAttempt);
+  expect(text).not.toMatch(/passwordHash|\$argon2/);
+  expect((await playwright.request.newContext({ baseURL }).then((c) => c.get("/api/me/export"))).status()).toBe(401);
 });

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Role } from "@/generated/sqlite/enums";
 import { getDb } from "@/server/db/client";
-import { SESSION_COOKIE } from "./options";
+import { SESSION_COOKIE, sessionTooOld } from "./options";
 import { getAuthSecret } from "./secret";
 
 export interface CurrentUser {
@@ -22,7 +22,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const raw = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!raw) return null;
   const token = await decode({ token: raw, secret: getAuthSecret() }).catch(() => null);
-  if (!token || typeof token.uid !== "string") return null;
+  if (!token || typeof token.uid !== "string" || sessionTooOld(token.authTime)) return null;
   // Plain SQL: this runs on every authenticated request, and Prisma's query building would cost
   // more than the lookup itself (see README, "Performance").
   const [user] = await getDb().$queryRaw<Array<CurrentUser & { sessionVersion: number }>>`

@@ -4,15 +4,18 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress, tooManyAttemptsMessage } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/validation/auth";
 import { getDb } from "@/server/db/client";
+import { getEnv } from "@/server/env";
 import { activeLock, clearFailedSignIns, recordFailedSignIn, throttleKeys } from "./login-throttle";
 import { verifyPassword } from "./password";
 import { getAuthSecret } from "./secret";
 
-/** Session lifetime; a token also dies early when the user's sessionVersion moves on. */
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
-
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;
+
+/** True when a session began longer ago than SESSION_MAX_HOURS: the absolute limit behind the idle one. */
+export function sessionTooOld(authTime: unknown, now = Date.now()): boolean {
+  return typeof authTime !== "number" || now / 1000 - authTime > getEnv().SESSION_MAX_HOURS * 3600;
+}
 
 /**
  * next-auth with credentials and JWT sessions. The token carries only the user id and the user's
@@ -21,9 +24,12 @@ export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}next-auth.sess
  * memory. Built per request because the secret may be created on first use.
  */
 export function getAuthOptions(): NextAuthOptions {
+  const env = getEnv();
+  const idleSeconds = env.SESSION_IDLE_MINUTES * 60;
   return {
     secret: getAuthSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // A sliding window: every page load renews the cookie, so it expires after this long idle.
+    session: { strategy: "jwt", maxAge: idleSeconds, updateAge: Math.min(300, Math.floor(idleSeconds / 4)) },
     pages: { signIn: "/signin" },
     cookies: {
       sessionToken: {
@@ -40,7 +46,7 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const db = getDb();
           const forwarded = request?.headers?.["x-forwarded-for"] as string | undefined;
-          const keys = throttleKeys(parsed.data.email, clientAddress(forwarded, Number(process.env.TRUSTED_PROXY_HOPS ?? 0)));
+          const keys = throttleKeys(parsed.data.email, clientAddress(forwarded, env.TRUSTED_PROXY_HOPS));
           const now = new Date();
           const locked = await activeLock(db, keys, now);
           // next-auth hands a thrown message to the sign-in page, which shows it as it is.
@@ -58,14 +64,16 @@ export function getAuthOptions(): NextAuthOptions {
     callbacks: {
       jwt({ token, user }) {
         if (user) {
+          // A new token at every sign-in: the session is renewed, never carried over.
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.authTime = Math.floor(Date.now() / 1000);
         }
         return token;
       },
       async session({ session, token }) {
         const user = typeof token.uid === "string" ? await getDb().user.findUnique({ where: { id: token.uid } }) : null;
-        if (!user || user.sessionVersion !== token.sv) return { expires: session.expires };
+        if (!user || user.sessionVersion !== token.sv || sessionTooOld(token.authTime)) return { expires: session.expires };
         return { ...session, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
       },
     },

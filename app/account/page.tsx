@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { getCurrentUser } from "@/server/auth/current-user";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/account");
+  return (
+    <div>
+      <h1>Your account</h1>
+      <p>
+        {user.name} · {user.email} · {user.role.toLowerCase()}
+      </p>
+      <h2>Your data</h2>
+      <p>
+        <a href="/api/me/export" download>
+          Download all my data (JSON)
+        </a>{" "}
+        — your profile, teams, every attempt and answer, and your review schedule.
+      </p>
+      <h2>Change password</h2>
+      <p>Changing your password ends every session, on every device; you then sign in again.</p>
+      <ChangePasswordForm />
+    </div>
+  );
+}

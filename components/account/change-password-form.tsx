@@ -1,0 +1,56 @@
+"use client";
+
+import { useState } from "react";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
+
+export function ChangePasswordForm() {
+  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setFields({});
+    setMessage(null);
+    const response = await fetch("/api/me/password", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") }),
+    }).catch(() => null);
+    setPending(false);
+    if (response?.ok) {
+      window.location.assign("/signin?callbackUrl=/account");
+      return;
+    }
+    const payload = (await response?.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string[]> } } | null;
+    setFields(payload?.error?.fields ?? {});
+    setMessage(payload?.error?.message ?? "Could not change the password. Try again.");
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor="currentPassword">Current password</label>
+        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required aria-describedby="current-error" />
+        <p id="current-error" className="field-error" aria-live="polite">
+          {fields.currentPassword?.join(" ")}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="newPassword">New password</label>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required aria-describedby="new-error" />
+        <p id="new-error" className="field-error" aria-live="polite">
+          {fields.newPassword?.join(" ")}
+        </p>
+      </div>
+      <p className="form-error" role="alert" hidden={!message}>
+        {message}
+      </p>
+      <button className="primary" type="submit" disabled={pending}>
+        {pending ? "Changing…" : "Change password and sign out everywhere"}
+      </button>
+    </form>
+  );
+}
