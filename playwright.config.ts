@@ -27,7 +27,9 @@ export default defineConfig({
   use: { baseURL: BASE_URL, trace: "retain-on-failure" },
   projects: [
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
-    { name: "browser", testIgnore: /api\//, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "browser", testIgnore: /(api|reliability)\//, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Runs alone, after the others, because it checks that whole tables are unchanged.
+    { name: "reliability", testMatch: /reliability\/.*\.spec\.ts/, dependencies: ["api", "browser"] },
   ],
   webServer: [
     {

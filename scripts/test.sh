@@ -14,6 +14,8 @@ npm run --silent content:check
 step "vitest: unit and database tests"
 npx vitest run
 step "next build"
-npm run --silent build
+# Canary values in the secret variables at build time: a test then greps the browser bundle for them.
+export BUILD_SECRET_CANARY="canary-secret-$RANDOM$RANDOM" BUILD_DATABASE_CANARY="file:./data/canary-$RANDOM.db"
+NEXTAUTH_SECRET="$BUILD_SECRET_CANARY" DATABASE_URL="$BUILD_DATABASE_CANARY" npm run --silent build
 step "playwright: API and browser journeys"
 npx playwright test

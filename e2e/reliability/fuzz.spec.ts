@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { changePasswordSchema } from "@/lib/validation/account";
+import { signUpSchema } from "@/lib/validation/auth";
+import { markReadSchema, saveAnswersSchema, submitSchema } from "@/lib/validation/quiz";
+import { changeRoleSchema, createTeamSchema, joinTeamSchema } from "@/lib/validation/teams";
+import { newLearner, signIn } from "../fixtures";
+import { snapshot } from "../support/db-snapshot";
+
+// Junk of every kind the issue names: wrong types, huge strings, deep nesting, prototype-pollution
+// keys and NUL bytes. Each body is filtered to ones its endpoint's schema rejects, so a 2xx is a bug.
+const nasty = fc.oneof(
+  fc.anything(),
+  fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`),
+  fc.constant("x".repeat(70_000)),
+  fc.nat({ max: 200 }).map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown),
+  fc.dictionary(fc.constantFrom("__proto__", "constructor", "prototype", "answers", "code", "name"), fc.anything(), { maxKeys: 4 }),
+  fc.record({ answers: fc.array(fc.record({ itemId: fc.oneof(fc.string(), fc.integer()), choice: fc.oneof(fc.string(), fc.constant(null), fc.integer()) }), { maxLength: 5 }) }),
+);
+
+interface Target {
+  name: string;
+  method: "post" | "put" | "patch";
+  path: () => string;
+  rejects: (value: unknown) => boolean;
+  as: "learner" | "admin" | "anonymous";
+}
+
+let attemptId = "";
+let learner: APIRequestContext;
+let admin: APIRequestContext;
+let anonymous: APIRequestContext;
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  learner = await playwright.request.newContext({ baseURL });
+  admin = await playwright.request.newContext({ baseURL });
+  anonymous = await playwright.request.newContext({ baseURL });
+  await newLearner(learner, "Fuzz Target");
+  await signIn(admin, "admin@example.com");
+  attemptId = ((await (await learner.post("/api/quizzes/aws-iam/attempts")).json()) as { attemptId: string }).attemptId;
+});
+
+test.afterAll(async () => {
+  for (const context of [learner, admin, anonymous]) await context.dispose();
+});
+
+const bodyless = (schema: { safeParse: (v: unknown) => { success: boolean } }) => (value: unknown) => !schema.safeParse(value).success;
+
+const targets: Target[] = [
+  { name: "POST /api/auth/signup", method: "post", path: () => "/api/auth/signup", rejects: bodyless(signUpSchema), as: "anonymous" },
+  { name: "PUT /api/attempts/<id>/answers", method: "put", path: () => `/api/attempts/${attemptId}/answers`, rejects: bodyless(saveAnswersSchema), as: "learner" },
+  { name: "POST /api/attempts/<id>/submit", method: "post", path: () => `/api/attempts/${attemptId}/submit`, rejects: (v) => bodyless(submitSchema)(v) && v !== undefined, as: "learner" },
+  { name: "PUT /api/me/lessons/<slug>/read", method: "put", path: () => "/api/me/lessons/aws-iam/read", rejects: bodyless(markReadSchema), as: "learner" },
+  { name: "POST /api/me/password", method: "post", path: () => "/api/me/password", rejects: bodyless(changePasswordSchema), as: "learner" },
+  { name: "POST /api/teams", method: "post", path: () => "/api/teams", rejects: bodyless(createTeamSchema), as: "admin" },
+  { name: "POST /api/teams/join", method: "post", path: () => "/api/teams/join", rejects: bodyless(joinTeamSchema), as: "learner" },
+  { name: "PATCH /api/admin/users/<id>", method: "patch", path: () => "/api/admin/users/no-such-user", rejects: bodyless(changeRoleSchema.pick({ role: true })), as: "admin" },
+];
+
+test("[FUZZ] junk sent to every JSON endpoint gets a 4xx with the error shape and writes nothing", async () => {
+  const before = await snapshot();
+  const statuses: Record<string, number> = {};
+  for (const target of targets) {
+    const context = target.as === "admin" ? admin : target.as === "learner" ? learner : anonymous;
+    await fc.assert(
+      fc.asyncProperty(nasty.filter(target.rejects), fc.boolean(), async (value, raw) => {
+        // Half the cases go out as bytes that are not JSON at all.
+        const body = raw ? Buffer.from(`\u0000{${JSON.stringify(value ?? null)}`) : Buffer.from(JSON.stringify(value ?? null));
+        const response = await context[target.method](target.path(), { headers: { "content-type": "application/json" }, data: body });
+        const status = response.status();
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        const payload = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+        expect(status, `${target.name} ${JSON.stringify(value)?.slice(0, 120)}`).toBeGreaterThanOrEqual(400);
+        expect(status, `${target.name} ${JSON.stringify(value)?.slice(0, 120)}`).toBeLessThan(500);
+        expect(typeof payload?.error?.code).toBe("string");
+        expect(typeof payload?.error?.message).toBe("string");
+      }),
+      { numRuns: 40, seed: 2026 },
+    );
+  }
+  test.info().annotations.push({ type: "cases", description: String(Object.values(statuses).reduce((a, b) => a + b, 0)) });
+  test.info().annotations.push({ type: "statuses", description: JSON.stringify(statuses) });
+  expect(await snapshot()).toEqual(before);
+});

@@ -1,0 +1,36 @@
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import pg from "pg";
+
+export const TABLES = ["User", "Note", "Item", "ItemVersion", "Attempt", "Answer", "ReviewCard", "NoteProgress", "MasteryEvent", "Team", "TeamMembership", "TeamItemStat"];
+
+/** The e2e server's database, read directly: the same URL scripts/e2e-server.sh gives the app. */
+export async function query<T>(sql: string): Promise<T[]> {
+  const url = process.env.E2E_DATABASE_URL;
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database("data/e2e.db", { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** A fingerprint of every row of every table: equal fingerprints mean nothing was written. */
+export async function snapshot(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of TABLES) {
+    const rows = await query<Record<string, unknown>>(`SELECT * FROM "${table}"`);
+    const lines = rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
+    out[table] = `${rows.length}:${createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16)}`;
+  }
+  return out;
+}
