@@ -53,12 +53,17 @@ async function readCapped(request: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** True when the error means the database cannot be reached, as opposed to a bug. */
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|08006|08001|08003|P1001|P1002|P1017|DatabaseNotReachable|Can't reach database server|Connection terminated|connection is closed|terminating connection|database system is (starting up|shutting down)|SQLITE_BUSY|SQLITE_CANTOPEN|unable to open database/i;
+
+/** True when the error, or anything in its cause chain, means the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${error instanceof Error ? error.message : String(error)}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|P1001|P1017|Connection terminated|database system is (starting up|shutting down)|SQLITE_BUSY|SQLITE_CANTOPEN|unable to open database/i.test(
-    text,
-  );
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const text = `${(current as { code?: string }).code ?? ""} ${(current as { kind?: string }).kind ?? ""} ${current instanceof Error ? current.message : String(current)}`;
+    if (UNAVAILABLE.test(text)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
