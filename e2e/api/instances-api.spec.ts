@@ -23,7 +23,7 @@ test("[LEARNER] signs in on one instance and continues the same attempt on anoth
   expect(graded.results.filter((r) => r.choice !== null)).toHaveLength(2);
 });
 
-test("[LEARNER] signing out ends the session on every instance", async ({ request, baseURL, playwright }) => {
+test("[SESSION] signing out ends the session on every instance", async ({ request, baseURL, playwright }) => {
   await newLearner(request);
   const state = await request.storageState();
   const { csrfToken } = (await (await request.get(`${baseURL}/api/auth/csrf`)).json()) as { csrfToken: string };

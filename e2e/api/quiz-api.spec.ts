@@ -83,7 +83,8 @@ test("[LEARNER] takes a quiz through the API: autosave merges, submit grades onc
   expect(progress.due).toBe(34);
 });
 
-test("[LEARNER] bad input gets a clear 4xx and changes nothing", async ({ request }) => {
+test("[JUNK] bad quiz input gets a clear 4xx and changes nothing", async ({ request }) => {
+  test.info().annotations.push({ type: "cases", description: "7" });
   await newLearner(request);
   const { attemptId, items } = (await (await request.post(`/api/quizzes/${SEED_SLUG}/attempts`)).json()) as { attemptId: string; items: QuizItem[] };
   const url = `/api/attempts/${attemptId}/answers`;
@@ -119,7 +120,7 @@ test("[LEARNER] bad input gets a clear 4xx and changes nothing", async ({ reques
   expect(attempt.answers.every((a) => a.choice === null)).toBe(true);
 });
 
-test("[LEARNER] cannot read or change another learner's attempt", async ({ request, playwright, baseURL }) => {
+test("[ACCESS] a learner cannot read or change another learner's attempt", async ({ request, playwright, baseURL }) => {
   await newLearner(request);
   const { attemptId, items } = (await (await request.post(`/api/quizzes/${SEED_SLUG}/attempts`)).json()) as { attemptId: string; items: QuizItem[] };
 
@@ -135,7 +136,7 @@ test("[LEARNER] cannot read or change another learner's attempt", async ({ reque
   expect(mine.answers.every((a) => a.choice === null)).toBe(true);
 });
 
-test("[LEARNER] a request from a foreign Origin is refused", async ({ request }) => {
+test("[CSRF] a state-changing request from a foreign Origin is refused", async ({ request }) => {
   await newLearner(request);
   const response = await request.post(`/api/quizzes/${SEED_SLUG}/attempts`, { headers: { origin: "https://evil.example" } });
   expect(response.status()).toBe(403);

@@ -34,7 +34,7 @@ test("[ATTACKER] ten failed sign-ins lock the account on every instance, even fo
   await attacker.dispose();
 });
 
-test("[LEARNER] a successful sign-in resets the failure count", async ({ playwright, baseURL }) => {
+test("[ATTACKER] a successful sign-in resets the failure count", async ({ playwright, baseURL }) => {
   const context = await playwright.request.newContext({ baseURL });
   const { email, password } = await newLearner(context);
   const address = "192.0.2.10";
@@ -57,8 +57,10 @@ test("[ATTACKER] ten failures from one address lock that address for every accou
   await attacker.dispose();
 });
 
-test("[ANYONE] every response carries the security headers, and no X-Powered-By", async ({ request }) => {
-  for (const path of ["/", "/lessons/aws-iam", "/signin", "/quiz/aws-iam", "/api/health", "/api/quizzes", "/robots.txt", "/no-such-page"]) {
+test("[HEADERS] every response carries the security headers, and no X-Powered-By", async ({ request }) => {
+  const paths = ["/", "/lessons/aws-iam", "/signin", "/quiz/aws-iam", "/api/health", "/api/quizzes", "/robots.txt", "/no-such-page"];
+  test.info().annotations.push({ type: "cases", description: String(paths.length) });
+  for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
     const csp = headers["content-security-policy"] ?? "";
@@ -78,13 +80,13 @@ test("[ANYONE] every response carries the security headers, and no X-Powered-By"
   expect(first).not.toBe(second);
 });
 
-test("[LEARNER] the session cookie is HttpOnly and SameSite=Lax, and renewed at sign-in", async ({ request }) => {
+test("[SESSION] the session cookie is HttpOnly and SameSite=Lax", async ({ request }) => {
   await newLearner(request);
   const cookie = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"));
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
-test("[LEARNER] changing the password ends every old session; the new password works", async ({ request, playwright, baseURL }) => {
+test("[SESSION] changing the password ends every old session; the new password works", async ({ request, playwright, baseURL }) => {
   const { email, password } = await newLearner(request);
   const old = await request.storageState();
   const weak = await request.post("/api/me/password", { data: { currentPassword: password, newPassword: "short" } });
@@ -104,7 +106,7 @@ test("[LEARNER] changing the password ends every old session; the new password w
   await fresh.dispose();
 });
 
-test("[LEARNER] downloads all of their own data, and nobody else's", async ({ request, playwright, baseURL }) => {
+test("[EXPORT] a learner downloads all of their own data, and nobody else's", async ({ request, playwright, baseURL }) => {
   const other = await playwright.request.newContext({ baseURL });
   await newLearner(other, "Someone Else");
   const { attemptId: otherAttempt } = (await (await other.post("/api/quizzes/aws-shield/attempts")).json()) as { attemptId: string };

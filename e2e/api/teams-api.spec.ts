@@ -35,12 +35,18 @@ test.afterAll(async () => {
 
 const ALL: Actor[] = ["anonymous", "outsider", "member", "otherInstructor", "instructor", "admin"];
 
-function matrix(expected: Record<Actor, number>) {
+/** Expected status per actor; each call adds its requests to the test's case count for the report. */
+function matrix(expected: Record<Actor, number>, requestsPerActor = 1) {
+  const info = test.info();
+  const previous = info.annotations.find((a) => a.type === "cases");
+  const cases = Number(previous?.description ?? 0) + ALL.length * requestsPerActor;
+  if (previous) previous.description = String(cases);
+  else info.annotations.push({ type: "cases", description: String(cases) });
   return ALL.map((actor) => [actor, expected[actor]] as const);
 }
 
 test("[MATRIX] team progress and CSV export: only the team's instructors and admins", async () => {
-  const expected = matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 200, admin: 200 });
+  const expected = matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 200, admin: 200 }, 2);
   for (const path of [`/api/teams/${teamId}/progress`, `/api/teams/${teamId}/export.csv`]) {
     for (const [actor, status] of expected) {
       const response = await actors[actor].get(path);
@@ -84,7 +90,7 @@ test("[MATRIX] rotating the invite code and removing a member", async () => {
 });
 
 test("[MATRIX] user administration: admins only", async () => {
-  for (const [actor, status] of matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 403, admin: 200 })) {
+  for (const [actor, status] of matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 403, admin: 200 }, 2)) {
     expect((await actors[actor].get("/api/admin/users")).status(), `${actor} list users`).toBe(status);
     expect((await actors[actor].patch(`/api/admin/users/${ids.outsider}`, { data: { role: "LEARNER" } })).status(), `${actor} change role`).toBe(status);
   }
@@ -113,7 +119,8 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
   expect(lines.find((l) => l.includes("aws-iam") && l.startsWith("member,"))).toMatch(/,Attempted,\d+(\.\d)?,1,\d{4}-/);
 });
 
-test("[ANYONE] bad input gets a clear 4xx and writes nothing", async () => {
+test("[JUNK] bad team, role and sign-up input gets a clear 4xx and writes nothing", async () => {
+  test.info().annotations.push({ type: "cases", description: "11" });
   const before = ((await (await actors.admin.get("/api/admin/users")).json()) as unknown[]).length;
   const teamsBefore = ((await (await actors.instructor.get("/api/teams")).json()) as unknown[]).length;
 

@@ -40,7 +40,8 @@ async function snapshot() {
 }
 
 describe("backup and restore", () => {
-  it("round-trips every table", async () => {
+  it("[BACKUP] db:backup then db:restore round-trips every table", async ({ task }) => {
+    task.meta.cases = 11;
     await syncContent(t.db, [parseNote({ file: "N.md", source: "## AWS Responsibilities\n- **A**: x\n- **B**: y\n" })]);
     const user = await t.db.user.create({ data: { email: "b@example.com", name: "B", passwordHash: "h" } });
     const team = await t.db.team.create({ data: { name: "T", inviteCode: "CODE-1" } });

@@ -132,7 +132,7 @@ describe("migration failures (SQLite scratch databases)", () => {
     return { url: `file:${path.join(dir, "db.sqlite")}`, file: path.join(dir, "db.sqlite"), migrations, write };
   }
 
-  it("refuses a migration whose file changed after it was applied", async () => {
+  it("[MIGRATE] a migration changed after it was applied is refused loudly", async () => {
     const s = scratch();
     s.write("001_a", "CREATE TABLE a (id INTEGER);");
     await migrate(s.url, s.migrations);
@@ -140,7 +140,7 @@ describe("migration failures (SQLite scratch databases)", () => {
     await expect(migrate(s.url, s.migrations)).rejects.toThrow(/001_a was changed after it was applied/);
   });
 
-  it("rolls back a failing migration, records it as failed and refuses to go on", async () => {
+  it("[MIGRATE] a failing migration is rolled back, recorded as failed, and blocks the next run", async () => {
     const s = scratch();
     s.write("001_ok", "CREATE TABLE ok (id INTEGER);");
     s.write("002_bad", "CREATE TABLE half (id INTEGER);\nTHIS IS NOT SQL;");

@@ -120,7 +120,8 @@ describe("an attempt", () => {
     expect(progress.streak).toBe(1);
   });
 
-  it("records one submission when 20 submits of one attempt race", async () => {
+  it("[CONCURRENCY] 20 concurrent submits of one attempt record one attempt, and all get the same grade", async ({ task }) => {
+    task.meta.cases = 20;
     const { attemptId, items } = await startQuizAttempt(t.db, other, "sample");
     const answers = items.map((i) => ({ itemId: i.id, choice: "AWS" as const }));
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => submitAttempt(t.db, other, attemptId, answers)));
@@ -132,7 +133,8 @@ describe("an attempt", () => {
     expect(cards.map((c) => c.attempts)).toEqual([1, 1, 1, 1]);
   });
 
-  it("never lets an autosave racing a submit reopen or change the attempt", async () => {
+  it("[CONCURRENCY] an autosave racing a submit never reopens or changes the submitted attempt", async ({ task }) => {
+    task.meta.cases = 2;
     const { attemptId, items } = await startQuizAttempt(t.db, other, "sample");
     const right = items.map((i) => ({ itemId: i.id, choice: ownerOf[i.prompt] }));
     const wrong = items.map((i) => ({ itemId: i.id, choice: "SHARED" as const }));
