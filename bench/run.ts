@@ -80,7 +80,7 @@ async function startServer(url: string): Promise<ChildProcess> {
 
 async function sessionCookie(userId: string): Promise<string> {
   // The token next-auth itself issues at sign-in: the user id and session version, signed with the secret.
-  const token = await encode({ token: { uid: userId, sv: 0, sub: userId }, secret: SECRET });
+  const token = await encode({ token: { uid: userId, sv: 0, sub: userId, authTime: Math.floor(Date.now() / 1000) }, secret: SECRET });
   return `next-auth.session-token=${token}`;
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { OWNER_LABELS, OwnerBadge } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
+import type { Grade } from "@/lib/quiz/grade";
 
 export interface BoardItem {
   id: string;
@@ -11,20 +12,6 @@ export interface BoardItem {
   prompt: string;
   detail: string;
   serviceModel: string | null;
-}
-
-interface Result {
-  itemId: string;
-  choice: Owner | null;
-  correct: boolean;
-  expected: Owner;
-  explanation: string;
-  lessonHref: string;
-}
-
-interface Graded {
-  score: { correct: number; total: number };
-  results: Result[];
 }
 
 export interface QuizBoardProps {
@@ -57,7 +44,7 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
   const [placements, setPlacements] = useState<Placements>(() => Object.fromEntries(initialAnswers.map((a) => [a.itemId, a.choice])));
   const [announcement, setAnnouncement] = useState("");
   const [saveState, setSaveState] = useState<"saved" | "saving" | "error">("saved");
-  const [graded, setGraded] = useState<Graded | null>(null);
+  const [graded, setGraded] = useState<Grade | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [dragOver, setDragOver] = useState<Owner | "pool" | null>(null);
@@ -146,7 +133,7 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
       return;
     }
     unsaved.current.clear();
-    setGraded(response.payload as Graded);
+    setGraded(response.payload as Grade);
     window.scrollTo({ top: 0 });
   }
 
@@ -283,7 +270,7 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
   );
 }
 
-function QuizResults({ title, graded, items, lessonHref }: { title: string; graded: Graded; items: BoardItem[]; lessonHref?: string }) {
+function QuizResults({ title, graded, items, lessonHref }: { title: string; graded: Grade; items: BoardItem[]; lessonHref?: string }) {
   const promptOf = new Map(items.map((item) => [item.id, item.prompt]));
   const missed = graded.results.filter((r) => !r.correct).length;
   const percent = graded.score.total ? Math.round((graded.score.correct / graded.score.total) * 100) : 0;

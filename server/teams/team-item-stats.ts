@@ -12,6 +12,13 @@ export interface ItemCounts {
   wrongShared: number;
 }
 
+const ADD_COUNTS = Prisma.raw(`ON CONFLICT ("teamId", "itemId") DO UPDATE SET
+      "attempts" = "TeamItemStat"."attempts" + excluded."attempts",
+      "correctCount" = "TeamItemStat"."correctCount" + excluded."correctCount",
+      "wrongAws" = "TeamItemStat"."wrongAws" + excluded."wrongAws",
+      "wrongCustomer" = "TeamItemStat"."wrongCustomer" + excluded."wrongCustomer",
+      "wrongShared" = "TeamItemStat"."wrongShared" + excluded."wrongShared"`);
+
 // Casts make PostgreSQL type the VALUES list as it would a table; SQLite accepts them as written.
 const int = (value: number) => Prisma.sql`CAST(${value} AS INTEGER)`;
 
@@ -24,12 +31,7 @@ export async function addToTeamItemStats(tx: Tx, userId: string, counts: ItemCou
     SELECT m."teamId", v.column1, v.column2, v.column3, v.column4, v.column5, v.column6
     FROM "TeamMembership" m CROSS JOIN (VALUES ${Prisma.join(values)}) AS v
     WHERE m."userId" = ${userId} AND m."role" = 'MEMBER'
-    ON CONFLICT ("teamId", "itemId") DO UPDATE SET
-      "attempts" = "TeamItemStat"."attempts" + excluded."attempts",
-      "correctCount" = "TeamItemStat"."correctCount" + excluded."correctCount",
-      "wrongAws" = "TeamItemStat"."wrongAws" + excluded."wrongAws",
-      "wrongCustomer" = "TeamItemStat"."wrongCustomer" + excluded."wrongCustomer",
-      "wrongShared" = "TeamItemStat"."wrongShared" + excluded."wrongShared"`;
+    ${ADD_COUNTS}`;
 }
 
 /** A learner joins a team as a member: their answers so far join the team's counts. */
@@ -38,12 +40,7 @@ export async function addLearnerToTeamStats(tx: Tx, teamId: string, userId: stri
     INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared")
     SELECT ${teamId}, c."itemId", c."attempts", c."correctCount", c."wrongAws", c."wrongCustomer", c."wrongShared"
     FROM "ReviewCard" c WHERE c."userId" = ${userId} AND c."attempts" > 0
-    ON CONFLICT ("teamId", "itemId") DO UPDATE SET
-      "attempts" = "TeamItemStat"."attempts" + excluded."attempts",
-      "correctCount" = "TeamItemStat"."correctCount" + excluded."correctCount",
-      "wrongAws" = "TeamItemStat"."wrongAws" + excluded."wrongAws",
-      "wrongCustomer" = "TeamItemStat"."wrongCustomer" + excluded."wrongCustomer",
-      "wrongShared" = "TeamItemStat"."wrongShared" + excluded."wrongShared"`;
+    ${ADD_COUNTS}`;
 }
 
 /** A member leaves: their answers leave the team's counts. */
