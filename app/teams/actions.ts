@@ -6,49 +6,50 @@ import { z } from "zod";
 import { createTeamSchema, joinTeamSchema } from "@/lib/validation/teams";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
-import { parseForm, runAction, type ActionState } from "@/server/http/action";
+import { formFields, parseForm, runAction, type ActionState } from "@/server/http/action";
 import { createTeam } from "@/server/teams/create-team";
 import { joinTeam } from "@/server/teams/join-team";
 import { removeMember, rotateInviteCode } from "@/server/teams/manage-team";
 
 // Each action checks the user and their rights itself (in server/teams): an action is a public endpoint.
 
-const idSchema = z.string().min(1).max(64);
+const idSchema = z.string({ error: "An id is required" }).min(1).max(64);
+const teamIdSchema = z.strictObject({ teamId: idSchema });
+const memberSchema = z.strictObject({ teamId: idSchema, userId: idSchema });
 
-export async function createTeamAction(_state: ActionState, form: FormData): Promise<ActionState> {
+export async function createTeamAction(_state: ActionState, form: unknown): Promise<ActionState> {
   return runAction(async () => {
     const user = await requireUser();
-    const { name } = parseForm(createTeamSchema, { name: form.get("name") });
+    const { name } = parseForm(createTeamSchema, formFields(form, "name"));
     const team = await createTeam(getDb(), user, name);
     redirect(`/teams/${team.id}`);
   });
 }
 
-export async function joinTeamAction(_state: ActionState, form: FormData): Promise<ActionState> {
+export async function joinTeamAction(_state: ActionState, form: unknown): Promise<ActionState> {
   return runAction(async () => {
     const user = await requireUser();
-    const { code } = parseForm(joinTeamSchema, { code: form.get("code") });
+    const { code } = parseForm(joinTeamSchema, formFields(form, "code"));
     const team = await joinTeam(getDb(), user, code);
     revalidatePath("/teams");
     return `You joined ${team.name}.`;
   });
 }
 
-export async function rotateInviteCodeAction(_state: ActionState, form: FormData): Promise<ActionState> {
+export async function rotateInviteCodeAction(_state: ActionState, form: unknown): Promise<ActionState> {
   return runAction(async () => {
     const user = await requireUser();
-    const teamId = parseForm(idSchema, form.get("teamId"));
+    const { teamId } = parseForm(teamIdSchema, formFields(form, "teamId"));
     const team = await rotateInviteCode(getDb(), user, teamId);
     revalidatePath(`/teams/${teamId}`);
     return `New invite code: ${team.inviteCode}. The old code no longer works.`;
   });
 }
 
-export async function removeMemberAction(_state: ActionState, form: FormData): Promise<ActionState> {
+export async function removeMemberAction(_state: ActionState, form: unknown): Promise<ActionState> {
   return runAction(async () => {
     const user = await requireUser();
-    const teamId = parseForm(idSchema, form.get("teamId"));
-    const userId = parseForm(idSchema, form.get("userId"));
+    const { teamId, userId } = parseForm(memberSchema, formFields(form, "teamId", "userId"));
     await removeMember(getDb(), user, teamId, userId);
     redirect(`/teams/${teamId}`);
   });

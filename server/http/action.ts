@@ -7,6 +7,18 @@ import { isDatabaseUnavailable } from "./route";
 /** What every server action returns: the JSON routes' error shape, or success with a message. */
 export type ActionState = { ok: true; message: string } | ({ ok: false } & ErrorBody) | null;
 
+/**
+ * Reads named fields from an action's form. An action is a public endpoint and may be sent anything
+ * as its argument, so a non-form argument reads as empty fields and fails validation, never crashes.
+ */
+export function formFields<Name extends string>(form: unknown, ...names: Name[]): Record<Name, FormDataEntryValue | null> {
+  // Duck-typed: the server bundle's FormData class is not always the global one, so instanceof fails.
+  const get = (form as { get?: unknown } | null)?.get;
+  const fields = {} as Record<Name, FormDataEntryValue | null>;
+  for (const name of names) fields[name] = typeof get === "function" ? ((form as FormData).get(name) ?? null) : null;
+  return fields;
+}
+
 export function parseForm<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new HttpError(422, "validation_failed", "Some fields are not valid.", fieldErrors(parsed.error));

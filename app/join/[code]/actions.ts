@@ -4,14 +4,14 @@ import { redirect } from "next/navigation";
 import { joinTeamSchema } from "@/lib/validation/teams";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
-import { parseForm, runAction, type ActionState } from "@/server/http/action";
+import { formFields, parseForm, runAction, type ActionState } from "@/server/http/action";
 import { joinTeam } from "@/server/teams/join-team";
 
 /** Joining from an invite link: on success the learner lands on their teams. */
-export async function joinByLinkAction(_state: ActionState, form: FormData): Promise<ActionState> {
+export async function joinByLinkAction(_state: ActionState, form: unknown): Promise<ActionState> {
   return runAction(async () => {
     const user = await requireUser();
-    const { code } = parseForm(joinTeamSchema, { code: form.get("code") });
+    const { code } = parseForm(joinTeamSchema, formFields(form, "code"));
     const team = await joinTeam(getDb(), user, code);
     redirect(`/teams?joined=${encodeURIComponent(team.id)}`);
   });
