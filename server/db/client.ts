@@ -16,10 +16,9 @@ export function createClient(url: string): Db {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
     // The database is in WAL mode (set by the migration runner). With synchronous=NORMAL a commit is
-    // written to the WAL without an fsync, so it survives the app process crashing (the OS still has
-    // it) but not the machine losing power. That trade takes fsync off every submit: with FULL, the
-    // disk's flush time capped writes at a few hundred per second here. Issued first, so it applies
-    // before any other statement on this connection.
+    // in the WAL before it is acknowledged, so it survives the app process being killed (the OS still
+    // has it); only a power loss could undo the last commits. FULL would add an fsync to every commit
+    // for that case alone. Issued first, so it applies before any other statement on this connection.
     client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch((error: unknown) => console.error("could not set synchronous=NORMAL", error));
     return client;
   }
