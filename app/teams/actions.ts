@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { idSchema } from "@/lib/validation/common";
 import { createTeamSchema, joinTeamSchema } from "@/lib/validation/teams";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
@@ -13,7 +14,6 @@ import { removeMember, rotateInviteCode } from "@/server/teams/manage-team";
 
 // Each action checks the user and their rights itself (in server/teams): an action is a public endpoint.
 
-const idSchema = z.string({ error: "An id is required" }).min(1).max(64);
 const teamIdSchema = z.strictObject({ teamId: idSchema });
 const memberSchema = z.strictObject({ teamId: idSchema, userId: idSchema });
 

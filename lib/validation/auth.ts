@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./common";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -16,11 +17,7 @@ export const signInSchema = z.object({
 
 export const signUpSchema = z.object({
   email,
-  name: z
-    .string({ error: "Name is required" })
-    .trim()
-    .min(1, "Name is required")
-    .max(80, "Name must be at most 80 characters"),
+  name: plainText("Name", 80),
   password: z
     .string({ error: "Password is required" })
     .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { OWNERS } from "@/lib/content/types";
+import { idSchema } from "./common";
 
 const MAX_ANSWERS = 500;
 
 export const choiceSchema = z.enum(OWNERS, { error: `Choose one of ${OWNERS.join(", ")}` });
 
 export const answerSchema = z.strictObject({
-  itemId: z.string().min(1, "itemId is required").max(64, "itemId is too long"),
+  itemId: idSchema,
   /** null takes a card back off the board. */
   choice: choiceSchema.nullable(),
   /** Milliseconds the learner took over this card, when the client measured it. */
@@ -23,6 +24,6 @@ export const submitSchema = z.strictObject({ answers: answersSchema.optional() }
 export const markReadSchema = z.strictObject({ read: z.boolean({ error: "read must be true or false" }) });
 
 export const slugParamSchema = z.string().regex(/^[a-z0-9-]{1,200}$/, "Not a lesson slug");
-export const idParamSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not an id");
+export const idParamSchema = idSchema;
 
 export type AnswerInput = z.infer<typeof answerSchema>;

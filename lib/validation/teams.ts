@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { idSchema, plainText } from "./common";
 
-export const teamNameSchema = z
-  .string({ error: "Team name is required" })
-  .trim()
-  .min(1, "Team name is required")
-  .max(80, "Team name must be at most 80 characters");
+export const teamNameSchema = plainText("Team name", 80);
 
 export const createTeamSchema = z.strictObject({ name: teamNameSchema });
 
@@ -13,13 +10,14 @@ export const inviteCodeSchema = z
   .trim()
   .min(1, "Invite code is required")
   .max(40, "That is not an invite code")
-  .transform((code) => code.toUpperCase());
+  .transform((code) => code.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9-]+$/, "That is not an invite code"));
 
 export const joinTeamSchema = z.strictObject({ code: inviteCodeSchema });
 
 export const ROLES = ["LEARNER", "INSTRUCTOR", "ADMIN"] as const;
 export const changeRoleSchema = z.strictObject({
-  userId: z.string().min(1).max(64),
+  userId: idSchema,
   role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` }),
 });
 
