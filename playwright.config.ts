@@ -28,8 +28,10 @@ export default defineConfig({
   projects: [
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     { name: "browser", testIgnore: /(api|reliability)\//, use: { ...devices["Desktop Chrome"], launchOptions } },
-    // Runs alone, after the others, because it checks that whole tables are unchanged.
-    { name: "reliability", testMatch: /reliability\/.*\.spec\.ts/, dependencies: ["api", "browser"] },
+    // After the others, because the fuzz test checks that whole tables are unchanged.
+    { name: "reliability", testMatch: /reliability\/.*\.spec\.ts/, testIgnore: /pg-outage/, dependencies: ["api", "browser"] },
+    // Last and alone: it stops the database that everything else uses.
+    { name: "outage", testMatch: /reliability\/pg-outage\.spec\.ts/, dependencies: ["reliability"] },
   ],
   webServer: [
     {
