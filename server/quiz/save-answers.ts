@@ -6,11 +6,8 @@ import { conflict, HttpError, notFound } from "@/server/http/errors";
 
 type Tx = Prisma.TransactionClient;
 
-/** Checks every answered item belongs to the attempt; a stranger id is a 422 naming the field. */
-export async function assertItemsInAttempt(tx: Tx, attemptId: string, answers: AnswerInput[]) {
-  if (answers.length === 0) return;
-  const rows = await tx.answer.findMany({ where: { attemptId, itemId: { in: answers.map((a) => a.itemId) } }, select: { itemId: true } });
-  const known = new Set(rows.map((r) => r.itemId));
+/** Refuses answers to items the attempt does not have: a 422 naming each such field. Used by submit too. */
+export function assertKnownItems(answers: AnswerInput[], known: ReadonlySet<string>): void {
   const fields: Record<string, string[]> = {};
   answers.forEach((answer, i) => {
     if (!known.has(answer.itemId)) fields[`answers.${i}.itemId`] = [`Item ${answer.itemId} is not part of this attempt`];
@@ -18,8 +15,14 @@ export async function assertItemsInAttempt(tx: Tx, attemptId: string, answers: A
   if (Object.keys(fields).length > 0) throw new HttpError(422, "validation_failed", "Some answers name items that are not in this attempt.", fields);
 }
 
+async function assertItemsInAttempt(tx: Tx, attemptId: string, answers: AnswerInput[]) {
+  if (answers.length === 0) return;
+  const rows = await tx.answer.findMany({ where: { attemptId, itemId: { in: answers.map((a) => a.itemId) } }, select: { itemId: true } });
+  assertKnownItems(answers, new Set(rows.map((r) => r.itemId)));
+}
+
 /** Writes the answers. The caller has checked the attempt is open and owned, in the same transaction. */
-export async function writeAnswers(tx: Tx, attemptId: string, answers: AnswerInput[], now: Date) {
+async function writeAnswers(tx: Tx, attemptId: string, answers: AnswerInput[], now: Date) {
   for (const answer of answers) {
     await tx.answer.update({
       where: { attemptId_itemId: { attemptId, itemId: answer.itemId } },

@@ -7,7 +7,8 @@ import { levelAfterQuiz, levelAfterReview } from "@/lib/quiz/mastery";
 import { newReviewState, scheduleReview, type ReviewState } from "@/lib/quiz/schedule";
 import type { AnswerInput } from "@/lib/validation/quiz";
 import type { Db } from "@/server/db/client";
-import { HttpError, notFound } from "@/server/http/errors";
+import { notFound } from "@/server/http/errors";
+import { assertKnownItems } from "./save-answers";
 import { addToTeamItemStats, type ItemCounts } from "@/server/teams/team-item-stats";
 
 type Tx = Prisma.TransactionClient;
@@ -84,12 +85,7 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, a
 
 /** The stored answers with the submitted ones laid over them; an item not in the attempt is a 422. */
 function mergeAnswers(stored: StoredAnswer[], answers: AnswerInput[]): StoredAnswer[] {
-  const byItem = new Map(stored.map((a) => [a.itemId, a]));
-  const fields: Record<string, string[]> = {};
-  answers.forEach((answer, i) => {
-    if (!byItem.has(answer.itemId)) fields[`answers.${i}.itemId`] = [`Item ${answer.itemId} is not part of this attempt`];
-  });
-  if (Object.keys(fields).length > 0) throw new HttpError(422, "validation_failed", "Some answers name items that are not in this attempt.", fields);
+  assertKnownItems(answers, new Set(stored.map((a) => a.itemId)));
   const submitted = new Map(answers.map((a) => [a.itemId, a]));
   return stored.map((a) => {
     const answer = submitted.get(a.itemId);
