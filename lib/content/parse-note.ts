@@ -153,7 +153,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     if (owner) sectionOwners[heading.text] = owner;
   }
 
-  const items = extractItems({ lines, headings, bodyStart, file, ownerOf, problems });
+  const items = extractItems({ lines, headings, file, ownerOf, problems });
   if (Object.keys(sectionOwners).length > 0 && items.length === 0) {
     problems.push({ file, line: headings[0]?.line ?? 1, severity: "warning", message: "note has responsibility sections but yields no quiz items (bullets should read `- **Term**: explanation`)" });
   }
@@ -181,7 +181,6 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
 interface ItemContext {
   lines: string[];
   headings: Heading[];
-  bodyStart: number;
   file: string;
   ownerOf: (heading: Heading) => Owner | undefined;
   problems: ContentProblem[];
