@@ -29,16 +29,12 @@ export function sql(strings: TemplateStringsArray, ...args: Array<SqlValue | Sql
   const values: SqlValue[] = [];
   args.forEach((arg, i) => {
     if (arg instanceof Sql) {
-      parts[parts.length - 1] += arg.parts[0];
-      arg.values.forEach((value, j) => {
-        values.push(value);
-        parts.push(arg.parts[j + 1]);
-      });
-      parts[parts.length - 1] += strings[i + 1];
+      append(parts, values, arg);
     } else {
       values.push(arg);
-      parts.push(strings[i + 1]);
+      parts.push("");
     }
+    parts[parts.length - 1] += strings[i + 1];
   });
   return new Sql(parts, values);
 }
@@ -46,8 +42,23 @@ export function sql(strings: TemplateStringsArray, ...args: Array<SqlValue | Sql
 /** Fixed text from our own code (identifiers, keywords), never user input. */
 export const raw = (text: string) => new Sql([text], []);
 
+/** The items one after the other, for VALUES and IN lists; built in one pass, as lists can be long. */
 export function join(items: readonly Sql[], separator = ", "): Sql {
-  return items.reduce((all, item, i) => (i === 0 ? item : sql`${all}${raw(separator)}${item}`), raw(""));
+  const parts = [""];
+  const values: SqlValue[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) parts[parts.length - 1] += separator;
+    append(parts, values, item);
+  });
+  return new Sql(parts, values);
+}
+
+function append(parts: string[], values: SqlValue[], item: Sql) {
+  parts[parts.length - 1] += item.parts[0];
+  item.values.forEach((value, j) => {
+    values.push(value);
+    parts.push(item.parts[j + 1]);
+  });
 }
 
 export interface Queryable {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { driverOf } from "@/server/db/client";
-import { join, sql, type Driver } from "@/server/db/driver";
+import { join, raw, sql, type Driver } from "@/server/db/driver";
 import { parseNote } from "@/lib/content/parse-note";
 import { syncContent } from "@/server/quiz/sync-content";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -28,6 +28,14 @@ afterAll(async () => {
 });
 
 describe("the database driver", () => {
+  it("builds statements from nested fragments, keeping values apart and in order", () => {
+    const rows = [sql`(${"a"}, ${1})`, sql`(${"b"}, ${2})`];
+    const statement = sql`INSERT INTO ${raw('"T"')} VALUES ${join(rows)} ON CONFLICT DO NOTHING WHERE "x" = ${true}`;
+    expect(statement.parts.join("?")).toBe('INSERT INTO "T" VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING WHERE "x" = ?');
+    expect(statement.values).toEqual(["a", 1, "b", 2, true]);
+    expect(join([]).parts).toEqual([""]);
+  });
+
   it("binds values and reads rows", async () => {
     const rows = await driver.query<{ id: string; email: string }>(sql`SELECT "id", "email" FROM "User" WHERE "id" IN (${join([sql`${userId}`, sql`${"nobody"}`])})`);
     expect(rows).toEqual([{ id: userId, email: "d@example.com" }]);
