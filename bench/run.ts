@@ -174,11 +174,14 @@ async function main() {
     small.forEach((s) => assertOk("dashboard (1%)", s));
 
     log("static, healthDynamic and lesson: interleaved rounds");
-    const rounds = { static: [] as LoadResult[], healthDynamic: [] as LoadResult[], lesson: [] as LoadResult[] };
+    // lessonFile is a diagnostic, not a contract figure: the lesson's HTML fetched at its file path,
+    // without the rewrite. Set beside static, it shows what the page's size alone costs.
+    const rounds = { static: [] as LoadResult[], healthDynamic: [] as LoadResult[], lesson: [] as LoadResult[], lessonFile: [] as LoadResult[] };
     for (let r = 0; r < size.rounds; r++) {
       rounds.static.push(await runLoad({ url: `${BASE}/robots.txt`, connections: 50, durationMs: size.roundMs }));
       rounds.healthDynamic.push(await runLoad({ url: `${BASE}/api/health`, connections: 50, durationMs: size.roundMs }));
       rounds.lesson.push(await runLoad({ url: `${BASE}/lessons/${SEED_SLUG}`, connections: 50, durationMs: size.roundMs }));
+      rounds.lessonFile.push(await runLoad({ url: `${BASE}/_prerendered/lessons/${SEED_SLUG}.html`, connections: 50, durationMs: size.roundMs }));
     }
     Object.entries(rounds).forEach(([k, v]) => v.forEach((x) => assertOk(k, x)));
 
@@ -223,7 +226,9 @@ async function main() {
       lessonJsKb: await lessonJsKb(),
     };
     writeResults(path.join(root, "bench", "results.json"), results);
+    const lessonFile = summarize(rounds.lessonFile);
     console.log(`\n${formatTable(results)}\n\nwrote bench/results.json`);
+    console.log(`diagnostic: the lesson's HTML as a plain file, ${lessonFile.rps} req/s (${(lessonFile.rps / results.static.rps).toFixed(2)}× static)`);
   } finally {
     server.kill();
     await db.$disconnect();
