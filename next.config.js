@@ -1,4 +1,4 @@
-const { PUBLISHED_PAGES } = require("./lib/published-pages");
+const { PUBLISHED_DIR, PUBLISHED_PAGES } = require("./lib/published-pages");
 const { DYNAMIC_PAGES, baseHeaders, contentSecurityPolicy } = require("./lib/security-headers");
 
 const production = process.env.NODE_ENV === "production";
@@ -27,6 +27,8 @@ const nextConfig = {
       },
       // One URL, two bodies (the HTML file, or the RSC payload): shared caches must key on the header.
       ...PUBLISHED_PAGES.map(({ source }) => ({ source, headers: [{ key: "Vary", value: "RSC" }] })),
+      // The files' own paths are an implementation detail; search engines should list the pages' URLs.
+      { source: `/${PUBLISHED_DIR}/:path*`, headers: [{ key: "X-Robots-Tag", value: "noindex" }] },
     ];
   },
 };
