@@ -164,7 +164,7 @@ export class SqliteDriver implements Driver {
     const rows = prepared.all(values) as Array<Record<string, unknown>>;
     if (dates.length > 0 || booleans.length > 0) {
       for (const row of rows) {
-        for (const name of dates) if (row[name] !== null) row[name] = new Date(row[name] as string);
+        for (const name of dates) if (row[name] !== null) row[name] = fromSqliteDate(row[name] as string | number);
         for (const name of booleans) if (row[name] !== null) row[name] = row[name] === 1;
       }
     }
@@ -174,6 +174,15 @@ export class SqliteDriver implements Driver {
   private run(db: Database.Database, statement: Sql): number {
     return this.prepare(db, statement.parts.join("?")).statement.run(statement.values.map(toSqlite)).changes;
   }
+}
+
+/**
+ * A stored date as Prisma's adapter reads it: ISO 8601 text (ours and Prisma's carry "+00:00"),
+ * SQLite's own CURRENT_TIMESTAMP text, which is UTC without saying so, or epoch milliseconds.
+ */
+function fromSqliteDate(value: string | number): Date {
+  if (typeof value === "number" || /(Z|[+-]\d\d:\d\d)$/i.test(value)) return new Date(value);
+  return new Date(`${value.replace(" ", "T")}Z`);
 }
 
 /** Values as Prisma's SQLite adapter stores them, so that Prisma reads back what we write. */

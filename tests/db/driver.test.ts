@@ -62,6 +62,11 @@ describe("the database driver", () => {
       sql`SELECT "due", "lastReview", "lastCorrect", "reps" FROM "ReviewCard" WHERE "userId" = ${userId}`,
     );
     expect(viaDriver).toEqual({ due, lastReview, lastCorrect: false, reps: 1 });
+
+    // Text without a zone, as SQLite's CURRENT_TIMESTAMP writes it, is UTC too.
+    await driver.execute(sql`UPDATE "ReviewCard" SET "lastReview" = ${"2026-11-01 01:59:59"} WHERE "userId" = ${userId}`);
+    const [plain] = await driver.query<{ lastReview: Date }>(sql`SELECT "lastReview" FROM "ReviewCard" WHERE "userId" = ${userId}`);
+    expect(plain.lastReview.toISOString()).toBe("2026-11-01T01:59:59.000Z");
   });
 
   it("commits a transaction that resolves and rolls back one that throws", async () => {
