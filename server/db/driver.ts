@@ -111,11 +111,11 @@ export class SqliteDriver implements Driver {
     const tx: Queryable = { query: async (s) => this.all(db, s), execute: async (s) => this.run(db, s) };
     try {
       const result = await body(tx);
-      db.prepare("COMMIT").run();
+      this.run(db, raw("COMMIT"));
       await transaction.commit();
       return result;
     } catch (error) {
-      if (db.inTransaction) db.prepare("ROLLBACK").run();
+      if (db.inTransaction) this.run(db, raw("ROLLBACK"));
       await transaction.rollback();
       throw error;
     }
