@@ -1,5 +1,7 @@
 // The last step of `npm run build`: copies the HTML that `next build` prerendered for the pages in
 // lib/published-pages.js into public/_prerendered/, where next.config.js's rewrites serve it as files.
+// It records which build the copies came from, so that `npm start` can tell when they are stale
+// (after a bare `next build`, say) and publish again.
 import fs from "node:fs";
 import path from "node:path";
 import publishedPages from "../lib/published-pages.js";
@@ -20,4 +22,5 @@ for (const [pathname, entry] of Object.entries(manifest.routes)) {
   fs.copyFileSync(path.join(appDir, `${pathname}.html`), file);
   count++;
 }
+fs.writeFileSync(path.join(target, "BUILD_ID"), fs.readFileSync(path.join(root, ".next", "BUILD_ID")));
 console.log(`publish-prerendered: ${count} pages in public/${PUBLISHED_DIR}/`);

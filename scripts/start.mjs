@@ -18,7 +18,13 @@ run("db:seed");
 // load balancer must share NEXTAUTH_SECRET instead (see README, "Deploying on PostgreSQL").
 if (!env.NEXTAUTH_SECRET) run("auth:secret");
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || env.REBUILD === "1") run("build");
+const buildId = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null);
+if (!buildId(path.join(root, ".next", "BUILD_ID")) || env.REBUILD === "1") run("build");
+// Lessons are served from copies of the build's pages; copies from another build would load scripts
+// that build no longer has.
+if (buildId(path.join(root, "public", "_prerendered", "BUILD_ID")) !== buildId(path.join(root, ".next", "BUILD_ID"))) {
+  execFileSync(process.execPath, [path.join(root, "scripts", "publish-prerendered.mjs")], { stdio: "inherit" });
+}
 
 const port = env.PORT ?? "3000";
 const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
