@@ -47,12 +47,33 @@ export function createClient(url: string): Db {
   // Both clients come from one schema (scripts/prisma-generate.mjs) and differ only in the provider
   // they were generated for, so the PostgreSQL client offers exactly the SQLite client's API. The
   // cast lets the rest of the code name one client type.
-  const pool = new pg.Pool({ connectionString: url });
-  // An idle connection that breaks (the server restarting) is dropped by the pool; without a listener
-  // the 'error' event would end the process. Prisma adds its own only once it connects.
-  pool.on("error", (error) => console.error("database connection lost:", error.message));
-  const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
-  drivers.set(client, new PostgresDriver(pool));
+  const { provider, adapterName } = new PrismaPg({ connectionString: url });
+  // One pool, shared by Prisma and the driver; a new one after $disconnect, as for SQLite above.
+  let pool: pg.Pool | undefined;
+  const currentPool = () => {
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: url });
+      // An idle connection that breaks (the server restarting) is dropped by the pool; without a
+      // listener the 'error' event would end the process.
+      pool.on("error", (error) => console.error("database connection lost:", error.message));
+    }
+    return pool;
+  };
+  const connect = async () => {
+    const owned = currentPool();
+    const adapter = await new PrismaPg(owned).connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      if (pool === owned) pool = undefined;
+      await dispose();
+      await owned.end();
+    };
+    return adapter;
+  };
+  const client = new PostgresClient({
+    adapter: { provider, adapterName, connect, connectToShadowDb: () => new PrismaPg({ connectionString: url }).connectToShadowDb() },
+  }) as unknown as Db;
+  drivers.set(client, new PostgresDriver(currentPool));
   return client;
 }
 

@@ -81,6 +81,16 @@ describe("the database driver", () => {
     expect(await count()).toBe(1);
   });
 
+  it("keeps working after the client disconnects, on the connection Prisma opens again", async () => {
+    await t.db.$disconnect();
+    expect(await driver.query(sql`SELECT "email" FROM "User" WHERE "id" = ${userId}`)).toEqual([{ email: "d@example.com" }]);
+    expect(await t.db.user.count()).toBe(1);
+    await t.db.$disconnect();
+    expect(await t.db.user.count()).toBe(1);
+    await driver.transaction((tx) => tx.execute(sql`UPDATE "User" SET "name" = ${"D2"} WHERE "id" = ${userId}`));
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe("D2");
+  });
+
   it("takes turns with Prisma's transactions instead of mixing into them", async () => {
     // A Prisma transaction that is held open across an await, and a driver transaction started meanwhile.
     let release!: () => void;
