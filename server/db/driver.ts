@@ -199,20 +199,20 @@ const types = {
     oid === TIMESTAMP ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** PostgreSQL through pg, on the pool Prisma's adapter uses (a new one after a $disconnect). */
+/** PostgreSQL through pg, on the pool Prisma's adapter opened (a new one after a $disconnect). */
 export class PostgresDriver implements Driver {
-  constructor(private readonly pool: () => pg.Pool) {}
+  constructor(private readonly pool: () => Promise<pg.Pool>) {}
 
-  query<Row>(statement: Sql): Promise<Row[]> {
-    return queryPg<Row>(this.pool(), statement);
+  async query<Row>(statement: Sql): Promise<Row[]> {
+    return queryPg<Row>(await this.pool(), statement);
   }
 
   async execute(statement: Sql): Promise<number> {
-    return (await this.pool().query(toPg(statement))).rowCount ?? 0;
+    return (await (await this.pool()).query(toPg(statement))).rowCount ?? 0;
   }
 
   async transaction<T>(body: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool().connect();
+    const client = await (await this.pool()).connect();
     const tx: Queryable = {
       query: (s) => queryPg(client, s),
       execute: async (s) => (await client.query(toPg(s))).rowCount ?? 0,
