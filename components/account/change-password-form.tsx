@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { FieldError } from "@/components/ui/field-error";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 
 export function ChangePasswordForm() {
@@ -34,16 +35,12 @@ export function ChangePasswordForm() {
       <div className="field">
         <label htmlFor="currentPassword">Current password</label>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required aria-describedby="current-error" />
-        <p id="current-error" className="field-error" aria-live="polite">
-          {fields.currentPassword?.join(" ")}
-        </p>
+        <FieldError id="current-error" messages={fields.currentPassword} />
       </div>
       <div className="field">
         <label htmlFor="newPassword">New password</label>
         <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required aria-describedby="new-error" />
-        <p id="new-error" className="field-error" aria-live="polite">
-          {fields.newPassword?.join(" ")}
-        </p>
+        <FieldError id="new-error" messages={fields.newPassword} />
       </div>
       <p className="form-error" role="alert" hidden={!message}>
         {message}

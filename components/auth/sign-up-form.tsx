@@ -3,18 +3,11 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { FieldError } from "@/components/ui/field-error";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/safe-callback";
 
 type Fields = Partial<Record<"email" | "name" | "password", string[]>>;
-
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  return (
-    <p id={id} className="field-error" aria-live="polite">
-      {messages?.join(" ")}
-    </p>
-  );
-}
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [fields, setFields] = useState<Fields>({});
