@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MasteryBadge } from "@/components/lesson/mastery-badge";
+import { DataTable } from "@/components/ui/data-table";
 import { LineChart } from "@/components/ui/line-chart";
 import { lessonHref } from "@/lib/content/build-library";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -44,36 +45,22 @@ export default async function ProgressPage() {
       </div>
 
       <h2>Mastery by lesson</h2>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Lesson</th>
-              <th scope="col">Read</th>
-              <th scope="col">Mastery</th>
-              <th scope="col">Best</th>
-              <th scope="col">Last</th>
-              <th scope="col">Attempts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.quizzes.map((q) => (
-              <tr key={q.slug}>
-                <th scope="row">
-                  <Link href={lessonHref(q.slug)}>{q.title}</Link>
-                </th>
-                <td>{progress.lessons.find((l) => l.slug === q.slug)?.read ? "✓ Read" : "Not yet"}</td>
-                <td>
-                  <MasteryBadge level={levelOf.get(q.slug) ?? "not-started"} />
-                </td>
-                <td>{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
-                <td>{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
-                <td>{q.attempts}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}>
+        {progress.quizzes.map((q) => (
+          <tr key={q.slug}>
+            <th scope="row">
+              <Link href={lessonHref(q.slug)}>{q.title}</Link>
+            </th>
+            <td>{progress.lessons.find((l) => l.slug === q.slug)?.read ? "✓ Read" : "Not yet"}</td>
+            <td>
+              <MasteryBadge level={levelOf.get(q.slug) ?? "not-started"} />
+            </td>
+            <td>{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
+            <td>{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
+            <td>{q.attempts}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2>Scores over time</h2>
       {quizzes.length > 0 ? (
@@ -87,28 +74,17 @@ export default async function ProgressPage() {
 
       <h2>Quiz history</h2>
       {progress.history.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...progress.history].reverse().map((h) => (
-                <tr key={h.attemptId}>
-                  <td>{h.submittedAt ? new Date(h.submittedAt).toUTCString().slice(0, 22) : ""}</td>
-                  <td>{h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug)}</td>
-                  <td>
-                    {h.correct}/{h.total} ({h.score}%)
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["When", "What", "Score"]}>
+          {[...progress.history].reverse().map((h) => (
+            <tr key={h.attemptId}>
+              <td>{h.submittedAt ? new Date(h.submittedAt).toUTCString().slice(0, 22) : ""}</td>
+              <td>{h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug)}</td>
+              <td>
+                {h.correct}/{h.total} ({h.score}%)
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>Nothing yet.</p>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
+import { DataTable } from "@/components/ui/data-table";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { listAllTeams, listMyTeams } from "@/server/teams/list-teams";
@@ -59,28 +60,19 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
       {all.length > 0 ? (
         <section aria-labelledby="all-heading">
           <h2 id="all-heading">All teams (admin)</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Learners</th>
-                <th scope="col">Invite code</th>
+          <DataTable columns={["Team", "Learners", "Invite code"]}>
+            {all.map((team) => (
+              <tr key={team.id}>
+                <th scope="row">
+                  <Link href={`/teams/${team.id}`}>{team.name}</Link>
+                </th>
+                <td>{team.members}</td>
+                <td>
+                  <code>{team.inviteCode}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {all.map((team) => (
-                <tr key={team.id}>
-                  <th scope="row">
-                    <Link href={`/teams/${team.id}`}>{team.name}</Link>
-                  </th>
-                  <td>{team.members}</td>
-                  <td>
-                    <code>{team.inviteCode}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </div>

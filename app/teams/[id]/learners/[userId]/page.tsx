@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
+import { DataTable } from "@/components/ui/data-table";
 import { OwnerBadge } from "@/components/ui/owner-badge";
 import { idParamSchema } from "@/lib/validation/quiz";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -41,28 +42,18 @@ export default async function LearnerPage({ params }: { params: Promise<{ id: st
           <summary>
             {attempt.kind === "review" ? "Review" : attempt.noteSlug} · {attempt.correct}/{attempt.total} · {attempt.submittedAt?.slice(0, 16).replace("T", " ")}
           </summary>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Expected</th>
-                <th scope="col">Result</th>
+          <DataTable columns={["Control", "Answer", "Expected", "Result"]}>
+            {attempt.answers.map((answer) => (
+              <tr key={answer.itemId}>
+                <th scope="row">{answer.prompt}</th>
+                <td>{answer.choice ? <OwnerBadge owner={answer.choice} /> : "—"}</td>
+                <td>
+                  <OwnerBadge owner={answer.expected} />
+                </td>
+                <td>{answer.correct ? "✓ Right" : "✗ Wrong"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {attempt.answers.map((answer) => (
-                <tr key={answer.itemId}>
-                  <th scope="row">{answer.prompt}</th>
-                  <td>{answer.choice ? <OwnerBadge owner={answer.choice} /> : "—"}</td>
-                  <td>
-                    <OwnerBadge owner={answer.expected} />
-                  </td>
-                  <td>{answer.correct ? "✓ Right" : "✗ Wrong"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </details>
       ))}
       <h2>Membership</h2>
