@@ -14,7 +14,11 @@ const nextConfig = {
   async rewrites() {
     if (!production) return [];
     return {
-      beforeFiles: PUBLISHED_PAGES.map(({ source, destination }) => ({ source, destination, missing: [{ type: "header", key: "rsc" }] })),
+      beforeFiles: PUBLISHED_PAGES.map(({ source, destination }) => ({
+        source,
+        destination,
+        missing: [{ type: "header", key: "rsc" }],
+      })),
     };
   },
   async headers() {
@@ -23,10 +27,18 @@ const nextConfig = {
       // Statically generated pages and everything else; dynamic pages get a nonce policy from proxy.ts.
       {
         source: `/((?!${DYNAMIC_PAGES.join("|")}).*)`,
-        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy("'unsafe-inline'", production) }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: contentSecurityPolicy("'unsafe-inline'", production),
+          },
+        ],
       },
       // One URL, two bodies (the HTML file, or the RSC payload): shared caches must key on the header.
-      ...PUBLISHED_PAGES.map(({ source }) => ({ source, headers: [{ key: "Vary", value: "RSC" }] })),
+      ...PUBLISHED_PAGES.map(({ source }) => ({
+        source,
+        headers: [{ key: "Vary", value: "RSC" }],
+      })),
       // The files' own paths are an implementation detail; search engines should list the pages' URLs.
       { source: `/${PUBLISHED_DIR}/:path*`, headers: [{ key: "X-Robots-Tag", value: "noindex" }] },
     ];

@@ -12,7 +12,13 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(DEBIAN_CHROMIUM)
   ? {
       executablePath: DEBIAN_CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     }
   : {};
 
@@ -27,11 +33,24 @@ export default defineConfig({
   use: { baseURL: BASE_URL, trace: "retain-on-failure" },
   projects: [
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
-    { name: "browser", testIgnore: /(api|reliability)\//, use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "browser",
+      testIgnore: /(api|reliability)\//,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
     // After the others, because the fuzz test checks that whole tables are unchanged.
-    { name: "reliability", testMatch: /reliability\/.*\.spec\.ts/, testIgnore: /pg-outage/, dependencies: ["api", "browser"] },
+    {
+      name: "reliability",
+      testMatch: /reliability\/.*\.spec\.ts/,
+      testIgnore: /pg-outage/,
+      dependencies: ["api", "browser"],
+    },
     // Last and alone: it stops the database that everything else uses.
-    { name: "outage", testMatch: /reliability\/pg-outage\.spec\.ts/, dependencies: ["reliability"] },
+    {
+      name: "outage",
+      testMatch: /reliability\/pg-outage\.spec\.ts/,
+      dependencies: ["reliability"],
+    },
   ],
   webServer: [
     {

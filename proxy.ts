@@ -19,5 +19,17 @@ export function proxy(request: NextRequest) {
 
 // Must list the same pages as DYNAMIC_PAGES in lib/security-headers.js (a matcher has to be a literal).
 export const config = {
-  matcher: ["/quiz/:path*", "/review", "/progress", "/teams/:path*", "/teams", "/admin/:path*", "/join/:path*", "/signin", "/signup", "/signout", "/account"],
+  matcher: [
+    "/quiz/:path*",
+    "/review",
+    "/progress",
+    "/teams/:path*",
+    "/teams",
+    "/admin/:path*",
+    "/join/:path*",
+    "/signin",
+    "/signup",
+    "/signout",
+    "/account",
+  ],
 };

@@ -18,7 +18,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "db",
-          include: ["server/**/*.test.ts", "tests/db/**/*.test.ts", "tests/scripts/**/*.test.ts", "bench/**/*.test.ts"],
+          include: [
+            "server/**/*.test.ts",
+            "tests/db/**/*.test.ts",
+            "tests/scripts/**/*.test.ts",
+            "bench/**/*.test.ts",
+          ],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,

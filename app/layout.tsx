@@ -8,13 +8,13 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Cloud Responsibility Academy", template: "%s · Cloud Responsibility Academy" },
-  description: "Learn who is responsible for what in cloud security, starting with the AWS Shared Responsibility Model.",
+  description:
+    "Learn who is responsible for what in cloud security, starting with the AWS Shared Responsibility Model.",
 };
 
 export const viewport: Viewport = {
   colorScheme: "light dark",
 };
-
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -56,7 +56,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
-          <p>Notes are written in Markdown in <code>content/</code>. Who owns a control is the lesson.</p>
+          <p>
+            Notes are written in Markdown in <code>content/</code>. Who owns a control is the
+            lesson.
+          </p>
         </footer>
       </body>
     </html>

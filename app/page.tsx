@@ -10,8 +10,8 @@ export default function HomePage() {
       <section className="hero">
         <h1>Who secures what in the cloud?</h1>
         <p className="lede">
-          AWS secures the cloud. You secure what you put in it. Read short lessons, then prove you can sort each
-          control to AWS, the customer, or both — and keep it with spaced review.
+          AWS secures the cloud. You secure what you put in it. Read short lessons, then prove you
+          can sort each control to AWS, the customer, or both — and keep it with spaced review.
         </p>
         <p className="actions">
           {start ? (
@@ -28,13 +28,16 @@ export default function HomePage() {
         <h2 id="how-heading">How it works</h2>
         <ol>
           <li>
-            <strong>Read</strong> a lesson. Each control carries its owner; study mode hides it so you can guess first.
+            <strong>Read</strong> a lesson. Each control carries its owner; study mode hides it so
+            you can guess first.
           </li>
           <li>
-            <strong>Sort</strong> the controls into AWS, Customer and Shared. The server grades and explains each one.
+            <strong>Sort</strong> the controls into AWS, Customer and Shared. The server grades and
+            explains each one.
           </li>
           <li>
-            <strong>Review</strong> what you missed when it comes due, until you have mastered the note.
+            <strong>Review</strong> what you missed when it comes due, until you have mastered the
+            note.
           </li>
         </ol>
       </section>

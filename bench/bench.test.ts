@@ -32,7 +32,13 @@ describe("bench seeding", () => {
     await syncContent(t.db, buildLibrary(syntheticNotes(3).map(parseNote)).notes);
     const learners = await createLearners(t.db, 4, "shape");
     const { team, instructor } = await createBenchTeam(t.db, learners);
-    const recorded = await recordAttempts(t.db, learners, await loadCatalog(t.db), 40, createRng(1));
+    const recorded = await recordAttempts(
+      t.db,
+      learners,
+      await loadCatalog(t.db),
+      40,
+      createRng(1),
+    );
     expect(recorded).toBeGreaterThanOrEqual(40);
     expect(await t.db.answer.count({ where: { choice: { not: null } } })).toBe(recorded);
     const progress = await getTeamProgress(t.db, instructor, team.id);
@@ -58,12 +64,19 @@ describe("bench results", () => {
     writeResults(file, sample);
     expect(resultsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")))).toEqual(sample);
     expect(() => writeResults(file, { ...sample, extra: 1 } as BenchResults)).toThrow();
-    expect(() => writeResults(file, { ...sample, lessonJsKb: "small" } as unknown as BenchResults)).toThrow();
+    expect(() =>
+      writeResults(file, { ...sample, lessonJsKb: "small" } as unknown as BenchResults),
+    ).toThrow();
   });
 
   it("judges each target as a ratio within the run", () => {
     const checks = Object.fromEntries(checkTargets(sample).map((c) => [c.measure, c.met]));
-    expect(checks).toMatchObject({ "lesson req/s vs static": true, "submit req/s vs health": true, "submit p95 vs health p95": true, "submit req/s on SQLite": false });
+    expect(checks).toMatchObject({
+      "lesson req/s vs static": true,
+      "submit req/s vs health": true,
+      "submit p95 vs health p95": true,
+      "submit req/s on SQLite": false,
+    });
   });
 
   it("takes percentiles the nearest-rank way", () => {

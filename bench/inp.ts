@@ -9,24 +9,59 @@ import { median } from "./load";
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = 3450;
 const BASE = `http://127.0.0.1:${PORT}`;
-const env = { ...process.env, DATABASE_URL: "file:./bench/.work/inp.db", NEXTAUTH_SECRET: "inp-secret", NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  DATABASE_URL: "file:./bench/.work/inp.db",
+  NEXTAUTH_SECRET: "inp-secret",
+  NEXTAUTH_URL: BASE,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 async function main() {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.join(root, "bench/.work/inp.db") + suffix, { force: true });
+  for (const suffix of ["", "-wal", "-shm"])
+    fs.rmSync(path.join(root, "bench/.work/inp.db") + suffix, { force: true });
   fs.mkdirSync(path.join(root, "bench/.work"), { recursive: true });
   execFileSync("npm", ["run", "--silent", "db:prepare"], { cwd: root, env, stdio: "ignore" });
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { cwd: root, env, stdio: "ignore", detached: true });
+  const server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
+    { cwd: root, env, stdio: "ignore", detached: true },
+  );
   try {
-    for (let i = 0; i < 100 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`${BASE}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
     const browser = await chromium.launch({
       executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const page = await browser.newPage();
-    const { csrfToken } = (await (await page.request.get(`${BASE}/api/auth/csrf`)).json()) as { csrfToken: string };
-    await page.request.post(`${BASE}/api/auth/callback/credentials`, { form: { csrfToken, email: "learner@example.com", password: "learn-aws-2026", json: "true" } });
-    const webVitals = fs.readFileSync(path.join(root, "node_modules/web-vitals/dist/web-vitals.iife.js"), "utf8");
-    await page.addInitScript(`${webVitals};window.__inp=[];webVitals.onINP((m)=>window.__inp.push(m.value),{reportAllChanges:true,durationThreshold:0});`);
+    const { csrfToken } = (await (await page.request.get(`${BASE}/api/auth/csrf`)).json()) as {
+      csrfToken: string;
+    };
+    await page.request.post(`${BASE}/api/auth/callback/credentials`, {
+      form: { csrfToken, email: "learner@example.com", password: "learn-aws-2026", json: "true" },
+    });
+    const webVitals = fs.readFileSync(
+      path.join(root, "node_modules/web-vitals/dist/web-vitals.iife.js"),
+      "utf8",
+    );
+    await page.addInitScript(
+      `${webVitals};window.__inp=[];webVitals.onINP((m)=>window.__inp.push(m.value),{reportAllChanges:true,durationThreshold:0});`,
+    );
     await page.goto(`${BASE}/quiz/aws-shared-responsibility-model`);
     await page.locator(".quiz-card").first().focus();
     const keys = ["1", "2", "3"];
@@ -39,10 +74,19 @@ async function main() {
       await page.locator(".quiz-card").first().getByRole("button").first().click();
       await page.waitForTimeout(50);
     }
-    const values = (await page.evaluate(() => (window as unknown as { __inp: number[] }).__inp)) as number[];
+    const values = (await page.evaluate(
+      () => (window as unknown as { __inp: number[] }).__inp,
+    )) as number[];
     await browser.close();
     const inp = values.at(-1) ?? 0;
-    console.log(JSON.stringify({ interactions: 36, inpMs: inp, medianReportedMs: median(values), reports: values.length }));
+    console.log(
+      JSON.stringify({
+        interactions: 36,
+        inpMs: inp,
+        medianReportedMs: median(values),
+        reports: values.length,
+      }),
+    );
   } finally {
     try {
       process.kill(-server.pid!, "SIGKILL");

@@ -25,7 +25,10 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /**
@@ -47,7 +50,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const extra = options.request?.(i) ?? {};
       const t0 = performance.now();
       const req = http.request(
-        { agent, hostname: url.hostname, port: url.port, path: extra.path ?? url.pathname + url.search, method: options.method ?? "GET", headers: extra.headers },
+        {
+          agent,
+          hostname: url.hostname,
+          port: url.port,
+          path: extra.path ?? url.pathname + url.search,
+          method: options.method ?? "GET",
+          headers: extra.headers,
+        },
         (res) => {
           res.resume();
           res.on("end", () => {

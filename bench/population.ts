@@ -11,7 +11,11 @@ import { joinTeam } from "@/server/teams/join-team";
 export const BENCH_PASSWORD = "bench-password-2026";
 
 /** Learner accounts in bulk. One argon2 hash serves them all: hashing is not what the bench measures. */
-export async function createLearners(db: Db, count: number, prefix: string): Promise<CurrentUser[]> {
+export async function createLearners(
+  db: Db,
+  count: number,
+  prefix: string,
+): Promise<CurrentUser[]> {
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const users = Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${String(i).padStart(6, "0")}`,
@@ -20,7 +24,8 @@ export async function createLearners(db: Db, count: number, prefix: string): Pro
     passwordHash,
     role: "LEARNER" as const,
   }));
-  for (let i = 0; i < users.length; i += 1000) await db.user.createMany({ data: users.slice(i, i + 1000) });
+  for (let i = 0; i < users.length; i += 1000)
+    await db.user.createMany({ data: users.slice(i, i + 1000) });
   return users.map(({ id, email, name, role }) => ({ id, email, name, role }));
 }
 
@@ -40,8 +45,14 @@ export interface QuizCatalog {
 }
 
 export async function loadCatalog(db: Db): Promise<QuizCatalog> {
-  const items = await db.item.findMany({ where: { retiredAt: null }, select: { id: true, noteSlug: true, owner: true } });
-  return { slugs: [...new Set(items.map((i) => i.noteSlug))].sort(), owners: new Map(items.map((i) => [i.id, i.owner])) };
+  const items = await db.item.findMany({
+    where: { retiredAt: null },
+    select: { id: true, noteSlug: true, owner: true },
+  });
+  return {
+    slugs: [...new Set(items.map((i) => i.noteSlug))].sort(),
+    owners: new Map(items.map((i) => [i.id, i.owner])),
+  };
 }
 
 /** Answers right about 70% of the time, otherwise picks one of the two wrong owners. */
@@ -55,13 +66,23 @@ export function answerLike(owner: Owner, rng: () => number): Owner {
  * Records quiz attempts through the app's own start and submit code until at least `answers` answers
  * exist, spread round-robin over the learners and over the quiz notes.
  */
-export async function recordAttempts(db: Db, learners: CurrentUser[], catalog: QuizCatalog, answers: number, rng: () => number, start = 0): Promise<number> {
+export async function recordAttempts(
+  db: Db,
+  learners: CurrentUser[],
+  catalog: QuizCatalog,
+  answers: number,
+  rng: () => number,
+  start = 0,
+): Promise<number> {
   let recorded = 0;
   for (let n = start; recorded < answers; n++) {
     const learner = learners[n % learners.length];
     const slug = catalog.slugs[Math.floor(rng() * catalog.slugs.length)];
     const attempt = await startQuizAttempt(db, learner.id, slug);
-    const choices = attempt.items.map((item) => ({ itemId: item.id, choice: answerLike(catalog.owners.get(item.id) ?? "SHARED", rng) }));
+    const choices = attempt.items.map((item) => ({
+      itemId: item.id,
+      choice: answerLike(catalog.owners.get(item.id) ?? "SHARED", rng),
+    }));
     await submitAttempt(db, learner.id, attempt.attemptId, choices);
     recorded += choices.length;
   }

@@ -17,7 +17,13 @@ import { migrate } from "@/server/db/migrate";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { syncContent } from "@/server/quiz/sync-content";
 import { median, runLoad, type LoadResult } from "./load";
-import { answerLike, createBenchTeam, createLearners, loadCatalog, recordAttempts } from "./population";
+import {
+  answerLike,
+  createBenchTeam,
+  createLearners,
+  loadCatalog,
+  recordAttempts,
+} from "./population";
 import { formatTable, writeResults, type BenchResults } from "./results";
 import { createRng, syntheticNotes } from "./synthetic-notes";
 
@@ -32,12 +38,29 @@ const SECRET = "bench-secret-not-for-production";
 const SEED_SLUG = "aws-shared-responsibility-model";
 
 const size = quick
-  ? { learners: 1000, answers: 100_000, roundMs: 4_000, submitsPerRound: 1_500, dashboardRequests: 40, rounds: 3 }
-  : { learners: 1000, answers: 1_000_000, roundMs: 8_000, submitsPerRound: 4_000, dashboardRequests: 80, rounds: 3 };
+  ? {
+      learners: 1000,
+      answers: 100_000,
+      roundMs: 4_000,
+      submitsPerRound: 1_500,
+      dashboardRequests: 40,
+      rounds: 3,
+    }
+  : {
+      learners: 1000,
+      answers: 1_000_000,
+      roundMs: 8_000,
+      submitsPerRound: 4_000,
+      dashboardRequests: 80,
+      rounds: 3,
+    };
 
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-async function throwawayDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function throwawayDatabase(
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (database === "sqlite") {
     const file = path.join(work, `${name}.db`);
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
@@ -64,13 +87,26 @@ async function throwawayDatabase(name: string): Promise<{ url: string; drop: () 
 }
 
 async function startServer(url: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NEXTAUTH_SECRET: SECRET,
+        NEXTAUTH_URL: BASE,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${BASE}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -80,7 +116,10 @@ async function startServer(url: string): Promise<ChildProcess> {
 
 async function sessionCookie(userId: string): Promise<string> {
   // The token next-auth itself issues at sign-in: the user id and session version, signed with the secret.
-  const token = await encode({ token: { uid: userId, sv: 0, sub: userId, authTime: Math.floor(Date.now() / 1000) }, secret: SECRET });
+  const token = await encode({
+    token: { uid: userId, sv: 0, sub: userId, authTime: Math.floor(Date.now() / 1000) },
+    secret: SECRET,
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -95,7 +134,12 @@ async function measureContentBuild(): Promise<BenchResults["contentBuild"]> {
   const db = createClient(target.url);
   const started = performance.now();
   // The same steps as content:check plus content:sync: read, parse, link, then sync items.
-  const parsed = fs.readdirSync(path.join(dir, "notes")).map((file) => parseNote({ file: `notes/${file}`, source: fs.readFileSync(path.join(dir, "notes", file), "utf8") }));
+  const parsed = fs.readdirSync(path.join(dir, "notes")).map((file) =>
+    parseNote({
+      file: `notes/${file}`,
+      source: fs.readFileSync(path.join(dir, "notes", file), "utf8"),
+    }),
+  );
   const library = buildLibrary(parsed);
   await syncContent(db, library.notes);
   const seconds = (performance.now() - started) / 1000;
@@ -111,7 +155,10 @@ async function lessonJsKb(): Promise<number> {
     .filter((m) => !/nomodule/i.test(m[1]))
     .flatMap((m) => /src="([^"]+)"/.exec(m[1])?.[1] ?? []);
   let bytes = 0;
-  for (const src of new Set(scripts)) bytes += zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
+  for (const src of new Set(scripts))
+    bytes += zlib.gzipSync(
+      Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer()),
+    ).length;
   return Math.round(bytes / 102.4) / 10;
 }
 
@@ -121,7 +168,8 @@ function summarize(results: LoadResult[]): { rps: number; p95ms: number } {
 
 function assertOk(label: string, result: LoadResult) {
   const bad = Object.entries(result.statuses).filter(([status]) => !status.startsWith("2"));
-  if (bad.length > 0) throw new Error(`${label}: non-2xx responses ${JSON.stringify(result.statuses)}`);
+  if (bad.length > 0)
+    throw new Error(`${label}: non-2xx responses ${JSON.stringify(result.statuses)}`);
 }
 
 async function prepareSubmits(db: Db, count: number, rng: () => number) {
@@ -130,8 +178,15 @@ async function prepareSubmits(db: Db, count: number, rng: () => number) {
   const prepared: Array<{ cookie: string; attemptId: string; body: string }> = [];
   for (const user of users) {
     const { attemptId, items } = await startQuizAttempt(db, user.id, SEED_SLUG);
-    const answers = items.map((item) => ({ itemId: item.id, choice: answerLike(owners.get(item.id) ?? "SHARED", rng) }));
-    prepared.push({ cookie: await sessionCookie(user.id), attemptId, body: JSON.stringify({ answers }) });
+    const answers = items.map((item) => ({
+      itemId: item.id,
+      choice: answerLike(owners.get(item.id) ?? "SHARED", rng),
+    }));
+    prepared.push({
+      cookie: await sessionCookie(user.id),
+      attemptId,
+      body: JSON.stringify({ answers }),
+    });
   }
   return prepared;
 }
@@ -141,7 +196,11 @@ async function main() {
   log(`${quick ? "quick" : "full"} run on ${database}`);
   if (!process.env.BENCH_SKIP_BUILD) {
     log("building");
-    execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    execFileSync("npm", ["run", "--silent", "build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   }
 
   log("content build: parsing and syncing 3,000 synthetic notes");
@@ -153,7 +212,10 @@ async function main() {
   const rng = createRng(11);
   await syncContent(db, loadLibrary().notes);
   // Synthetic notes' items too, as a population would have, without making their lessons pages.
-  await syncContent(db, [...loadLibrary().notes, ...buildLibrary(syntheticNotes(10, 99).map(parseNote)).notes]);
+  await syncContent(db, [
+    ...loadLibrary().notes,
+    ...buildLibrary(syntheticNotes(10, 99).map(parseNote)).notes,
+  ]);
 
   log(`population: ${size.learners} learners in one team`);
   const learners = await createLearners(db, size.learners, "team");
@@ -168,7 +230,12 @@ async function main() {
   try {
     const instructorCookie = await sessionCookie(instructor.id);
     const dashboard = () =>
-      runLoad({ url: `${BASE}/api/teams/${team.id}/progress`, connections: 2, amount: size.dashboardRequests, request: () => ({ headers: { cookie: instructorCookie } }) });
+      runLoad({
+        url: `${BASE}/api/teams/${team.id}/progress`,
+        connections: 2,
+        amount: size.dashboardRequests,
+        request: () => ({ headers: { cookie: instructorCookie } }),
+      });
     const small: LoadResult[] = [];
     for (let r = 0; r < size.rounds; r++) small.push(await dashboard());
     small.forEach((s) => assertOk("dashboard (1%)", s));
@@ -176,12 +243,33 @@ async function main() {
     log("static, healthDynamic and lesson: interleaved rounds");
     // lessonFile is a diagnostic, not a contract figure: the lesson's HTML fetched at its file path,
     // without the rewrite. Set beside static, it shows what the page's size alone costs.
-    const rounds = { static: [] as LoadResult[], healthDynamic: [] as LoadResult[], lesson: [] as LoadResult[], lessonFile: [] as LoadResult[] };
+    const rounds = {
+      static: [] as LoadResult[],
+      healthDynamic: [] as LoadResult[],
+      lesson: [] as LoadResult[],
+      lessonFile: [] as LoadResult[],
+    };
     for (let r = 0; r < size.rounds; r++) {
-      rounds.static.push(await runLoad({ url: `${BASE}/robots.txt`, connections: 50, durationMs: size.roundMs }));
-      rounds.healthDynamic.push(await runLoad({ url: `${BASE}/api/health`, connections: 50, durationMs: size.roundMs }));
-      rounds.lesson.push(await runLoad({ url: `${BASE}/lessons/${SEED_SLUG}`, connections: 50, durationMs: size.roundMs }));
-      rounds.lessonFile.push(await runLoad({ url: `${BASE}/_prerendered/lessons/${SEED_SLUG}.html`, connections: 50, durationMs: size.roundMs }));
+      rounds.static.push(
+        await runLoad({ url: `${BASE}/robots.txt`, connections: 50, durationMs: size.roundMs }),
+      );
+      rounds.healthDynamic.push(
+        await runLoad({ url: `${BASE}/api/health`, connections: 50, durationMs: size.roundMs }),
+      );
+      rounds.lesson.push(
+        await runLoad({
+          url: `${BASE}/lessons/${SEED_SLUG}`,
+          connections: 50,
+          durationMs: size.roundMs,
+        }),
+      );
+      rounds.lessonFile.push(
+        await runLoad({
+          url: `${BASE}/_prerendered/lessons/${SEED_SLUG}.html`,
+          connections: 50,
+          durationMs: size.roundMs,
+        }),
+      );
     }
     Object.entries(rounds).forEach(([k, v]) => v.forEach((x) => assertOk(k, x)));
 
@@ -218,7 +306,9 @@ async function main() {
       submit: summarize(submits),
       dashboard: {
         learners: size.learners,
-        answers: await db.answer.count({ where: { attempt: { user: { memberships: { some: { teamId: team.id } } } } } }),
+        answers: await db.answer.count({
+          where: { attempt: { user: { memberships: { some: { teamId: team.id } } } } },
+        }),
         p95ms: median(full.map((d) => d.p95ms)),
         p95msSmall: median(small.map((d) => d.p95ms)),
       },
@@ -228,7 +318,9 @@ async function main() {
     writeResults(path.join(root, "bench", "results.json"), results);
     const lessonFile = summarize(rounds.lessonFile);
     console.log(`\n${formatTable(results)}\n\nwrote bench/results.json`);
-    console.log(`diagnostic: the lesson's HTML as a plain file, ${lessonFile.rps} req/s (${(lessonFile.rps / results.static.rps).toFixed(2)}× static)`);
+    console.log(
+      `diagnostic: the lesson's HTML as a plain file, ${lessonFile.rps} req/s (${(lessonFile.rps / results.static.rps).toFixed(2)}× static)`,
+    );
   } finally {
     server.kill();
     await db.$disconnect();

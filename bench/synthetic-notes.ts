@@ -1,8 +1,36 @@
 import type { NoteSource } from "@/lib/content/parse-note";
 
-const TOPICS = ["Storage", "Queue", "Gateway", "Directory", "Ledger", "Cache", "Stream", "Vault", "Mesh", "Registry", "Catalog", "Pipeline"];
-const AWS_TERMS = ["Physical Hosts", "Hypervisor Patching", "Service Availability", "Regional Replication", "Hardware Disposal", "Edge Network"];
-const CUSTOMER_TERMS = ["Access Policies", "Encryption Keys", "Network Rules", "Data Classification", "Backup Schedule", "Audit Review", "Credential Rotation"];
+const TOPICS = [
+  "Storage",
+  "Queue",
+  "Gateway",
+  "Directory",
+  "Ledger",
+  "Cache",
+  "Stream",
+  "Vault",
+  "Mesh",
+  "Registry",
+  "Catalog",
+  "Pipeline",
+];
+const AWS_TERMS = [
+  "Physical Hosts",
+  "Hypervisor Patching",
+  "Service Availability",
+  "Regional Replication",
+  "Hardware Disposal",
+  "Edge Network",
+];
+const CUSTOMER_TERMS = [
+  "Access Policies",
+  "Encryption Keys",
+  "Network Rules",
+  "Data Classification",
+  "Backup Schedule",
+  "Audit Review",
+  "Credential Rotation",
+];
 const SHARED_TERMS = ["Patch Management", "Configuration", "Awareness Training"];
 
 /** A deterministic pseudo-random generator, so that every bench run seeds the same population. */
@@ -25,7 +53,11 @@ export function syntheticNotes(count: number, seed = 7): NoteSource[] {
     const title = `Synthetic ${pick(TOPICS)} Service ${i + 1}`;
     const other = `Synthetic ${pick(TOPICS)} Service ${1 + Math.floor(rng() * count)}`;
     const bullets = (terms: string[], n: number, what: string) =>
-      Array.from({ length: n }, (_, k) => `- **${terms[(k + i) % terms.length]} ${k + 1}**: ${what} for workload ${i + 1}, part ${k + 1}.`).join("\n");
+      Array.from(
+        { length: n },
+        (_, k) =>
+          `- **${terms[(k + i) % terms.length]} ${k + 1}**: ${what} for workload ${i + 1}, part ${k + 1}.`,
+      ).join("\n");
     const source = [
       "#AWS #Synthetic",
       `### ${title}`,
@@ -34,11 +66,19 @@ export function syntheticNotes(count: number, seed = 7): NoteSource[] {
       "",
       "### AWS Responsibilities",
       "",
-      bullets(AWS_TERMS, 3 + Math.floor(rng() * 3), "AWS operates and secures the underlying platform"),
+      bullets(
+        AWS_TERMS,
+        3 + Math.floor(rng() * 3),
+        "AWS operates and secures the underlying platform",
+      ),
       "",
       "### Customer Responsibilities",
       "",
-      bullets(CUSTOMER_TERMS, 3 + Math.floor(rng() * 4), "The customer configures and protects its resources"),
+      bullets(
+        CUSTOMER_TERMS,
+        3 + Math.floor(rng() * 4),
+        "The customer configures and protects its resources",
+      ),
       "  - A nested detail that is not a quiz item.",
       "",
       "### Shared Controls",

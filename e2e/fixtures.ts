@@ -6,13 +6,17 @@ export const SEED_SLUG = "aws-shared-responsibility-model";
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in page does; cookies stay in `request`. */
 export async function signIn(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
     maxRedirects: 0,
   });
   expect([200, 302]).toContain(response.status());
-  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email: string } };
+  const session = (await (await request.get("/api/auth/session")).json()) as {
+    user?: { email: string };
+  };
   expect(session.user?.email).toBe(email.toLowerCase());
 }
 

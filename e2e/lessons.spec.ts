@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
 
-test("[READER] home → lessons → search KMS → seed lesson → wiki link → backlink → tag → 404", async ({ page }) => {
+test("[READER] home → lessons → search KMS → seed lesson → wiki link → backlink → tag → 404", async ({
+  page,
+}) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Who secures what in the cloud?" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Who secures what in the cloud?" }),
+  ).toBeVisible();
   await page.getByRole("link", { name: /Browse all \d+ lessons/ }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Lessons" })).toBeVisible();
@@ -13,26 +17,45 @@ test("[READER] home → lessons → search KMS → seed lesson → wiki link →
   await expect(search).toBeFocused();
   await search.fill("KMS");
   const results = page.getByRole("listbox", { name: "Results" });
-  await expect(results.getByRole("option").first()).toContainText("AWS Key Management Service (KMS)");
-  await expect(results.getByRole("option", { name: /AWS Shared Responsibility Model/ })).toBeVisible();
+  await expect(results.getByRole("option").first()).toContainText(
+    "AWS Key Management Service (KMS)",
+  );
+  await expect(
+    results.getByRole("option", { name: /AWS Shared Responsibility Model/ }),
+  ).toBeVisible();
   // Keyboard: arrow down to the seed lesson, Enter to open it.
   const seed = results.getByRole("option", { name: /AWS Shared Responsibility Model/ });
   const titles = await results.locator(".hit-title").allTextContents();
-  for (let i = 0; i < titles.indexOf("AWS Shared Responsibility Model"); i++) await search.press("ArrowDown");
+  for (let i = 0; i < titles.indexOf("AWS Shared Responsibility Model"); i++)
+    await search.press("ArrowDown");
   await expect(seed).toHaveAttribute("aria-selected", "true");
   await search.press("Enter");
 
   await expect(page).toHaveURL(/\/lessons\/aws-shared-responsibility-model$/);
-  await expect(page.getByRole("heading", { level: 1, name: "AWS Shared Responsibility Model" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "AWS Shared Responsibility Model" }),
+  ).toBeVisible();
   const toc = page.getByRole("navigation", { name: "On this page" });
-  await expect(toc.getByRole("link", { name: "Customer Responsibilities" })).toHaveAttribute("href", "#customer-responsibilities");
+  await expect(toc.getByRole("link", { name: "Customer Responsibilities" })).toHaveAttribute(
+    "href",
+    "#customer-responsibilities",
+  );
   await expect(page.locator("#customer-responsibilities")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Take the quiz" })).toHaveAttribute("href", "/quiz/aws-shared-responsibility-model");
+  await expect(page.getByRole("link", { name: "Take the quiz" })).toHaveAttribute(
+    "href",
+    "/quiz/aws-shared-responsibility-model",
+  );
 
-  await page.getByRole("article").getByRole("link", { name: "AWS Key Management Service (KMS)", exact: true }).first().click();
+  await page
+    .getByRole("article")
+    .getByRole("link", { name: "AWS Key Management Service (KMS)", exact: true })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/lessons\/aws-key-management-service-kms$/);
   const backlinks = page.getByRole("region", { name: "Linked from" });
-  await expect(backlinks.getByRole("link", { name: "AWS Shared Responsibility Model" })).toBeVisible();
+  await expect(
+    backlinks.getByRole("link", { name: "AWS Shared Responsibility Model" }),
+  ).toBeVisible();
 
   await page.getByRole("list", { name: "Tags" }).getByRole("link", { name: "#encryption" }).click();
   await expect(page).toHaveURL(/\/tags\/encryption$/);
@@ -45,11 +68,15 @@ test("[READER] home → lessons → search KMS → seed lesson → wiki link →
   expect((await page.goto("/tags/no-such-tag"))?.status()).toBe(404);
 });
 
-test("[READER] a lesson reads with JavaScript off, and study mode hides owners", async ({ browser }) => {
+test("[READER] a lesson reads with JavaScript off, and study mode hides owners", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/lessons/aws-shared-responsibility-model");
-  await expect(page.getByRole("heading", { level: 1, name: "AWS Shared Responsibility Model" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "AWS Shared Responsibility Model" }),
+  ).toBeVisible();
   const card = page.getByRole("listitem").filter({ hasText: "Physical Security" });
   const owner = card.locator(".control-owner");
   await expect(owner).toHaveText("☁ AWS");

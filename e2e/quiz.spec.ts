@@ -11,7 +11,9 @@ async function focusFirstCard(page: Page) {
   throw new Error("no quiz card took focus");
 }
 
-test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, submits and reviews what was missed", async ({ page }) => {
+test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, submits and reviews what was missed", async ({
+  page,
+}) => {
   await signIn(page.request, "learner@example.com");
   await page.goto(`/quiz/${SEED_SLUG}`);
   await expect(page.getByRole("heading", { level: 1, name: /Who owns it\?/ })).toBeVisible();
@@ -40,24 +42,34 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("heading", { name: /Results/ })).toBeVisible();
-  const score = await page.getByRole("status").filter({ hasText: / of 36 right/ }).textContent();
+  const score = await page
+    .getByRole("status")
+    .filter({ hasText: / of 36 right/ })
+    .textContent();
   const correct = Number(/(\d+) of 36/.exec(score ?? "")?.[1]);
   const missed = 36 - correct;
   expect(missed).toBeGreaterThan(0);
   await expect(page.getByText("✗ Wrong")).toHaveCount(missed);
   const firstWrong = page.getByRole("listitem").filter({ hasText: "✗ Wrong" }).first();
   await expect(firstWrong.getByText("Expected")).toBeVisible();
-  await expect(firstWrong.getByRole("link", { name: "Read this in the lesson" })).toHaveAttribute("href", new RegExp(`^/lessons/${SEED_SLUG}#`));
+  await expect(firstWrong.getByRole("link", { name: "Read this in the lesson" })).toHaveAttribute(
+    "href",
+    new RegExp(`^/lessons/${SEED_SLUG}#`),
+  );
 
   const review = page.getByRole("link", { name: `Review what you missed (${missed})` });
   await review.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/review$/);
-  await expect(page.getByText(`${Math.min(missed, 20)} items due, across your lessons.`)).toBeVisible();
+  await expect(
+    page.getByText(`${Math.min(missed, 20)} items due, across your lessons.`),
+  ).toBeVisible();
   await expect(page.getByText(`0 of ${Math.min(missed, 20)} placed`)).toBeVisible();
 });
 
-test("[LEARNER] drags a card to a column with the mouse, and places one by clicking", async ({ page }) => {
+test("[LEARNER] drags a card to a column with the mouse, and places one by clicking", async ({
+  page,
+}) => {
   await newLearner(page.request);
   await page.goto("/quiz/aws-iam");
   const pool = page.getByRole("region", { name: "To place" });
@@ -74,14 +86,18 @@ test("[LEARNER] drags a card to a column with the mouse, and places one by click
   const next = pool.getByRole("listitem").first();
   const nextName = await next.getAttribute("aria-label");
   await next.getByRole("button", { name: `Place ${nextName} in Customer` }).click();
-  await expect(page.getByRole("region", { name: "Customer" }).getByRole("listitem", { name: nextName! })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Customer" }).getByRole("listitem", { name: nextName! }),
+  ).toBeVisible();
   await expect(page.getByText("2 of 8 placed", { exact: true })).toBeVisible();
 });
 
 test("[LEARNER] marks a lesson as read and sees it on the progress page", async ({ page }) => {
   await newLearner(page.request);
   await page.goto("/lessons/aws-shield");
-  const saved = page.waitForResponse((r) => r.url().endsWith("/api/me/lessons/aws-shield/read") && r.ok());
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith("/api/me/lessons/aws-shield/read") && r.ok(),
+  );
   await page.getByLabel("Mark as read").check();
   await saved;
   await expect(page.getByLabel("Mark as read")).toBeChecked();

@@ -3,8 +3,12 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SEED_SLUG, signIn } from "./fixtures";
 
-test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the quiz, the instructor follows up", async ({ browser }) => {
-  const instructorContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the quiz, the instructor follows up", async ({
+  browser,
+}) => {
+  const instructorContext = await browser.newContext({
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
   const instructor = await instructorContext.newPage();
   await signIn(instructor.request, "instructor@example.com");
 
@@ -44,7 +48,9 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
   await expect(row).toBeVisible();
   await expect(row.getByText("Attempted").first()).toBeVisible();
   const missed = instructor.getByRole("region", { name: "Most-missed controls" });
-  await expect(missed.getByText(/0% right over 1 answer\. 100% think AWS owns it\./).first()).toBeVisible();
+  await expect(
+    missed.getByText(/0% right over 1 answer\. 100% think AWS owns it\./).first(),
+  ).toBeVisible();
 
   await instructor.getByLabel("Filter by name").fill(learnerName);
   await instructor.getByRole("button", { name: "Filter" }).click();
@@ -53,7 +59,11 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
   const download = instructor.waitForEvent("download");
   await instructor.getByRole("link", { name: "Download CSV" }).click();
   const csv = fs.readFileSync((await (await download).path())!, "utf8");
-  expect(csv.split("\r\n").filter((line) => line.startsWith(`${learnerName},`) && line.includes(`,${SEED_SLUG},`))).toHaveLength(1);
+  expect(
+    csv
+      .split("\r\n")
+      .filter((line) => line.startsWith(`${learnerName},`) && line.includes(`,${SEED_SLUG},`)),
+  ).toHaveLength(1);
 
   await row.getByRole("link", { name: learnerName }).click();
   await expect(instructor.getByRole("heading", { level: 1, name: learnerName })).toBeVisible();

@@ -9,6 +9,9 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
+export function toCsv(
+  header: string[],
+  rows: Array<Array<string | number | null | undefined>>,
+): string {
   return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

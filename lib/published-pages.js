@@ -4,7 +4,11 @@
 const PUBLISHED_DIR = "_prerendered";
 
 const PUBLISHED_PAGES = [
-  { route: "/lessons/[slug]", source: "/lessons/:slug", destination: `/${PUBLISHED_DIR}/lessons/:slug.html` },
+  {
+    route: "/lessons/[slug]",
+    source: "/lessons/:slug",
+    destination: `/${PUBLISHED_DIR}/lessons/:slug.html`,
+  },
   { route: "/tags/[tag]", source: "/tags/:tag", destination: `/${PUBLISHED_DIR}/tags/:tag.html` },
 ];
 

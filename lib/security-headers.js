@@ -2,7 +2,18 @@
 // Plain CommonJS because next.config.js loads it before any TypeScript is compiled.
 
 /** Pages rendered per request. They get a CSP with a per-request nonce for scripts (see proxy.ts). */
-const DYNAMIC_PAGES = ["quiz", "review", "progress", "teams", "admin", "join", "signin", "signup", "signout", "account"];
+const DYNAMIC_PAGES = [
+  "quiz",
+  "review",
+  "progress",
+  "teams",
+  "admin",
+  "join",
+  "signin",
+  "signup",
+  "signout",
+  "account",
+];
 
 /**
  * The Content-Security-Policy. `scriptSource` is either a nonce or, for statically generated pages,
@@ -31,7 +42,9 @@ function baseHeaders(production) {
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-    ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+    ...(production
+      ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+      : []),
   ];
 }
 

@@ -7,10 +7,13 @@ import { seedDemo } from "@/server/seed/seed-demo";
 
 async function main() {
   const library = loadLibrary();
-  for (const problem of library.problems.filter((p) => p.severity === "error")) console.error(formatProblem(problem));
+  for (const problem of library.problems.filter((p) => p.severity === "error"))
+    console.error(formatProblem(problem));
   const db = getDb();
   const report = await syncContent(db, library.notes);
-  console.log(`db:seed: ${report.notes} notes; items ${report.created} new, ${report.revised} revised, ${report.retired} retired, ${report.unchanged} unchanged`);
+  console.log(
+    `db:seed: ${report.notes} notes; items ${report.created} new, ${report.revised} revised, ${report.retired} retired, ${report.unchanged} unchanged`,
+  );
   if (process.env.SEED_DEMO !== "false") {
     await seedDemo(db);
     console.log("db:seed: demo accounts ready (learner@, instructor@, admin@example.com)");

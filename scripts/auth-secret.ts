@@ -5,4 +5,6 @@ import { LOCAL_SECRET_FILE, writeLocalSecret } from "@/server/auth/secret";
 
 if (fs.existsSync(path.resolve(LOCAL_SECRET_FILE))) process.exit(0);
 writeLocalSecret();
-console.log(`auth:secret: wrote ${LOCAL_SECRET_FILE} (set NEXTAUTH_SECRET instead to share one secret between instances)`);
+console.log(
+  `auth:secret: wrote ${LOCAL_SECRET_FILE} (set NEXTAUTH_SECRET instead to share one secret between instances)`,
+);

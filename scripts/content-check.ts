@@ -4,7 +4,9 @@ import { formatProblem } from "@/lib/content/build-library";
 import { loadLibrary } from "@/server/content/load-library";
 
 const library = loadLibrary();
-const problems = [...library.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+const problems = [...library.problems].sort(
+  (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
+);
 for (const problem of problems) {
   (problem.severity === "error" ? console.error : console.warn)(formatProblem(problem));
 }

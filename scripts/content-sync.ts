@@ -8,7 +8,9 @@ async function main() {
   assertContentValid(library);
   const db = getDb();
   const report = await syncContent(db, library.notes);
-  console.log(`content:sync: ${report.notes} notes; items ${report.created} new, ${report.revised} revised, ${report.retired} retired, ${report.unchanged} unchanged`);
+  console.log(
+    `content:sync: ${report.notes} notes; items ${report.created} new, ${report.revised} revised, ${report.retired} retired, ${report.unchanged} unchanged`,
+  );
   await db.$disconnect();
 }
 

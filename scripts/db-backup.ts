@@ -4,7 +4,8 @@ import { databaseKind, getEnv } from "@/server/env";
 
 const url = getEnv().DATABASE_URL;
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const file = process.argv[2] ?? `backups/academy-${stamp}.${databaseKind(url) === "sqlite" ? "db" : "dump"}`;
+const file =
+  process.argv[2] ?? `backups/academy-${stamp}.${databaseKind(url) === "sqlite" ? "db" : "dump"}`;
 backupDatabase(url, file)
   .then(() => console.log(`db:backup: wrote ${file}`))
   .catch((error: unknown) => {

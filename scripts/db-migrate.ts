@@ -6,7 +6,10 @@ const url = getEnv().DATABASE_URL;
 migrate(url)
   .then(({ applied, alreadyApplied }) => {
     const where = url.startsWith("file:") ? url : url.replace(/\/\/[^@/]*@/, "//***@");
-    if (applied.length === 0) console.log(`db:migrate: ${where} is up to date (${alreadyApplied} migration(s) applied before).`);
+    if (applied.length === 0)
+      console.log(
+        `db:migrate: ${where} is up to date (${alreadyApplied} migration(s) applied before).`,
+      );
     for (const name of applied) console.log(`db:migrate: applied ${name}`);
   })
   .catch((error: unknown) => {

@@ -26,5 +26,9 @@ env.PRISMA_SCHEMA_ENGINE_BINARY ??= source;
 
 const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
 for (const file of [source, pgSchema]) {
-  execFileSync(process.execPath, [prisma, "generate", "--schema", file], { cwd: root, env, stdio: "inherit" });
+  execFileSync(process.execPath, [prisma, "generate", "--schema", file], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
 }

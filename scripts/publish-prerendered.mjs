@@ -10,7 +10,9 @@ const { PUBLISHED_DIR, PUBLISHED_PAGES } = publishedPages;
 const root = path.resolve(import.meta.dirname, "..");
 const appDir = path.join(root, ".next", "server", "app");
 const target = path.join(root, "public", PUBLISHED_DIR);
-const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next", "prerender-manifest.json"), "utf8"));
+const manifest = JSON.parse(
+  fs.readFileSync(path.join(root, ".next", "prerender-manifest.json"), "utf8"),
+);
 const routes = new Set(PUBLISHED_PAGES.map((page) => page.route));
 
 fs.rmSync(target, { recursive: true, force: true });
@@ -22,5 +24,8 @@ for (const [pathname, entry] of Object.entries(manifest.routes)) {
   fs.copyFileSync(path.join(appDir, `${pathname}.html`), file);
   count++;
 }
-fs.writeFileSync(path.join(target, "BUILD_ID"), fs.readFileSync(path.join(root, ".next", "BUILD_ID")));
+fs.writeFileSync(
+  path.join(target, "BUILD_ID"),
+  fs.readFileSync(path.join(root, ".next", "BUILD_ID")),
+);
 console.log(`publish-prerendered: ${count} pages in public/${PUBLISHED_DIR}/`);

@@ -15,22 +15,46 @@ const rows: Row[] = [];
 
 function add(title: string, cases: unknown, status: string, where: string) {
   const match = TAG.exec(title);
-  if (!match || ["READER", "LEARNER", "INSTRUCTOR", "ANONYMOUS", "ANYONE"].includes(match[1])) return;
+  if (!match || ["READER", "LEARNER", "INSTRUCTOR", "ANONYMOUS", "ANYONE"].includes(match[1]))
+    return;
   const result = status === "passed" ? "pass" : status === "skipped" ? "skipped" : "FAIL";
-  rows.push({ tag: match[1], title: match[2], cases: cases === undefined ? "1" : String(cases), result, where });
+  rows.push({
+    tag: match[1],
+    title: match[2],
+    cases: cases === undefined ? "1" : String(cases),
+    result,
+    where,
+  });
 }
 
 const vitestFile = "reports/vitest.json";
 if (fs.existsSync(vitestFile)) {
-  const report = JSON.parse(fs.readFileSync(vitestFile, "utf8")) as { testResults: Array<{ name: string; assertionResults: Array<{ title: string; status: string; meta?: { cases?: number } }> }> };
+  const report = JSON.parse(fs.readFileSync(vitestFile, "utf8")) as {
+    testResults: Array<{
+      name: string;
+      assertionResults: Array<{ title: string; status: string; meta?: { cases?: number } }>;
+    }>;
+  };
   for (const file of report.testResults) {
-    for (const test of file.assertionResults) add(test.title, test.meta?.cases, test.status, file.name.replace(`${process.cwd()}/`, ""));
+    for (const test of file.assertionResults)
+      add(test.title, test.meta?.cases, test.status, file.name.replace(`${process.cwd()}/`, ""));
   }
 }
 
 interface PwSuite {
   file?: string;
-  specs?: Array<{ title: string; file: string; tests: Array<{ projectName: string; annotations?: Array<{ type: string; description?: string }>; results: Array<{ status: string; annotations?: Array<{ type: string; description?: string }> }> }> }>;
+  specs?: Array<{
+    title: string;
+    file: string;
+    tests: Array<{
+      projectName: string;
+      annotations?: Array<{ type: string; description?: string }>;
+      results: Array<{
+        status: string;
+        annotations?: Array<{ type: string; description?: string }>;
+      }>;
+    }>;
+  }>;
   suites?: PwSuite[];
 }
 
@@ -42,7 +66,12 @@ if (fs.existsSync(playwrightFile)) {
       for (const test of spec.tests) {
         const last = test.results.at(-1);
         const annotations = [...(test.annotations ?? []), ...(last?.annotations ?? [])];
-        add(spec.title, annotations.find((a) => a.type === "cases")?.description, last?.status ?? "skipped", `e2e/${spec.file}`);
+        add(
+          spec.title,
+          annotations.find((a) => a.type === "cases")?.description,
+          last?.status ?? "skipped",
+          `e2e/${spec.file}`,
+        );
       }
     }
     (suite.suites ?? []).forEach(walk);
@@ -57,12 +86,20 @@ const table = [
   "",
   "| area | what the test tried | cases | result | test |",
   "| --- | --- | --- | --- | --- |",
-  ...rows.map((r) => `| ${r.tag.toLowerCase()} | ${r.title.replace(/\|/g, "\\|")} | ${r.cases} | ${r.result} | \`${r.where}\` |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.tag.toLowerCase()} | ${r.title.replace(/\|/g, "\\|")} | ${r.cases} | ${r.result} | \`${r.where}\` |`,
+  ),
 ].join("\n");
 
 const readme = fs.readFileSync("README.md", "utf8");
 const start = "<!-- reliability-report:start -->";
 const end = "<!-- reliability-report:end -->";
 if (!readme.includes(start)) throw new Error("README.md lacks the reliability report markers");
-fs.writeFileSync("README.md", readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`));
-console.log(`reliability-report: ${rows.length} rows, ${rows.filter((r) => r.result === "FAIL").length} failing`);
+fs.writeFileSync(
+  "README.md",
+  readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`),
+);
+console.log(
+  `reliability-report: ${rows.length} rows, ${rows.filter((r) => r.result === "FAIL").length} failing`,
+);

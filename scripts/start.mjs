@@ -22,14 +22,23 @@ const buildId = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") :
 if (!buildId(path.join(root, ".next", "BUILD_ID")) || env.REBUILD === "1") run("build");
 // Lessons are served from copies of the build's pages; copies from another build would load scripts
 // that build no longer has.
-if (buildId(path.join(root, "public", "_prerendered", "BUILD_ID")) !== buildId(path.join(root, ".next", "BUILD_ID"))) {
-  execFileSync(process.execPath, [path.join(root, "scripts", "publish-prerendered.mjs")], { stdio: "inherit" });
+if (
+  buildId(path.join(root, "public", "_prerendered", "BUILD_ID")) !==
+  buildId(path.join(root, ".next", "BUILD_ID"))
+) {
+  execFileSync(process.execPath, [path.join(root, "scripts", "publish-prerendered.mjs")], {
+    stdio: "inherit",
+  });
 }
 
 const port = env.PORT ?? "3000";
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
-  stdio: "inherit",
-  env,
-});
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
+  {
+    stdio: "inherit",
+    env,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

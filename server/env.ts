@@ -12,9 +12,19 @@ const envSchema = z.object({
   CONTENT_DIR: z.string().default("content"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** A session ends after this many minutes without a page load. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(120),
   /** A session ends this many hours after sign-in, however active. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Proxies in front of the app whose X-Forwarded-For entries are trusted (for the sign-in throttle). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

@@ -66,7 +66,10 @@ export default async function ProgressPage() {
       {quizzes.length > 0 ? (
         <LineChart
           title="Quiz score over time"
-          points={quizzes.map((h) => ({ label: `${titleOf.get(h.noteSlug ?? "") ?? "Quiz"}, ${h.submittedAt?.slice(0, 10)}`, value: h.score }))}
+          points={quizzes.map((h) => ({
+            label: `${titleOf.get(h.noteSlug ?? "") ?? "Quiz"}, ${h.submittedAt?.slice(0, 10)}`,
+            value: h.score,
+          }))}
         />
       ) : (
         <p>No quiz taken yet.</p>
@@ -78,7 +81,9 @@ export default async function ProgressPage() {
           {[...progress.history].reverse().map((h) => (
             <tr key={h.attemptId}>
               <td>{h.submittedAt ? new Date(h.submittedAt).toUTCString().slice(0, 22) : ""}</td>
-              <td>{h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug)}</td>
+              <td>
+                {h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug)}
+              </td>
               <td>
                 {h.correct}/{h.total} ({h.score}%)
               </td>

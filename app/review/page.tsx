@@ -18,9 +18,13 @@ export default async function ReviewPage() {
     return (
       <div>
         <h1>Review</h1>
-        <p>Nothing is due right now. Items you miss come back here at once; items you know come back when you are about to forget them.</p>
         <p>
-          <Link href="/lessons">Pick a lesson</Link> or <Link href="/progress">see your progress</Link>.
+          Nothing is due right now. Items you miss come back here at once; items you know come back
+          when you are about to forget them.
+        </p>
+        <p>
+          <Link href="/lessons">Pick a lesson</Link> or{" "}
+          <Link href="/progress">see your progress</Link>.
         </p>
       </div>
     );
@@ -31,10 +35,16 @@ export default async function ReviewPage() {
       <header className="page-header">
         <h1>Review</h1>
         <p>
-          {attempt.items.length} item{attempt.items.length === 1 ? "" : "s"} due, across your lessons.
+          {attempt.items.length} item{attempt.items.length === 1 ? "" : "s"} due, across your
+          lessons.
         </p>
       </header>
-      <QuizBoard attemptId={attempt.id} title="Review" items={attempt.items} initialAnswers={attempt.answers} />
+      <QuizBoard
+        attemptId={attempt.id}
+        title="Review"
+        items={attempt.items}
+        initialAnswers={attempt.answers}
+      />
     </div>
   );
 }

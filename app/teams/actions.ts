@@ -36,7 +36,10 @@ export async function joinTeamAction(_state: ActionState, form: unknown): Promis
   });
 }
 
-export async function rotateInviteCodeAction(_state: ActionState, form: unknown): Promise<ActionState> {
+export async function rotateInviteCodeAction(
+  _state: ActionState,
+  form: unknown,
+): Promise<ActionState> {
   return runAction(async () => {
     const user = await requireUser();
     const { teamId } = parseForm(teamIdSchema, formFields(form, "teamId"));

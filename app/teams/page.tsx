@@ -10,7 +10,11 @@ import { createTeamAction, joinTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Teams" };
 
-export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ joined?: string }> }) {
+export default async function TeamsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ joined?: string }>;
+}) {
   const { joined } = await searchParams;
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/teams");
@@ -21,13 +25,23 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
   return (
     <div>
       <h1>Teams</h1>
-      {joined && mine.some((t) => t.id === joined) ? <p role="status">You joined {mine.find((t) => t.id === joined)?.name}.</p> : null}
+      {joined && mine.some((t) => t.id === joined) ? (
+        <p role="status">You joined {mine.find((t) => t.id === joined)?.name}.</p>
+      ) : null}
       {mine.length > 0 ? (
         <ul className="lesson-cards">
           {mine.map((team) => (
             <li key={team.id} className="lesson-card">
-              {team.role === "instructor" || user.role === "ADMIN" ? <Link href={`/teams/${team.id}`}>{team.name}</Link> : <strong>{team.name}</strong>}
-              <p>{team.role === "instructor" ? `You instruct this team. Invite code ${team.inviteCode}` : "You are a member."}</p>
+              {team.role === "instructor" || user.role === "ADMIN" ? (
+                <Link href={`/teams/${team.id}`}>{team.name}</Link>
+              ) : (
+                <strong>{team.name}</strong>
+              )}
+              <p>
+                {team.role === "instructor"
+                  ? `You instruct this team. Invite code ${team.inviteCode}`
+                  : "You are a member."}
+              </p>
             </li>
           ))}
         </ul>
@@ -40,7 +54,14 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
         <ActionForm action={joinTeamAction} submitLabel="Join team" pendingLabel="Joining…">
           <div className="field">
             <label htmlFor="code">Invite code</label>
-            <input id="code" name="code" autoComplete="off" placeholder="ABCD-2345" required maxLength={40} />
+            <input
+              id="code"
+              name="code"
+              autoComplete="off"
+              placeholder="ABCD-2345"
+              required
+              maxLength={40}
+            />
           </div>
         </ActionForm>
       </section>

@@ -18,14 +18,19 @@ export function ChangePasswordForm() {
     const response = await fetch("/api/me/password", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") }),
+      body: JSON.stringify({
+        currentPassword: form.get("currentPassword"),
+        newPassword: form.get("newPassword"),
+      }),
     }).catch(() => null);
     setPending(false);
     if (response?.ok) {
       window.location.assign("/signin?callbackUrl=/account");
       return;
     }
-    const payload = (await response?.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string[]> } } | null;
+    const payload = (await response?.json().catch(() => null)) as {
+      error?: { message?: string; fields?: Record<string, string[]> };
+    } | null;
     setFields(payload?.error?.fields ?? {});
     setMessage(payload?.error?.message ?? "Could not change the password. Try again.");
   }
@@ -34,12 +39,27 @@ export function ChangePasswordForm() {
     <form className="form" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor="currentPassword">Current password</label>
-        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required aria-describedby="current-error" />
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-describedby="current-error"
+        />
         <FieldError id="current-error" messages={fields.currentPassword} />
       </div>
       <div className="field">
         <label htmlFor="newPassword">New password</label>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required aria-describedby="new-error" />
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+          aria-describedby="new-error"
+        />
         <FieldError id="new-error" messages={fields.newPassword} />
       </div>
       <p className="form-error" role="alert" hidden={!message}>

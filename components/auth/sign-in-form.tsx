@@ -23,7 +23,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
     setPending(false);
     if (!result?.ok || result.error) {
       // The server's own words when it locked the account; otherwise never say which of the two was wrong.
-      setError(result?.error?.startsWith("Too many attempts") ? result.error : "Email or password is not right. Try again.");
+      setError(
+        result?.error?.startsWith("Too many attempts")
+          ? result.error
+          : "Email or password is not right. Try again.",
+      );
       return;
     }
     // A full load, so that every island on the next page sees the new session.
@@ -39,7 +43,13 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </div>
       <p className="form-error" role="alert" hidden={!error}>
         {error}
@@ -48,7 +58,10 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
         {pending ? "Signing in…" : "Sign in"}
       </button>
       <p>
-        New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(destination)}`}>Create an account</Link>
+        New here?{" "}
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(destination)}`}>
+          Create an account
+        </Link>
       </p>
     </form>
   );

@@ -18,7 +18,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const body = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
     setPending(true);
     setError(null);
     setFields({});
@@ -33,7 +37,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       return;
     }
     if (!response.ok) {
-      const payload = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Fields } } | null;
+      const payload = (await response.json().catch(() => null)) as {
+        error?: { message?: string; fields?: Fields };
+      } | null;
       setPending(false);
       setFields(payload?.error?.fields ?? {});
       setError(payload?.error?.message ?? "Could not create the account.");
@@ -47,12 +53,27 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     <form className="form" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor="name">Display name</label>
-        <input id="name" name="name" autoComplete="name" required aria-describedby="name-error" aria-invalid={Boolean(fields.name)} />
+        <input
+          id="name"
+          name="name"
+          autoComplete="name"
+          required
+          aria-describedby="name-error"
+          aria-invalid={Boolean(fields.name)}
+        />
         <FieldError id="name-error" messages={fields.name} />
       </div>
       <div className="field">
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required aria-describedby="email-error" aria-invalid={Boolean(fields.email)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-describedby="email-error"
+          aria-invalid={Boolean(fields.email)}
+        />
         <FieldError id="email-error" messages={fields.email} />
       </div>
       <div className="field">
@@ -67,7 +88,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
           aria-describedby="password-hint password-error"
           aria-invalid={Boolean(fields.password)}
         />
-        <p id="password-hint" className="eyebrow">At least {PASSWORD_MIN_LENGTH} characters.</p>
+        <p id="password-hint" className="eyebrow">
+          At least {PASSWORD_MIN_LENGTH} characters.
+        </p>
         <FieldError id="password-error" messages={fields.password} />
       </div>
       <p className="form-error" role="alert" hidden={!error}>
@@ -77,7 +100,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         {pending ? "Creating account…" : "Create account"}
       </button>
       <p>
-        Have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(destination)}`}>Sign in</Link>
+        Have an account?{" "}
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(destination)}`}>Sign in</Link>
       </p>
     </form>
   );

@@ -9,14 +9,17 @@ export interface SessionUser {
   role: "LEARNER" | "INSTRUCTOR" | "ADMIN";
 }
 
-type SessionState = { status: "loading" } | { status: "anonymous" } | { status: "signed-in"; user: SessionUser };
+type SessionState =
+  { status: "loading" } | { status: "anonymous" } | { status: "signed-in"; user: SessionUser };
 
 let pending: Promise<SessionState> | undefined;
 
 function fetchSession(): Promise<SessionState> {
   pending ??= fetch("/api/auth/session", { cache: "no-store" })
     .then((response) => response.json() as Promise<{ user?: SessionUser }>)
-    .then((session): SessionState => (session.user?.id ? { status: "signed-in", user: session.user } : { status: "anonymous" }))
+    .then((session): SessionState =>
+      session.user?.id ? { status: "signed-in", user: session.user } : { status: "anonymous" },
+    )
     .catch((): SessionState => ({ status: "anonymous" }));
   return pending;
 }

@@ -3,7 +3,15 @@ import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { OwnerBadge } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
 
-function LessonLink({ href, target, children }: { href?: string; target?: string; children?: ReactNode }) {
+function LessonLink({
+  href,
+  target,
+  children,
+}: {
+  href?: string;
+  target?: string;
+  children?: ReactNode;
+}) {
   if (!href) {
     return (
       <span className="unwritten" title={`"${target}" is not written yet`}>
@@ -18,16 +26,41 @@ function LessonLink({ href, target, children }: { href?: string; target?: string
 function Embed({ target, href }: { target?: string; href?: string }) {
   return (
     <span className="embed-missing" role="note">
-      Embedded file “{target}” is not available here.{href ? <> <Link href={href}>Open the lesson instead.</Link></> : null}
+      Embedded file “{target}” is not available here.
+      {href ? (
+        <>
+          {" "}
+          <Link href={href}>Open the lesson instead.</Link>
+        </>
+      ) : null}
     </span>
   );
 }
 
-const CALLOUT_TITLES: Record<string, string> = { note: "Note", tip: "Tip", warning: "Warning", important: "Important", info: "Info", example: "Example", danger: "Danger" };
+const CALLOUT_TITLES: Record<string, string> = {
+  note: "Note",
+  tip: "Tip",
+  warning: "Warning",
+  important: "Important",
+  info: "Info",
+  example: "Example",
+  danger: "Danger",
+};
 
-function Callout({ type = "note", title, children }: { type?: string; title?: string; children?: ReactNode }) {
+function Callout({
+  type = "note",
+  title,
+  children,
+}: {
+  type?: string;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
-    <aside className={`callout callout-${type}`} aria-label={title ?? CALLOUT_TITLES[type] ?? "Note"}>
+    <aside
+      className={`callout callout-${type}`}
+      aria-label={title ?? CALLOUT_TITLES[type] ?? "Note"}
+    >
       <p className="callout-title">{title ?? CALLOUT_TITLES[type] ?? type}</p>
       {children}
     </aside>
@@ -42,7 +75,15 @@ function asOwner(value: string | undefined): Owner {
   return OWNERS.find((o) => o === value) ?? "SHARED";
 }
 
-function Control({ owner, term, children }: { owner?: string; term?: string; children?: ReactNode }) {
+function Control({
+  owner,
+  term,
+  children,
+}: {
+  owner?: string;
+  term?: string;
+  children?: ReactNode;
+}) {
   return (
     <li className={`control control-${asOwner(owner).toLowerCase()}`} tabIndex={0}>
       <div className="control-head">
@@ -57,7 +98,11 @@ function Control({ owner, term, children }: { owner?: string; term?: string; chi
 }
 
 /** A responsibility matrix for hand-written `.mdx` lessons: rows of layers, a column per model. */
-function ResponsibilityMatrix({ rows }: { rows: Array<{ layer: string; iaas: Owner; paas: Owner; saas: Owner }> }) {
+function ResponsibilityMatrix({
+  rows,
+}: {
+  rows: Array<{ layer: string; iaas: Owner; paas: Owner; saas: Owner }>;
+}) {
   return (
     <table className="matrix">
       <thead>

@@ -18,7 +18,8 @@ export function LessonProgressPanel({ slug, hasQuiz }: { slug: string; hasQuiz: 
     return (
       <div className="progress-panel">
         <p>
-          <Link href={`/signin?callbackUrl=/lessons/${slug}`}>Sign in</Link> to track what you have read and your quiz scores.
+          <Link href={`/signin?callbackUrl=/lessons/${slug}`}>Sign in</Link> to track what you have
+          read and your quiz scores.
         </p>
       </div>
     );
@@ -47,12 +48,15 @@ export function LessonProgressPanel({ slug, hasQuiz }: { slug: string; hasQuiz: 
   return (
     <div className="progress-panel" aria-label="Your progress">
       <label className="read-toggle">
-        <input type="checkbox" checked={read} disabled={saving} onChange={toggleRead} /> Mark as read
+        <input type="checkbox" checked={read} disabled={saving} onChange={toggleRead} /> Mark as
+        read
       </label>
       {hasQuiz && level ? <MasteryBadge level={level} /> : null}
       {hasQuiz ? (
         <span>
-          {quiz?.bestScore != null ? `Best score ${quiz.bestScore}% over ${quiz.attempts} attempt${quiz.attempts === 1 ? "" : "s"}` : "Quiz not taken yet"}
+          {quiz?.bestScore != null
+            ? `Best score ${quiz.bestScore}% over ${quiz.attempts} attempt${quiz.attempts === 1 ? "" : "s"}`
+            : "Quiz not taken yet"}
         </span>
       ) : null}
       <span role="status" aria-live="polite" className="error-text">

@@ -6,7 +6,12 @@ import { useSessionUser } from "@/components/layout/use-session-user";
 
 export interface MyProgress {
   lessons: Array<{ slug: string; read: boolean }>;
-  quizzes: Array<{ slug: string; attempts: number; bestScore: number | null; lastScore: number | null }>;
+  quizzes: Array<{
+    slug: string;
+    attempts: number;
+    bestScore: number | null;
+    lastScore: number | null;
+  }>;
   mastery: Array<{ noteSlug: string; level: MasteryLevel }>;
   due: number;
 }

@@ -23,14 +23,25 @@ export interface QuizBoardProps {
   lessonHref?: string;
 }
 
-const KEYS: Record<string, Owner | null> = { "1": "AWS", "2": "CUSTOMER", "3": "SHARED", "0": null, Backspace: null, Delete: null };
+const KEYS: Record<string, Owner | null> = {
+  "1": "AWS",
+  "2": "CUSTOMER",
+  "3": "SHARED",
+  "0": null,
+  Backspace: null,
+  Delete: null,
+};
 const SAVE_DELAY_MS = 400;
 const DRAG_THRESHOLD_PX = 6;
 
 type Placements = Record<string, Owner | null>;
 
 async function sendJson(url: string, method: "PUT" | "POST", body: unknown) {
-  const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const payload: unknown = await response.json().catch(() => null);
   return { ok: response.ok, status: response.status, payload };
 }
@@ -41,7 +52,9 @@ async function sendJson(url: string, method: "PUT" | "POST", body: unknown) {
  * buttons. Every change autosaves; submitting grades on the server.
  */
 export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref }: QuizBoardProps) {
-  const [placements, setPlacements] = useState<Placements>(() => Object.fromEntries(initialAnswers.map((a) => [a.itemId, a.choice])));
+  const [placements, setPlacements] = useState<Placements>(() =>
+    Object.fromEntries(initialAnswers.map((a) => [a.itemId, a.choice])),
+  );
   const [announcement, setAnnouncement] = useState("");
   const [saveState, setSaveState] = useState<"saved" | "saving" | "error">("saved");
   const [graded, setGraded] = useState<Grade | null>(null);
@@ -61,13 +74,20 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
 
   const flush = useCallback(async () => {
     if (unsaved.current.size === 0) return true;
-    const batch = [...unsaved.current.entries()].map(([itemId, { choice, ms }]) => ({ itemId, choice, ms }));
+    const batch = [...unsaved.current.entries()].map(([itemId, { choice, ms }]) => ({
+      itemId,
+      choice,
+      ms,
+    }));
     unsaved.current.clear();
     setSaveState("saving");
-    const response = await sendJson(`/api/attempts/${attemptId}/answers`, "PUT", { answers: batch }).catch(() => null);
+    const response = await sendJson(`/api/attempts/${attemptId}/answers`, "PUT", {
+      answers: batch,
+    }).catch(() => null);
     if (!response?.ok) {
       // Keep what failed, unless a newer change to the same card arrived meanwhile.
-      for (const answer of batch) if (!unsaved.current.has(answer.itemId)) unsaved.current.set(answer.itemId, answer);
+      for (const answer of batch)
+        if (!unsaved.current.has(answer.itemId)) unsaved.current.set(answer.itemId, answer);
       setSaveState("error");
       return false;
     }
@@ -81,7 +101,11 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
   useEffect(() => {
     const onHide = () => {
       if (unsaved.current.size === 0) return;
-      const answers = [...unsaved.current.entries()].map(([itemId, { choice, ms }]) => ({ itemId, choice, ms }));
+      const answers = [...unsaved.current.entries()].map(([itemId, { choice, ms }]) => ({
+        itemId,
+        choice,
+        ms,
+      }));
       void fetch(`/api/attempts/${attemptId}/answers`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
@@ -95,7 +119,8 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
 
   useEffect(() => {
     if (!focusNext.current) return;
-    const target = focusNext.current === "submit" ? submitRef.current : cardRefs.current.get(focusNext.current);
+    const target =
+      focusNext.current === "submit" ? submitRef.current : cardRefs.current.get(focusNext.current);
     target?.focus();
     focusNext.current = null;
   });
@@ -112,9 +137,14 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
       clearTimeout(saveTimer.current);
       saveTimer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
       const placed = items.filter((i) => next[i.id]).length;
-      setAnnouncement(`${item.prompt} ${choice ? `placed in ${OWNER_LABELS[choice]}` : "taken back to the unplaced cards"}. ${placed} of ${items.length} placed.`);
+      setAnnouncement(
+        `${item.prompt} ${choice ? `placed in ${OWNER_LABELS[choice]}` : "taken back to the unplaced cards"}. ${placed} of ${items.length} placed.`,
+      );
       if (moveFocus) {
-        const after = items.slice(items.indexOf(item) + 1).concat(items).find((i) => !next[i.id] && i.id !== item.id);
+        const after = items
+          .slice(items.indexOf(item) + 1)
+          .concat(items)
+          .find((i) => !next[i.id] && i.id !== item.id);
         focusNext.current = choice === null ? item.id : (after?.id ?? "submit");
       }
     },
@@ -126,10 +156,14 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
     setSubmitting(true);
     setSubmitError(null);
     const answers = items.map((item) => ({ itemId: item.id, choice: placements[item.id] ?? null }));
-    const response = await sendJson(`/api/attempts/${attemptId}/submit`, "POST", { answers }).catch(() => null);
+    const response = await sendJson(`/api/attempts/${attemptId}/submit`, "POST", { answers }).catch(
+      () => null,
+    );
     setSubmitting(false);
     if (!response?.ok) {
-      setSubmitError("Could not submit. Your answers are kept; check your connection and try again.");
+      setSubmitError(
+        "Could not submit. Your answers are kept; check your connection and try again.",
+      );
       return;
     }
     unsaved.current.clear();
@@ -145,8 +179,9 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
     const startY = event.clientY;
     let dragging = false;
     const zoneAt = (x: number, y: number) => {
-      const zone = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-zone]")?.dataset.zone;
-      return zone === "pool" ? "pool" : OWNERS.find((o) => o === zone) ?? null;
+      const zone = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-zone]")
+        ?.dataset.zone;
+      return zone === "pool" ? "pool" : (OWNERS.find((o) => o === zone) ?? null);
     };
     const move = (e: PointerEvent) => {
       const dx = e.clientX - startX;
@@ -178,7 +213,8 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
     window.addEventListener("pointercancel", up);
   }
 
-  if (graded) return <QuizResults title={title} graded={graded} items={items} lessonHref={lessonHref} />;
+  if (graded)
+    return <QuizResults title={title} graded={graded} items={items} lessonHref={lessonHref} />;
 
   const renderCard = (item: BoardItem) => {
     const placed = placements[item.id] ?? null;
@@ -202,16 +238,29 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
         }}
       >
         {item.serviceModel ? <span className="eyebrow">{item.serviceModel}</span> : null}
-        <div className="quiz-card-prompt">{item.serviceModel ? item.prompt.slice(item.serviceModel.length + 2) : item.prompt}</div>
-        <div className="quiz-card-detail">{item.kind === "service" ? "Who manages this layer?" : item.detail}</div>
+        <div className="quiz-card-prompt">
+          {item.serviceModel ? item.prompt.slice(item.serviceModel.length + 2) : item.prompt}
+        </div>
+        <div className="quiz-card-detail">
+          {item.kind === "service" ? "Who manages this layer?" : item.detail}
+        </div>
         <div className="quiz-card-actions" role="group" aria-label={`Place ${item.prompt}`}>
           {OWNERS.filter((o) => o !== placed).map((owner) => (
-            <button key={owner} type="button" onClick={() => place(item, owner, true)} aria-label={`Place ${item.prompt} in ${OWNER_LABELS[owner]}`}>
+            <button
+              key={owner}
+              type="button"
+              onClick={() => place(item, owner, true)}
+              aria-label={`Place ${item.prompt} in ${OWNER_LABELS[owner]}`}
+            >
               <kbd aria-hidden="true">{OWNERS.indexOf(owner) + 1}</kbd> {OWNER_LABELS[owner]}
             </button>
           ))}
           {placed ? (
-            <button type="button" onClick={() => place(item, null, true)} aria-label={`Take ${item.prompt} back`}>
+            <button
+              type="button"
+              onClick={() => place(item, null, true)}
+              aria-label={`Take ${item.prompt} back`}
+            >
               <kbd aria-hidden="true">0</kbd> Take back
             </button>
           ) : null}
@@ -228,7 +277,8 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
   return (
     <div className="quiz">
       <p id="quiz-keys" className="visually-hidden">
-        Press 1 for AWS, 2 for Customer, 3 for Shared, 0 to take the card back. Or drag it to a column.
+        Press 1 for AWS, 2 for Customer, 3 for Shared, 0 to take the card back. Or drag it to a
+        column.
       </p>
       <div className="quiz-progress">
         <label htmlFor="quiz-progress-bar">
@@ -240,7 +290,13 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
         {zones.map((zone) => {
           const cards = items.filter((item) => (placements[item.id] ?? "pool") === zone.id);
           return (
-            <section key={zone.id} className="quiz-column" data-zone={zone.id} data-over={dragOver === zone.id} aria-labelledby={`zone-${zone.id}`}>
+            <section
+              key={zone.id}
+              className="quiz-column"
+              data-zone={zone.id}
+              data-over={dragOver === zone.id}
+              aria-labelledby={`zone-${zone.id}`}
+            >
               <h2 id={`zone-${zone.id}`}>
                 {zone.id === "pool" ? <span>{zone.label}</span> : <OwnerBadge owner={zone.id} />}
                 <span className="eyebrow">{cards.length}</span>
@@ -251,11 +307,25 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
         })}
       </div>
       <div className="quiz-toolbar">
-        <button ref={submitRef} type="button" className="primary" onClick={submit} disabled={submitting}>
-          {submitting ? "Grading…" : placedCount < items.length ? `Submit (${items.length - placedCount} unplaced count as wrong)` : "Submit answers"}
+        <button
+          ref={submitRef}
+          type="button"
+          className="primary"
+          onClick={submit}
+          disabled={submitting}
+        >
+          {submitting
+            ? "Grading…"
+            : placedCount < items.length
+              ? `Submit (${items.length - placedCount} unplaced count as wrong)`
+              : "Submit answers"}
         </button>
         <span role="status" aria-live="polite">
-          {saveState === "saving" ? "Saving…" : saveState === "error" ? "Not saved yet: will retry with your next change." : "All answers saved."}
+          {saveState === "saving"
+            ? "Saving…"
+            : saveState === "error"
+              ? "Not saved yet: will retry with your next change."
+              : "All answers saved."}
         </span>
         {submitError ? (
           <span role="alert" className="error-text">
@@ -270,10 +340,22 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
   );
 }
 
-function QuizResults({ title, graded, items, lessonHref }: { title: string; graded: Grade; items: BoardItem[]; lessonHref?: string }) {
+function QuizResults({
+  title,
+  graded,
+  items,
+  lessonHref,
+}: {
+  title: string;
+  graded: Grade;
+  items: BoardItem[];
+  lessonHref?: string;
+}) {
   const promptOf = new Map(items.map((item) => [item.id, item.prompt]));
   const missed = graded.results.filter((r) => !r.correct).length;
-  const percent = graded.score.total ? Math.round((graded.score.correct / graded.score.total) * 100) : 0;
+  const percent = graded.score.total
+    ? Math.round((graded.score.correct / graded.score.total) * 100)
+    : 0;
   return (
     <section className="quiz-results" aria-labelledby="results-heading">
       <h2 id="results-heading">Results: {title}</h2>
@@ -293,13 +375,19 @@ function QuizResults({ title, graded, items, lessonHref }: { title: string; grad
       </p>
       <ol className="results">
         {graded.results.map((result) => (
-          <li key={result.itemId} className={`result ${result.correct ? "result-right" : "result-wrong"}`}>
+          <li
+            key={result.itemId}
+            className={`result ${result.correct ? "result-right" : "result-wrong"}`}
+          >
             <p>
-              <span className="result-verdict">{result.correct ? "✓ Right" : "✗ Wrong"}</span> · <strong>{promptOf.get(result.itemId)}</strong>
+              <span className="result-verdict">{result.correct ? "✓ Right" : "✗ Wrong"}</span> ·{" "}
+              <strong>{promptOf.get(result.itemId)}</strong>
             </p>
             <p>
               Expected <OwnerBadge owner={result.expected} />
-              {!result.correct ? <> · you chose {result.choice ? <OwnerBadge owner={result.choice} /> : "nothing"}</> : null}
+              {!result.correct ? (
+                <> · you chose {result.choice ? <OwnerBadge owner={result.choice} /> : "nothing"}</>
+              ) : null}
             </p>
             <p>{result.explanation}</p>
             <Link href={result.lessonHref}>Read this in the lesson</Link>

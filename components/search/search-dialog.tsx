@@ -7,7 +7,10 @@ import type { SearchDocument, SearchHit } from "@/lib/content/search";
 const OPEN_EVENT = "open-search";
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** Lesson search: opens with "/" or Ctrl-K, arrow keys move through results, Enter opens one. */
@@ -26,7 +29,10 @@ export function SearchDialog() {
     input.current?.select();
     if (search) return;
     // The index and the search library load on first open, keeping them out of every page's JavaScript.
-    Promise.all([fetch("/search-index.json").then((response) => response.json() as Promise<SearchDocument[]>), import("@/lib/content/search")])
+    Promise.all([
+      fetch("/search-index.json").then((response) => response.json() as Promise<SearchDocument[]>),
+      import("@/lib/content/search"),
+    ])
       .then(([documents, { createSearch }]) => setSearch(() => createSearch(documents)))
       .catch(() => setLoadError(true));
   }, [search]);
@@ -56,11 +62,28 @@ export function SearchDialog() {
 
   return (
     <>
-      <button type="button" className="search-button" onClick={open} aria-keyshortcuts="/ Control+K">
+      <button
+        type="button"
+        className="search-button"
+        onClick={open}
+        aria-keyshortcuts="/ Control+K"
+      >
         Search <kbd>/</kbd>
       </button>
-      <dialog ref={dialog} className="search-dialog" aria-label="Search lessons" onClose={() => setQuery("")}>
-        <form method="dialog" className="search-form" onSubmit={(e) => { e.preventDefault(); go(hits[active]); }}>
+      <dialog
+        ref={dialog}
+        className="search-dialog"
+        aria-label="Search lessons"
+        onClose={() => setQuery("")}
+      >
+        <form
+          method="dialog"
+          className="search-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go(hits[active]);
+          }}
+        >
           <label htmlFor={`${listId}-input`}>Search lessons</label>
           <input
             ref={input}
@@ -73,10 +96,19 @@ export function SearchDialog() {
             autoComplete="off"
             placeholder="Try “KMS” or “patch”"
             value={query}
-            onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+            }}
             onKeyDown={(e) => {
-              if (e.key === "ArrowDown") { e.preventDefault(); setActive((i) => Math.min(i + 1, hits.length - 1)); }
-              if (e.key === "ArrowUp") { e.preventDefault(); setActive((i) => Math.max(i - 1, 0)); }
+              if (e.key === "ArrowDown") {
+                e.preventDefault();
+                setActive((i) => Math.min(i + 1, hits.length - 1));
+              }
+              if (e.key === "ArrowUp") {
+                e.preventDefault();
+                setActive((i) => Math.max(i - 1, 0));
+              }
             }}
           />
         </form>
@@ -97,7 +129,11 @@ export function SearchDialog() {
           ))}
         </ul>
         <p className="search-status" aria-live="polite">
-          {loadError ? "Search could not load. Try again." : query && search ? `${hits.length} result${hits.length === 1 ? "" : "s"}` : ""}
+          {loadError
+            ? "Search could not load. Try again."
+            : query && search
+              ? `${hits.length} result${hits.length === 1 ? "" : "s"}`
+              : ""}
         </p>
         <p className="search-help">
           <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close
@@ -109,7 +145,11 @@ export function SearchDialog() {
 
 export function OpenSearchButton() {
   return (
-    <button type="button" className="link-button" onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}>
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}
+    >
       Search them
     </button>
   );

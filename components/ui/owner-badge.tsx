@@ -1,6 +1,10 @@
 import type { Owner } from "@/lib/content/types";
 
-export const OWNER_LABELS: Record<Owner, string> = { AWS: "AWS", CUSTOMER: "Customer", SHARED: "Shared" };
+export const OWNER_LABELS: Record<Owner, string> = {
+  AWS: "AWS",
+  CUSTOMER: "Customer",
+  SHARED: "Shared",
+};
 const OWNER_ICONS: Record<Owner, string> = { AWS: "☁", CUSTOMER: "👤", SHARED: "⇄" };
 
 /** Owner shown as icon plus text, never by colour alone. */

@@ -21,13 +21,18 @@ let learnerId = "";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  for (const role of ["anonymous", "learner", "instructor", "admin"] as Role[]) who[role] = await playwright.request.newContext({ baseURL });
+  for (const role of ["anonymous", "learner", "instructor", "admin"] as Role[])
+    who[role] = await playwright.request.newContext({ baseURL });
   learnerId = (await newLearner(who.learner, "Action Learner")).id;
   await signIn(who.instructor, "instructor@example.com");
   await signIn(who.admin, "admin@example.com");
-  const team = (await (await who.instructor.post("/api/teams", { data: { name: "Action team" } })).json()) as { id: string; inviteCode: string };
+  const team = (await (
+    await who.instructor.post("/api/teams", { data: { name: "Action team" } })
+  ).json()) as { id: string; inviteCode: string };
   teamId = team.id;
-  expect((await who.learner.post("/api/teams/join", { data: { code: team.inviteCode } })).status()).toBe(200);
+  expect(
+    (await who.learner.post("/api/teams/join", { data: { code: team.inviteCode } })).status(),
+  ).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -35,13 +40,73 @@ test.afterAll(async () => {
 });
 
 test("[ACCESS] every server action × every role: each action checks the user and their rights itself", async () => {
-  const cases: Array<{ action: keyof typeof ACTIONS; page: string; fields: Record<string, string>; expect: Record<Role, string> }> = [
-    { action: "createTeam", page: "/teams", fields: { name: "From an action" }, expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "redirect", admin: "redirect" } },
-    { action: "joinTeam", page: "/teams", fields: { code: "NOT-A-CODE" }, expect: { anonymous: "unauthenticated", learner: "not_found", instructor: "not_found", admin: "not_found" } },
-    { action: "joinByLink", page: "/join/NOT-A-CODE", fields: { code: "NOT-A-CODE" }, expect: { anonymous: "unauthenticated", learner: "not_found", instructor: "not_found", admin: "not_found" } },
-    { action: "rotate", page: `/teams/${teamId}`, fields: { teamId }, expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "ok", admin: "ok" } },
-    { action: "remove", page: `/teams/${teamId}`, fields: { teamId, userId: "not-a-member" }, expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "not_found", admin: "not_found" } },
-    { action: "changeRole", page: "/admin/users", fields: { userId: learnerId, role: "LEARNER" }, expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "forbidden", admin: "ok" } },
+  const cases: Array<{
+    action: keyof typeof ACTIONS;
+    page: string;
+    fields: Record<string, string>;
+    expect: Record<Role, string>;
+  }> = [
+    {
+      action: "createTeam",
+      page: "/teams",
+      fields: { name: "From an action" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "forbidden",
+        instructor: "redirect",
+        admin: "redirect",
+      },
+    },
+    {
+      action: "joinTeam",
+      page: "/teams",
+      fields: { code: "NOT-A-CODE" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "not_found",
+        instructor: "not_found",
+        admin: "not_found",
+      },
+    },
+    {
+      action: "joinByLink",
+      page: "/join/NOT-A-CODE",
+      fields: { code: "NOT-A-CODE" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "not_found",
+        instructor: "not_found",
+        admin: "not_found",
+      },
+    },
+    {
+      action: "rotate",
+      page: `/teams/${teamId}`,
+      fields: { teamId },
+      expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "ok", admin: "ok" },
+    },
+    {
+      action: "remove",
+      page: `/teams/${teamId}`,
+      fields: { teamId, userId: "not-a-member" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "forbidden",
+        instructor: "not_found",
+        admin: "not_found",
+      },
+    },
+    {
+      action: "changeRole",
+      page: "/admin/users",
+      fields: { userId: learnerId, role: "LEARNER" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "forbidden",
+        instructor: "forbidden",
+        admin: "ok",
+      },
+    },
   ];
   let count = 0;
   for (const c of cases) {
@@ -58,21 +123,41 @@ test("[ACCESS] every server action × every role: each action checks the user an
 
 test("[CSRF] a server action posted from a foreign Origin is refused and does nothing", async () => {
   const before = ((await (await who.instructor.get("/api/teams")).json()) as unknown[]).length;
-  const forged = await callAction(who.instructor, "/teams", ACTIONS.createTeam, { name: "Forged" }, { Origin: "https://evil.example" });
+  const forged = await callAction(
+    who.instructor,
+    "/teams",
+    ACTIONS.createTeam,
+    { name: "Forged" },
+    { Origin: "https://evil.example" },
+  );
   expect(forged.redirect).toBeUndefined();
   expect(forged.ok).toBe(false);
   expect(forged.status).toBeGreaterThanOrEqual(400);
-  expect(((await (await who.instructor.get("/api/teams")).json()) as unknown[]).length).toBe(before);
+  expect(((await (await who.instructor.get("/api/teams")).json()) as unknown[]).length).toBe(
+    before,
+  );
 });
 
 test("[FUZZ] junk in server action fields gets a validation error, never a crash, and changes nothing", async () => {
-  const junk = fc.oneof(fc.string({ maxLength: 50 }), fc.constant("x".repeat(20_000)), fc.string().map((s) => `${s}\u0000`), fc.constantFrom("__proto__", "constructor", "ADMIN", "SUPERUSER", ""));
+  const junk = fc.oneof(
+    fc.string({ maxLength: 50 }),
+    fc.constant("x".repeat(20_000)),
+    fc.string().map((s) => `${s}\u0000`),
+    fc.constantFrom("__proto__", "constructor", "ADMIN", "SUPERUSER", ""),
+  );
   let count = 0;
   // What the fuzzed actions could touch: the learner's teams and everyone's roles. (Other specs run
   // in parallel, so whole-table counts would move for reasons of their own.)
   const state = async () => ({
     teams: await (await who.learner.get("/api/teams")).json(),
-    roles: ((await (await who.admin.get("/api/admin/users")).json()) as Array<{ id: string; role: string }>).map((u) => `${u.id}:${u.role}`).sort(),
+    roles: (
+      (await (await who.admin.get("/api/admin/users")).json()) as Array<{
+        id: string;
+        role: string;
+      }>
+    )
+      .map((u) => `${u.id}:${u.role}`)
+      .sort(),
   });
   const before = await state();
   await fc.assert(
@@ -94,6 +179,8 @@ test("[FUZZ] junk in server action fields gets a validation error, never a crash
   const after = await state();
   expect(after.teams).toEqual(before.teams);
   // Roles of accounts that existed before are unchanged (other specs may add accounts meanwhile).
-  expect(after.roles.filter((r) => before.roles.some((b) => b.split(":")[0] === r.split(":")[0]))).toEqual(before.roles);
+  expect(
+    after.roles.filter((r) => before.roles.some((b) => b.split(":")[0] === r.split(":")[0])),
+  ).toEqual(before.roles);
   test.info().annotations.push({ type: "cases", description: String(count) });
 });

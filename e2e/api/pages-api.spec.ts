@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-test("[READER] lesson and tag pages load as prerendered files, and client navigations still get their payload", async ({ request }) => {
+test("[READER] lesson and tag pages load as prerendered files, and client navigations still get their payload", async ({
+  request,
+}) => {
   for (const path of ["/lessons/aws-shared-responsibility-model", "/tags/encryption"]) {
     const page = await request.get(path);
     expect(page.status()).toBe(200);

@@ -11,21 +11,42 @@ interface QuizItem {
 }
 
 async function errorOf(response: Awaited<ReturnType<APIRequestContext["get"]>>) {
-  const body = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string[]> } };
+  const body = (await response.json()) as {
+    error: { code: string; message: string; fields?: Record<string, string[]> };
+  };
   expect(typeof body.error.code).toBe("string");
   expect(body.error.message.length).toBeGreaterThan(0);
   return body.error;
 }
 
-test("[ANONYMOUS] lists quizzes and reads one without answers, but cannot start or read attempts", async ({ request }) => {
-  const quizzes = (await (await request.get("/api/quizzes")).json()) as Array<{ slug: string; title: string; itemCount: number }>;
-  expect(quizzes).toContainEqual({ slug: SEED_SLUG, title: "AWS Shared Responsibility Model", itemCount: 36 });
+test("[ANONYMOUS] lists quizzes and reads one without answers, but cannot start or read attempts", async ({
+  request,
+}) => {
+  const quizzes = (await (await request.get("/api/quizzes")).json()) as Array<{
+    slug: string;
+    title: string;
+    itemCount: number;
+  }>;
+  expect(quizzes).toContainEqual({
+    slug: SEED_SLUG,
+    title: "AWS Shared Responsibility Model",
+    itemCount: 36,
+  });
 
-  const quiz = (await (await request.get(`/api/quizzes/${SEED_SLUG}`)).json()) as { slug: string; title: string; items: QuizItem[] };
+  const quiz = (await (await request.get(`/api/quizzes/${SEED_SLUG}`)).json()) as {
+    slug: string;
+    title: string;
+    items: QuizItem[];
+  };
   expect(quiz.items).toHaveLength(36);
   expect(quiz.items.filter((i) => i.kind === "service")).toHaveLength(21);
-  expect(quiz.items.every((i) => JSON.stringify(i.choices) === '["AWS","CUSTOMER","SHARED"]')).toBe(true);
-  expect(quiz.items.find((i) => i.prompt === "PaaS (RDS, Elastic Beanstalk): Guest operating system")?.serviceModel).toBe("PaaS (RDS, Elastic Beanstalk)");
+  expect(quiz.items.every((i) => JSON.stringify(i.choices) === '["AWS","CUSTOMER","SHARED"]')).toBe(
+    true,
+  );
+  expect(
+    quiz.items.find((i) => i.prompt === "PaaS (RDS, Elastic Beanstalk): Guest operating system")
+      ?.serviceModel,
+  ).toBe("PaaS (RDS, Elastic Beanstalk)");
   expect(JSON.stringify(quiz)).not.toMatch(/"(owner|expected|answer)"/);
   expect((await request.get("/api/quizzes/not-a-quiz")).status()).toBe(404);
 
@@ -41,24 +62,39 @@ test("[ANONYMOUS] lists quizzes and reads one without answers, but cannot start 
   }
 });
 
-test("[LEARNER] takes a quiz through the API: autosave merges, submit grades once, the attempt is then read-only", async ({ request }) => {
+test("[LEARNER] takes a quiz through the API: autosave merges, submit grades once, the attempt is then read-only", async ({
+  request,
+}) => {
   await newLearner(request);
   const created = await request.post(`/api/quizzes/${SEED_SLUG}/attempts`);
   expect(created.status()).toBe(201);
   const { attemptId, items } = (await created.json()) as { attemptId: string; items: QuizItem[] };
   const byPrompt = (prompt: string) => items.find((i) => i.prompt === prompt)!.id;
 
-  await request.put(`/api/attempts/${attemptId}/answers`, { data: { answers: [{ itemId: byPrompt("Physical Security"), choice: "AWS" }] } });
-  const merge = await request.put(`/api/attempts/${attemptId}/answers`, { data: { answers: [{ itemId: byPrompt("IAM"), choice: "AWS" }] } });
+  await request.put(`/api/attempts/${attemptId}/answers`, {
+    data: { answers: [{ itemId: byPrompt("Physical Security"), choice: "AWS" }] },
+  });
+  const merge = await request.put(`/api/attempts/${attemptId}/answers`, {
+    data: { answers: [{ itemId: byPrompt("IAM"), choice: "AWS" }] },
+  });
   expect(merge.status()).toBe(200);
-  const attempt = (await (await request.get(`/api/attempts/${attemptId}`)).json()) as { id: string; status: string; answers: Array<{ itemId: string; choice: string | null }> };
+  const attempt = (await (await request.get(`/api/attempts/${attemptId}`)).json()) as {
+    id: string;
+    status: string;
+    answers: Array<{ itemId: string; choice: string | null }>;
+  };
   expect(attempt.id).toBe(attemptId);
   expect(attempt.status).toBe("in_progress");
   expect(attempt.answers.filter((a) => a.choice)).toHaveLength(2);
 
-  const submit = await request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: [{ itemId: byPrompt("Training"), choice: "SHARED" }] } });
+  const submit = await request.post(`/api/attempts/${attemptId}/submit`, {
+    data: { answers: [{ itemId: byPrompt("Training"), choice: "SHARED" }] },
+  });
   expect(submit.status()).toBe(200);
-  const graded = (await submit.json()) as { score: { correct: number; total: number }; results: Array<Record<string, unknown>> };
+  const graded = (await submit.json()) as {
+    score: { correct: number; total: number };
+    results: Array<Record<string, unknown>>;
+  };
   expect(graded.score).toEqual({ correct: 2, total: 36 });
   expect(graded.results.find((r) => r.itemId === byPrompt("IAM"))).toEqual({
     itemId: byPrompt("IAM"),
@@ -72,25 +108,39 @@ test("[LEARNER] takes a quiz through the API: autosave merges, submit grades onc
   const again = await request.post(`/api/attempts/${attemptId}/submit`, { data: {} });
   expect(again.status()).toBe(200);
   expect(await again.json()).toEqual(graded);
-  const late = await request.put(`/api/attempts/${attemptId}/answers`, { data: { answers: [{ itemId: byPrompt("IAM"), choice: "CUSTOMER" }] } });
+  const late = await request.put(`/api/attempts/${attemptId}/answers`, {
+    data: { answers: [{ itemId: byPrompt("IAM"), choice: "CUSTOMER" }] },
+  });
   expect(late.status()).toBe(409);
   expect((await errorOf(late)).code).toBe("conflict");
 
-  const progress = (await (await request.get("/api/me/progress")).json()) as Record<string, unknown> & { quizzes: unknown[]; mastery: unknown[]; due: number; lessons: unknown[] };
-  expect(progress.quizzes).toContainEqual(expect.objectContaining({ slug: SEED_SLUG, attempts: 1, bestScore: 5.6, lastScore: 5.6 }));
+  const progress = (await (await request.get("/api/me/progress")).json()) as Record<
+    string,
+    unknown
+  > & { quizzes: unknown[]; mastery: unknown[]; due: number; lessons: unknown[] };
+  expect(progress.quizzes).toContainEqual(
+    expect.objectContaining({ slug: SEED_SLUG, attempts: 1, bestScore: 5.6, lastScore: 5.6 }),
+  );
   expect(progress.mastery).toContainEqual({ noteSlug: SEED_SLUG, level: "attempted" });
-  expect(progress.lessons).toContainEqual(expect.objectContaining({ slug: SEED_SLUG, read: false }));
+  expect(progress.lessons).toContainEqual(
+    expect.objectContaining({ slug: SEED_SLUG, read: false }),
+  );
   expect(progress.due).toBe(34);
 });
 
 test("[JUNK] bad quiz input gets a clear 4xx and changes nothing", async ({ request }) => {
   test.info().annotations.push({ type: "cases", description: "7" });
   await newLearner(request);
-  const { attemptId, items } = (await (await request.post(`/api/quizzes/${SEED_SLUG}/attempts`)).json()) as { attemptId: string; items: QuizItem[] };
+  const { attemptId, items } = (await (
+    await request.post(`/api/quizzes/${SEED_SLUG}/attempts`)
+  ).json()) as { attemptId: string; items: QuizItem[] };
   const url = `/api/attempts/${attemptId}/answers`;
   const itemId = items[0].id;
 
-  const malformed = await request.put(url, { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+  const malformed = await request.put(url, {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from("{not json"),
+  });
   expect(malformed.status()).toBe(400);
   expect((await errorOf(malformed)).code).toBe("bad_request");
 
@@ -100,50 +150,93 @@ test("[JUNK] bad quiz input gets a clear 4xx and changes nothing", async ({ requ
 
   const badChoice = await request.put(url, { data: { answers: [{ itemId, choice: "NOBODY" }] } });
   expect(badChoice.status()).toBe(422);
-  expect((await errorOf(badChoice)).fields?.["answers.0.choice"]?.[0]).toContain("AWS, CUSTOMER, SHARED");
+  expect((await errorOf(badChoice)).fields?.["answers.0.choice"]?.[0]).toContain(
+    "AWS, CUSTOMER, SHARED",
+  );
 
-  const unknownItem = await request.put(url, { data: { answers: [{ itemId, choice: "AWS" }, { itemId: "not-an-item", choice: "AWS" }] } });
+  const unknownItem = await request.put(url, {
+    data: {
+      answers: [
+        { itemId, choice: "AWS" },
+        { itemId: "not-an-item", choice: "AWS" },
+      ],
+    },
+  });
   expect(unknownItem.status()).toBe(422);
-  expect((await errorOf(unknownItem)).fields).toEqual({ "answers.1.itemId": ["Item not-an-item is not part of this attempt"] });
+  expect((await errorOf(unknownItem)).fields).toEqual({
+    "answers.1.itemId": ["Item not-an-item is not part of this attempt"],
+  });
 
-  const extraKey = await request.put(url, { data: { answers: [{ itemId, choice: "AWS", __proto__x: 1 }] } });
+  const extraKey = await request.put(url, {
+    data: { answers: [{ itemId, choice: "AWS", __proto__x: 1 }] },
+  });
   expect(extraKey.status()).toBe(422);
 
-  const huge = await request.put(url, { headers: { "content-type": "application/json" }, data: JSON.stringify({ answers: [{ itemId: "x".repeat(100_000), choice: "AWS" }] }) });
+  const huge = await request.put(url, {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ answers: [{ itemId: "x".repeat(100_000), choice: "AWS" }] }),
+  });
   expect(huge.status()).toBe(413);
   expect((await errorOf(huge)).code).toBe("payload_too_large");
 
-  const notJson = await request.put(url, { headers: { "content-type": "text/plain" }, data: Buffer.from("answers") });
+  const notJson = await request.put(url, {
+    headers: { "content-type": "text/plain" },
+    data: Buffer.from("answers"),
+  });
   expect(notJson.status()).toBe(415);
 
-  const attempt = (await (await request.get(`/api/attempts/${attemptId}`)).json()) as { answers: Array<{ choice: string | null }> };
+  const attempt = (await (await request.get(`/api/attempts/${attemptId}`)).json()) as {
+    answers: Array<{ choice: string | null }>;
+  };
   expect(attempt.answers.every((a) => a.choice === null)).toBe(true);
 });
 
-test("[ACCESS] a learner cannot read or change another learner's attempt", async ({ request, playwright, baseURL }) => {
+test("[ACCESS] a learner cannot read or change another learner's attempt", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   await newLearner(request);
-  const { attemptId, items } = (await (await request.post(`/api/quizzes/${SEED_SLUG}/attempts`)).json()) as { attemptId: string; items: QuizItem[] };
+  const { attemptId, items } = (await (
+    await request.post(`/api/quizzes/${SEED_SLUG}/attempts`)
+  ).json()) as { attemptId: string; items: QuizItem[] };
 
   const stranger = await playwright.request.newContext({ baseURL });
   await newLearner(stranger, "Stranger");
   expect((await stranger.get(`/api/attempts/${attemptId}`)).status()).toBe(404);
-  expect((await stranger.put(`/api/attempts/${attemptId}/answers`, { data: { answers: [{ itemId: items[0].id, choice: "AWS" }] } })).status()).toBe(404);
-  expect((await stranger.post(`/api/attempts/${attemptId}/submit`, { data: {} })).status()).toBe(404);
+  expect(
+    (
+      await stranger.put(`/api/attempts/${attemptId}/answers`, {
+        data: { answers: [{ itemId: items[0].id, choice: "AWS" }] },
+      })
+    ).status(),
+  ).toBe(404);
+  expect((await stranger.post(`/api/attempts/${attemptId}/submit`, { data: {} })).status()).toBe(
+    404,
+  );
   await stranger.dispose();
 
-  const mine = (await (await request.get(`/api/attempts/${attemptId}`)).json()) as { status: string; answers: Array<{ choice: string | null }> };
+  const mine = (await (await request.get(`/api/attempts/${attemptId}`)).json()) as {
+    status: string;
+    answers: Array<{ choice: string | null }>;
+  };
   expect(mine.status).toBe("in_progress");
   expect(mine.answers.every((a) => a.choice === null)).toBe(true);
 });
 
 test("[CSRF] a state-changing request from a foreign Origin is refused", async ({ request }) => {
   await newLearner(request);
-  const response = await request.post(`/api/quizzes/${SEED_SLUG}/attempts`, { headers: { origin: "https://evil.example" } });
+  const response = await request.post(`/api/quizzes/${SEED_SLUG}/attempts`, {
+    headers: { origin: "https://evil.example" },
+  });
   expect(response.status()).toBe(403);
 });
 
 test("[ANONYMOUS] health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", database: process.env.E2E_DATABASE_URL ? "postgresql" : "sqlite" });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    database: process.env.E2E_DATABASE_URL ? "postgresql" : "sqlite",
+  });
 });

@@ -3,25 +3,44 @@ import { SECOND_URL } from "../../playwright.config";
 import { newLearner, signIn } from "../fixtures";
 
 /** Each test signs in from its own made-up address (the test servers trust one proxy hop), so locks stay apart. */
-async function attemptSignIn(request: APIRequestContext, email: string, password: string, address: string, base = "") {
-  const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
+async function attemptSignIn(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+  address: string,
+  base = "",
+) {
+  const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as {
+    csrfToken: string;
+  };
   const response = await request.post(`${base}/api/auth/callback/credentials`, {
     form: { csrfToken, email, password, json: "true" },
     headers: { "x-forwarded-for": address },
     maxRedirects: 0,
   });
   const body = (await response.json().catch(() => ({}))) as { url?: string };
-  return { status: response.status(), error: body.url ? new URL(body.url).searchParams.get("error") : null };
+  return {
+    status: response.status(),
+    error: body.url ? new URL(body.url).searchParams.get("error") : null,
+  };
 }
 
-test("[ATTACKER] ten failed sign-ins lock the account on every instance, even for the right password", async ({ playwright, baseURL }) => {
+test("[ATTACKER] ten failed sign-ins lock the account on every instance, even for the right password", async ({
+  playwright,
+  baseURL,
+}) => {
   const owner = await playwright.request.newContext({ baseURL });
   const { email, password } = await newLearner(owner);
   await owner.dispose();
 
   const attacker = await playwright.request.newContext({ baseURL });
   for (let i = 0; i < 10; i++) {
-    const { status } = await attemptSignIn(attacker, email, `wrong-password-${i}`, `198.51.100.${i + 1}`);
+    const { status } = await attemptSignIn(
+      attacker,
+      email,
+      `wrong-password-${i}`,
+      `198.51.100.${i + 1}`,
+    );
     expect(status).toBe(401);
   }
   const locked = await attemptSignIn(attacker, email, password, "198.51.100.99");
@@ -34,7 +53,10 @@ test("[ATTACKER] ten failed sign-ins lock the account on every instance, even fo
   await attacker.dispose();
 });
 
-test("[ATTACKER] a successful sign-in resets the failure count", async ({ playwright, baseURL }) => {
+test("[ATTACKER] a successful sign-in resets the failure count", async ({
+  playwright,
+  baseURL,
+}) => {
   const context = await playwright.request.newContext({ baseURL });
   const { email, password } = await newLearner(context);
   const address = "192.0.2.10";
@@ -45,20 +67,37 @@ test("[ATTACKER] a successful sign-in resets the failure count", async ({ playwr
   await context.dispose();
 });
 
-test("[ATTACKER] ten failures from one address lock that address for every account", async ({ playwright, baseURL }) => {
+test("[ATTACKER] ten failures from one address lock that address for every account", async ({
+  playwright,
+  baseURL,
+}) => {
   const victim = await playwright.request.newContext({ baseURL });
   const { email, password } = await newLearner(victim);
   await victim.dispose();
   const attacker = await playwright.request.newContext({ baseURL });
   const address = "192.0.2.77";
-  for (let i = 0; i < 10; i++) await attemptSignIn(attacker, `nobody-${i}@example.com`, "guess-guess-guess", address);
-  expect((await attemptSignIn(attacker, email, password, address)).error).toMatch(/^Too many attempts/);
+  for (let i = 0; i < 10; i++)
+    await attemptSignIn(attacker, `nobody-${i}@example.com`, "guess-guess-guess", address);
+  expect((await attemptSignIn(attacker, email, password, address)).error).toMatch(
+    /^Too many attempts/,
+  );
   expect((await attemptSignIn(attacker, email, password, "192.0.2.78")).error).toBeNull();
   await attacker.dispose();
 });
 
-test("[HEADERS] every response carries the security headers, and no X-Powered-By", async ({ request }) => {
-  const paths = ["/", "/lessons/aws-iam", "/signin", "/quiz/aws-iam", "/api/health", "/api/quizzes", "/robots.txt", "/no-such-page"];
+test("[HEADERS] every response carries the security headers, and no X-Powered-By", async ({
+  request,
+}) => {
+  const paths = [
+    "/",
+    "/lessons/aws-iam",
+    "/signin",
+    "/quiz/aws-iam",
+    "/api/health",
+    "/api/quizzes",
+    "/robots.txt",
+    "/no-such-page",
+  ];
   test.info().annotations.push({ type: "cases", description: String(paths.length) });
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -82,20 +121,32 @@ test("[HEADERS] every response carries the security headers, and no X-Powered-By
 
 test("[SESSION] the session cookie is HttpOnly and SameSite=Lax", async ({ request }) => {
   await newLearner(request);
-  const cookie = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  const cookie = (await request.storageState()).cookies.find((c) =>
+    c.name.endsWith("next-auth.session-token"),
+  );
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
-test("[SESSION] changing the password ends every old session; the new password works", async ({ request, playwright, baseURL }) => {
+test("[SESSION] changing the password ends every old session; the new password works", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const { email, password } = await newLearner(request);
   const old = await request.storageState();
-  const weak = await request.post("/api/me/password", { data: { currentPassword: password, newPassword: "short" } });
+  const weak = await request.post("/api/me/password", {
+    data: { currentPassword: password, newPassword: "short" },
+  });
   expect(weak.status()).toBe(422);
-  const wrong = await request.post("/api/me/password", { data: { currentPassword: "not-my-password", newPassword: "a-brand-new-password" } });
+  const wrong = await request.post("/api/me/password", {
+    data: { currentPassword: "not-my-password", newPassword: "a-brand-new-password" },
+  });
   expect(wrong.status()).toBe(422);
   expect((await request.get("/api/me/progress")).status()).toBe(200);
 
-  const changed = await request.post("/api/me/password", { data: { currentPassword: password, newPassword: "a-brand-new-password" } });
+  const changed = await request.post("/api/me/password", {
+    data: { currentPassword: password, newPassword: "a-brand-new-password" },
+  });
   expect(changed.status()).toBe(200);
   const replay = await playwright.request.newContext({ baseURL, storageState: old });
   expect((await replay.get("/api/me/progress")).status()).toBe(401);
@@ -106,24 +157,42 @@ test("[SESSION] changing the password ends every old session; the new password w
   await fresh.dispose();
 });
 
-test("[EXPORT] a learner downloads all of their own data, and nobody else's", async ({ request, playwright, baseURL }) => {
+test("[EXPORT] a learner downloads all of their own data, and nobody else's", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const other = await playwright.request.newContext({ baseURL });
   await newLearner(other, "Someone Else");
-  const { attemptId: otherAttempt } = (await (await other.post("/api/quizzes/aws-shield/attempts")).json()) as { attemptId: string };
+  const { attemptId: otherAttempt } = (await (
+    await other.post("/api/quizzes/aws-shield/attempts")
+  ).json()) as { attemptId: string };
   await other.dispose();
 
   const { email } = await newLearner(request, "Data Owner");
-  const { attemptId, items } = (await (await request.post("/api/quizzes/aws-iam/attempts")).json()) as { attemptId: string; items: Array<{ id: string }> };
-  await request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: items.map((i) => ({ itemId: i.id, choice: "CUSTOMER" })) } });
+  const { attemptId, items } = (await (
+    await request.post("/api/quizzes/aws-iam/attempts")
+  ).json()) as { attemptId: string; items: Array<{ id: string }> };
+  await request.post(`/api/attempts/${attemptId}/submit`, {
+    data: { answers: items.map((i) => ({ itemId: i.id, choice: "CUSTOMER" })) },
+  });
   const response = await request.get("/api/me/export");
   expect(response.headers()["content-disposition"]).toContain("attachment");
   const text = await response.text();
-  const data = JSON.parse(text) as { profile: { email: string }; attempts: Array<{ id: string; answers: unknown[] }>; reviewCards: unknown[] };
+  const data = JSON.parse(text) as {
+    profile: { email: string };
+    attempts: Array<{ id: string; answers: unknown[] }>;
+    reviewCards: unknown[];
+  };
   expect(data.profile.email).toBe(email);
   expect(data.attempts.map((a) => a.id)).toEqual([attemptId]);
   expect(data.attempts[0].answers).toHaveLength(items.length);
   expect(data.reviewCards).toHaveLength(items.length);
   expect(text).not.toContain(otherAttempt);
   expect(text).not.toMatch(/passwordHash|\$argon2/);
-  expect((await playwright.request.newContext({ baseURL }).then((c) => c.get("/api/me/export"))).status()).toBe(401);
+  expect(
+    (
+      await playwright.request.newContext({ baseURL }).then((c) => c.get("/api/me/export"))
+    ).status(),
+  ).toBe(401);
 });

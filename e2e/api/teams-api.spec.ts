@@ -11,7 +11,14 @@ let inviteCode = "";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  for (const actor of ["anonymous", "outsider", "member", "otherInstructor", "instructor", "admin"] as Actor[]) {
+  for (const actor of [
+    "anonymous",
+    "outsider",
+    "member",
+    "otherInstructor",
+    "instructor",
+    "admin",
+  ] as Actor[]) {
     actors[actor] = await playwright.request.newContext({ baseURL });
   }
   await signIn(actors.admin, "admin@example.com");
@@ -19,14 +26,18 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     ids[actor] = (await newLearner(actors[actor], actor)).id;
   }
   for (const actor of ["otherInstructor", "instructor"] as Actor[]) {
-    const response = await actors.admin.patch(`/api/admin/users/${ids[actor]}`, { data: { role: "INSTRUCTOR" } });
+    const response = await actors.admin.patch(`/api/admin/users/${ids[actor]}`, {
+      data: { role: "INSTRUCTOR" },
+    });
     expect(response.status()).toBe(200);
   }
   // The role change applies on the next request: no new sign-in needed.
   const created = await actors.instructor.post("/api/teams", { data: { name: "Authz Team" } });
   expect(created.status()).toBe(201);
   ({ id: teamId, inviteCode } = (await created.json()) as { id: string; inviteCode: string });
-  expect((await actors.member.post("/api/teams/join", { data: { code: inviteCode } })).status()).toBe(200);
+  expect(
+    (await actors.member.post("/api/teams/join", { data: { code: inviteCode } })).status(),
+  ).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -46,93 +57,229 @@ function matrix(expected: Record<Actor, number>, requestsPerActor = 1) {
 }
 
 test("[MATRIX] team progress and CSV export: only the team's instructors and admins", async () => {
-  const expected = matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 200, admin: 200 }, 2);
+  const expected = matrix(
+    {
+      anonymous: 401,
+      outsider: 403,
+      member: 403,
+      otherInstructor: 403,
+      instructor: 200,
+      admin: 200,
+    },
+    2,
+  );
   for (const path of [`/api/teams/${teamId}/progress`, `/api/teams/${teamId}/export.csv`]) {
     for (const [actor, status] of expected) {
       const response = await actors[actor].get(path);
       expect(response.status(), `${actor} GET ${path}`).toBe(status);
-      if (status >= 400) expect(((await response.json()) as { error: { code: string } }).error.code).toBe(status === 401 ? "unauthenticated" : "forbidden");
+      if (status >= 400)
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          status === 401 ? "unauthenticated" : "forbidden",
+        );
     }
   }
   expect((await actors.admin.get("/api/teams/no-such-team/progress")).status()).toBe(404);
 });
 
 test("[MATRIX] creating a team: instructors and admins only", async () => {
-  for (const [actor, status] of matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 201, instructor: 201, admin: 201 })) {
-    expect((await actors[actor].post("/api/teams", { data: { name: `By ${actor}` } })).status(), actor).toBe(status);
+  for (const [actor, status] of matrix({
+    anonymous: 401,
+    outsider: 403,
+    member: 403,
+    otherInstructor: 201,
+    instructor: 201,
+    admin: 201,
+  })) {
+    expect(
+      (await actors[actor].post("/api/teams", { data: { name: `By ${actor}` } })).status(),
+      actor,
+    ).toBe(status);
   }
 });
 
 test("[MATRIX] listing teams shows invite codes only to the team's instructors and admins", async () => {
   expect((await actors.anonymous.get("/api/teams")).status()).toBe(401);
-  const of = async (actor: Actor) => ((await (await actors[actor].get("/api/teams")).json()) as Array<{ id: string; name: string; role: string; inviteCode?: string }>).find((t) => t.id === teamId);
-  expect(await of("instructor")).toEqual({ id: teamId, name: "Authz Team", role: "instructor", inviteCode });
+  const of = async (actor: Actor) =>
+    (
+      (await (await actors[actor].get("/api/teams")).json()) as Array<{
+        id: string;
+        name: string;
+        role: string;
+        inviteCode?: string;
+      }>
+    ).find((t) => t.id === teamId);
+  expect(await of("instructor")).toEqual({
+    id: teamId,
+    name: "Authz Team",
+    role: "instructor",
+    inviteCode,
+  });
   expect(await of("member")).toEqual({ id: teamId, name: "Authz Team", role: "member" });
   expect(await of("outsider")).toBeUndefined();
 });
 
 test("[MATRIX] rotating the invite code and removing a member", async () => {
-  for (const [actor, status] of matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 200, admin: 200 })) {
-    expect((await actors[actor].post(`/api/teams/${teamId}/invite-code`)).status(), `${actor} rotate`).toBe(status);
+  for (const [actor, status] of matrix({
+    anonymous: 401,
+    outsider: 403,
+    member: 403,
+    otherInstructor: 403,
+    instructor: 200,
+    admin: 200,
+  })) {
+    expect(
+      (await actors[actor].post(`/api/teams/${teamId}/invite-code`)).status(),
+      `${actor} rotate`,
+    ).toBe(status);
   }
-  const current = ((await (await actors.instructor.get("/api/teams")).json()) as Array<{ id: string; inviteCode: string }>).find((t) => t.id === teamId)!.inviteCode;
+  const current = (
+    (await (await actors.instructor.get("/api/teams")).json()) as Array<{
+      id: string;
+      inviteCode: string;
+    }>
+  ).find((t) => t.id === teamId)!.inviteCode;
   expect(current).not.toBe(inviteCode);
   const stale = await actors.outsider.post("/api/teams/join", { data: { code: inviteCode } });
   expect(stale.status()).toBe(404);
 
-  for (const [actor, status] of matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 200, admin: 404 })) {
+  for (const [actor, status] of matrix({
+    anonymous: 401,
+    outsider: 403,
+    member: 403,
+    otherInstructor: 403,
+    instructor: 200,
+    admin: 404,
+  })) {
     // The instructor removes the member; the admin's attempt afterwards finds nobody to remove.
-    expect((await actors[actor].delete(`/api/teams/${teamId}/members/${ids.member}`)).status(), `${actor} remove`).toBe(status);
+    expect(
+      (await actors[actor].delete(`/api/teams/${teamId}/members/${ids.member}`)).status(),
+      `${actor} remove`,
+    ).toBe(status);
   }
-  const rejoin = await actors.member.post("/api/teams/join", { data: { code: current.toLowerCase() } });
+  const rejoin = await actors.member.post("/api/teams/join", {
+    data: { code: current.toLowerCase() },
+  });
   expect(rejoin.status()).toBe(200);
-  expect((await actors.member.post("/api/teams/join", { data: { code: current } })).status()).toBe(200);
+  expect((await actors.member.post("/api/teams/join", { data: { code: current } })).status()).toBe(
+    200,
+  );
 });
 
 test("[MATRIX] user administration: admins only", async () => {
-  for (const [actor, status] of matrix({ anonymous: 401, outsider: 403, member: 403, otherInstructor: 403, instructor: 403, admin: 200 }, 2)) {
-    expect((await actors[actor].get("/api/admin/users")).status(), `${actor} list users`).toBe(status);
-    expect((await actors[actor].patch(`/api/admin/users/${ids.outsider}`, { data: { role: "LEARNER" } })).status(), `${actor} change role`).toBe(status);
+  for (const [actor, status] of matrix(
+    {
+      anonymous: 401,
+      outsider: 403,
+      member: 403,
+      otherInstructor: 403,
+      instructor: 403,
+      admin: 200,
+    },
+    2,
+  )) {
+    expect((await actors[actor].get("/api/admin/users")).status(), `${actor} list users`).toBe(
+      status,
+    );
+    expect(
+      (
+        await actors[actor].patch(`/api/admin/users/${ids.outsider}`, { data: { role: "LEARNER" } })
+      ).status(),
+      `${actor} change role`,
+    ).toBe(status);
   }
 });
 
 test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", async () => {
-  const { attemptId, items } = (await (await actors.member.post("/api/quizzes/aws-iam/attempts")).json()) as { attemptId: string; items: Array<{ id: string }> };
-  await actors.member.post(`/api/attempts/${attemptId}/submit`, { data: { answers: items.map((i) => ({ itemId: i.id, choice: "AWS" })) } });
-  const progress = (await (await actors.instructor.get(`/api/teams/${teamId}/progress`)).json()) as {
-    learners: Array<{ userId: string; name: string; email: string; lessonsRead: number; quizzes: Array<{ slug: string; attempts: number; bestScore: number | null }>; mastery: Array<{ noteSlug: string; level: string }>; lastActiveAt: string | null }>;
-    items: Array<{ itemId: string; prompt: string; noteSlug: string; attempts: number; correctRate: number; commonWrongChoice: string | null }>;
+  const { attemptId, items } = (await (
+    await actors.member.post("/api/quizzes/aws-iam/attempts")
+  ).json()) as { attemptId: string; items: Array<{ id: string }> };
+  await actors.member.post(`/api/attempts/${attemptId}/submit`, {
+    data: { answers: items.map((i) => ({ itemId: i.id, choice: "AWS" })) },
+  });
+  const progress = (await (
+    await actors.instructor.get(`/api/teams/${teamId}/progress`)
+  ).json()) as {
+    learners: Array<{
+      userId: string;
+      name: string;
+      email: string;
+      lessonsRead: number;
+      quizzes: Array<{ slug: string; attempts: number; bestScore: number | null }>;
+      mastery: Array<{ noteSlug: string; level: string }>;
+      lastActiveAt: string | null;
+    }>;
+    items: Array<{
+      itemId: string;
+      prompt: string;
+      noteSlug: string;
+      attempts: number;
+      correctRate: number;
+      commonWrongChoice: string | null;
+    }>;
   };
   const learner = progress.learners.find((l) => l.userId === ids.member)!;
   expect(learner).toMatchObject({ name: "member", lessonsRead: 0 });
-  expect(learner.quizzes.find((q) => q.slug === "aws-iam")).toEqual({ slug: "aws-iam", attempts: 1, bestScore: expect.any(Number) });
+  expect(learner.quizzes.find((q) => q.slug === "aws-iam")).toEqual({
+    slug: "aws-iam",
+    attempts: 1,
+    bestScore: expect.any(Number),
+  });
   expect(learner.mastery.find((m) => m.noteSlug === "aws-iam")?.level).toBe("attempted");
   expect(learner.lastActiveAt).not.toBeNull();
   const mfa = progress.items.find((i) => i.prompt === "MFA Enforcement")!;
-  expect(mfa).toEqual({ itemId: expect.any(String), prompt: "MFA Enforcement", noteSlug: "aws-iam", attempts: 1, correctRate: 0, commonWrongChoice: "AWS", commonWrongRate: 1 });
+  expect(mfa).toEqual({
+    itemId: expect.any(String),
+    prompt: "MFA Enforcement",
+    noteSlug: "aws-iam",
+    attempts: 1,
+    correctRate: 0,
+    commonWrongChoice: "AWS",
+    commonWrongRate: 1,
+  });
   expect(JSON.stringify(progress)).not.toMatch(/passwordHash|argon2/);
 
   const csv = await actors.instructor.get(`/api/teams/${teamId}/export.csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\r\n");
   expect(lines[0]).toBe("learner,email,note_slug,note,mastery,best_score,attempts,last_active_at");
-  expect(lines.find((l) => l.includes("aws-iam") && l.startsWith("member,"))).toMatch(/,Attempted,\d+(\.\d)?,1,\d{4}-/);
+  expect(lines.find((l) => l.includes("aws-iam") && l.startsWith("member,"))).toMatch(
+    /,Attempted,\d+(\.\d)?,1,\d{4}-/,
+  );
 });
 
 test("[JUNK] bad team, role and sign-up input gets a clear 4xx and writes nothing", async () => {
   test.info().annotations.push({ type: "cases", description: "11" });
-  const teamsBefore = ((await (await actors.instructor.get("/api/teams")).json()) as unknown[]).length;
+  const teamsBefore = ((await (await actors.instructor.get("/api/teams")).json()) as unknown[])
+    .length;
 
-  const longName = await actors.instructor.post("/api/teams", { data: { name: "x".repeat(10_000) } });
+  const longName = await actors.instructor.post("/api/teams", {
+    data: { name: "x".repeat(10_000) },
+  });
   expect(longName.status()).toBe(422);
-  expect(((await longName.json()) as { error: { fields: Record<string, string[]> } }).error.fields.name[0]).toMatch(/at most 80/);
-  expect((await actors.instructor.post("/api/teams", { data: { name: "   " } })).status()).toBe(422);
-  expect((await actors.outsider.post("/api/teams/join", { data: { code: "NOPE-NOPE" } })).status()).toBe(404);
+  expect(
+    ((await longName.json()) as { error: { fields: Record<string, string[]> } }).error.fields
+      .name[0],
+  ).toMatch(/at most 80/);
+  expect((await actors.instructor.post("/api/teams", { data: { name: "   " } })).status()).toBe(
+    422,
+  );
+  expect(
+    (await actors.outsider.post("/api/teams/join", { data: { code: "NOPE-NOPE" } })).status(),
+  ).toBe(404);
   expect((await actors.outsider.post("/api/teams/join", { data: {} })).status()).toBe(422);
-  const badRole = await actors.admin.patch(`/api/admin/users/${ids.outsider}`, { data: { role: "SUPERUSER" } });
+  const badRole = await actors.admin.patch(`/api/admin/users/${ids.outsider}`, {
+    data: { role: "SUPERUSER" },
+  });
   expect(badRole.status()).toBe(422);
-  expect(((await badRole.json()) as { error: { fields: Record<string, string[]> } }).error.fields.role[0]).toContain("LEARNER, INSTRUCTOR, ADMIN");
-  expect((await actors.admin.patch("/api/admin/users/no-such-user", { data: { role: "LEARNER" } })).status()).toBe(404);
+  expect(
+    ((await badRole.json()) as { error: { fields: Record<string, string[]> } }).error.fields
+      .role[0],
+  ).toContain("LEARNER, INSTRUCTOR, ADMIN");
+  expect(
+    (
+      await actors.admin.patch("/api/admin/users/no-such-user", { data: { role: "LEARNER" } })
+    ).status(),
+  ).toBe(404);
   for (const data of [
     { email: "weak@example.com", password: "short", name: "Weak" },
     { email: "not-an-email", password: "long-enough-pw", name: "Bad" },
@@ -144,10 +291,20 @@ test("[JUNK] bad team, role and sign-up input gets a clear 4xx and writes nothin
   }
 
   // None of the refused sign-ups exists (other specs add accounts in parallel, so no total count).
-  const emails = ((await (await actors.admin.get("/api/admin/users")).json()) as Array<{ email: string }>).map((u) => u.email);
-  for (const refused of ["weak@example.com", "not-an-email", "long@example.com"]) expect(emails).not.toContain(refused);
+  const emails = (
+    (await (await actors.admin.get("/api/admin/users")).json()) as Array<{ email: string }>
+  ).map((u) => u.email);
+  for (const refused of ["weak@example.com", "not-an-email", "long@example.com"])
+    expect(emails).not.toContain(refused);
   expect(emails.filter((e) => e === "admin@example.com")).toHaveLength(1);
-  expect(((await (await actors.instructor.get("/api/teams")).json()) as unknown[]).length).toBe(teamsBefore);
-  const outsider = ((await (await actors.admin.get("/api/admin/users")).json()) as Array<{ id: string; role: string }>).find((u) => u.id === ids.outsider);
+  expect(((await (await actors.instructor.get("/api/teams")).json()) as unknown[]).length).toBe(
+    teamsBefore,
+  );
+  const outsider = (
+    (await (await actors.admin.get("/api/admin/users")).json()) as Array<{
+      id: string;
+      role: string;
+    }>
+  ).find((u) => u.id === ids.outsider);
   expect(outsider?.role).toBe("LEARNER");
 });

@@ -14,8 +14,20 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`),
   fc.constant("x".repeat(70_000)),
   fc.nat({ max: 200 }).map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown),
-  fc.dictionary(fc.constantFrom("__proto__", "constructor", "prototype", "answers", "code", "name"), fc.anything(), { maxKeys: 4 }),
-  fc.record({ answers: fc.array(fc.record({ itemId: fc.oneof(fc.string(), fc.integer()), choice: fc.oneof(fc.string(), fc.constant(null), fc.integer()) }), { maxLength: 5 }) }),
+  fc.dictionary(
+    fc.constantFrom("__proto__", "constructor", "prototype", "answers", "code", "name"),
+    fc.anything(),
+    { maxKeys: 4 },
+  ),
+  fc.record({
+    answers: fc.array(
+      fc.record({
+        itemId: fc.oneof(fc.string(), fc.integer()),
+        choice: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+      }),
+      { maxLength: 5 },
+    ),
+  }),
 );
 
 interface Target {
@@ -37,24 +49,76 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   anonymous = await playwright.request.newContext({ baseURL });
   await newLearner(learner, "Fuzz Target");
   await signIn(admin, "admin@example.com");
-  attemptId = ((await (await learner.post("/api/quizzes/aws-iam/attempts")).json()) as { attemptId: string }).attemptId;
+  attemptId = (
+    (await (await learner.post("/api/quizzes/aws-iam/attempts")).json()) as { attemptId: string }
+  ).attemptId;
 });
 
 test.afterAll(async () => {
   for (const context of [learner, admin, anonymous]) await context.dispose();
 });
 
-const bodyless = (schema: { safeParse: (v: unknown) => { success: boolean } }) => (value: unknown) => !schema.safeParse(value).success;
+const bodyless =
+  (schema: { safeParse: (v: unknown) => { success: boolean } }) => (value: unknown) =>
+    !schema.safeParse(value).success;
 
 const targets: Target[] = [
-  { name: "POST /api/auth/signup", method: "post", path: () => "/api/auth/signup", rejects: bodyless(signUpSchema), as: "anonymous" },
-  { name: "PUT /api/attempts/<id>/answers", method: "put", path: () => `/api/attempts/${attemptId}/answers`, rejects: bodyless(saveAnswersSchema), as: "learner" },
-  { name: "POST /api/attempts/<id>/submit", method: "post", path: () => `/api/attempts/${attemptId}/submit`, rejects: (v) => bodyless(submitSchema)(v) && v !== undefined, as: "learner" },
-  { name: "PUT /api/me/lessons/<slug>/read", method: "put", path: () => "/api/me/lessons/aws-iam/read", rejects: bodyless(markReadSchema), as: "learner" },
-  { name: "POST /api/me/password", method: "post", path: () => "/api/me/password", rejects: bodyless(changePasswordSchema), as: "learner" },
-  { name: "POST /api/teams", method: "post", path: () => "/api/teams", rejects: bodyless(createTeamSchema), as: "admin" },
-  { name: "POST /api/teams/join", method: "post", path: () => "/api/teams/join", rejects: bodyless(joinTeamSchema), as: "learner" },
-  { name: "PATCH /api/admin/users/<id>", method: "patch", path: () => "/api/admin/users/no-such-user", rejects: bodyless(changeRoleSchema.pick({ role: true })), as: "admin" },
+  {
+    name: "POST /api/auth/signup",
+    method: "post",
+    path: () => "/api/auth/signup",
+    rejects: bodyless(signUpSchema),
+    as: "anonymous",
+  },
+  {
+    name: "PUT /api/attempts/<id>/answers",
+    method: "put",
+    path: () => `/api/attempts/${attemptId}/answers`,
+    rejects: bodyless(saveAnswersSchema),
+    as: "learner",
+  },
+  {
+    name: "POST /api/attempts/<id>/submit",
+    method: "post",
+    path: () => `/api/attempts/${attemptId}/submit`,
+    rejects: (v) => bodyless(submitSchema)(v) && v !== undefined,
+    as: "learner",
+  },
+  {
+    name: "PUT /api/me/lessons/<slug>/read",
+    method: "put",
+    path: () => "/api/me/lessons/aws-iam/read",
+    rejects: bodyless(markReadSchema),
+    as: "learner",
+  },
+  {
+    name: "POST /api/me/password",
+    method: "post",
+    path: () => "/api/me/password",
+    rejects: bodyless(changePasswordSchema),
+    as: "learner",
+  },
+  {
+    name: "POST /api/teams",
+    method: "post",
+    path: () => "/api/teams",
+    rejects: bodyless(createTeamSchema),
+    as: "admin",
+  },
+  {
+    name: "POST /api/teams/join",
+    method: "post",
+    path: () => "/api/teams/join",
+    rejects: bodyless(joinTeamSchema),
+    as: "learner",
+  },
+  {
+    name: "PATCH /api/admin/users/<id>",
+    method: "patch",
+    path: () => "/api/admin/users/no-such-user",
+    rejects: bodyless(changeRoleSchema.pick({ role: true })),
+    as: "admin",
+  },
 ];
 
 test("[FUZZ] junk sent to every JSON endpoint gets a 4xx with the error shape and writes nothing", async () => {
@@ -65,12 +129,22 @@ test("[FUZZ] junk sent to every JSON endpoint gets a 4xx with the error shape an
     await fc.assert(
       fc.asyncProperty(nasty.filter(target.rejects), fc.boolean(), async (value, raw) => {
         // Half the cases go out as bytes that are not JSON at all.
-        const body = raw ? Buffer.from(`\u0000{${JSON.stringify(value ?? null)}`) : Buffer.from(JSON.stringify(value ?? null));
-        const response = await context[target.method](target.path(), { headers: { "content-type": "application/json" }, data: body });
+        const body = raw
+          ? Buffer.from(`\u0000{${JSON.stringify(value ?? null)}`)
+          : Buffer.from(JSON.stringify(value ?? null));
+        const response = await context[target.method](target.path(), {
+          headers: { "content-type": "application/json" },
+          data: body,
+        });
         const status = response.status();
         statuses[status] = (statuses[status] ?? 0) + 1;
-        const payload = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
-        expect(status, `${target.name} ${JSON.stringify(value)?.slice(0, 120)}`).toBeGreaterThanOrEqual(400);
+        const payload = (await response.json().catch(() => null)) as {
+          error?: { code?: unknown; message?: unknown };
+        } | null;
+        expect(
+          status,
+          `${target.name} ${JSON.stringify(value)?.slice(0, 120)}`,
+        ).toBeGreaterThanOrEqual(400);
         expect(status, `${target.name} ${JSON.stringify(value)?.slice(0, 120)}`).toBeLessThan(500);
         expect(typeof payload?.error?.code).toBe("string");
         expect(typeof payload?.error?.message).toBe("string");
@@ -78,7 +152,10 @@ test("[FUZZ] junk sent to every JSON endpoint gets a 4xx with the error shape an
       { numRuns: 40, seed: 2026 },
     );
   }
-  test.info().annotations.push({ type: "cases", description: String(Object.values(statuses).reduce((a, b) => a + b, 0)) });
+  test.info().annotations.push({
+    type: "cases",
+    description: String(Object.values(statuses).reduce((a, b) => a + b, 0)),
+  });
   test.info().annotations.push({ type: "statuses", description: JSON.stringify(statuses) });
   expect(await snapshot()).toEqual(before);
 });

@@ -2,7 +2,20 @@ import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import pg from "pg";
 
-export const TABLES = ["User", "Note", "Item", "ItemVersion", "Attempt", "Answer", "ReviewCard", "NoteProgress", "MasteryEvent", "Team", "TeamMembership", "TeamItemStat"];
+export const TABLES = [
+  "User",
+  "Note",
+  "Item",
+  "ItemVersion",
+  "Attempt",
+  "Answer",
+  "ReviewCard",
+  "NoteProgress",
+  "MasteryEvent",
+  "Team",
+  "TeamMembership",
+  "TeamItemStat",
+];
 
 /** The e2e server's database, read directly: the same URL scripts/e2e-server.sh gives the app. */
 export async function query<T>(sql: string): Promise<T[]> {
@@ -30,7 +43,8 @@ export async function snapshot(): Promise<Record<string, string>> {
   for (const table of TABLES) {
     const rows = await query<Record<string, unknown>>(`SELECT * FROM "${table}"`);
     const lines = rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
-    out[table] = `${rows.length}:${createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16)}`;
+    out[table] =
+      `${rows.length}:${createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16)}`;
   }
   return out;
 }

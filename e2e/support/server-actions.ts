@@ -7,8 +7,12 @@ interface Manifest {
 
 /** A server action's id in the production build, as the browser would send it. */
 export function actionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
-  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === filename && v.exportedName === exportedName);
+  const manifest = JSON.parse(
+    fs.readFileSync(".next/server/server-reference-manifest.json", "utf8"),
+  ) as Manifest;
+  const entry = Object.entries(manifest.node).find(
+    ([, v]) => v.filename === filename && v.exportedName === exportedName,
+  );
   if (!entry) throw new Error(`no server action ${exportedName} in ${filename}`);
   return entry[0];
 }
@@ -30,11 +34,21 @@ export async function callAction(
   for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
   multipart.append("0", '[null,"$K1"]');
   const response = await request.post(page, {
-    headers: { "Next-Action": actionId(action.filename, action.name), Accept: "text/x-component", ...headers },
+    headers: {
+      "Next-Action": actionId(action.filename, action.name),
+      Accept: "text/x-component",
+      ...headers,
+    },
     multipart,
     maxRedirects: 0,
   });
   const text = await response.text();
   const code = /"code":"([a-z_]+)"/.exec(text)?.[1];
-  return { status: response.status(), redirect: response.headers()["x-action-redirect"], ok: /"ok":true/.test(text), code, text };
+  return {
+    status: response.status(),
+    redirect: response.headers()["x-action-redirect"],
+    ok: /"ok":true/.test(text),
+    code,
+    text,
+  };
 }

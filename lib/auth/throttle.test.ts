@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, lockDurationMs, MAX_FAILED_SIGN_INS, tooManyAttemptsMessage } from "./throttle";
+import {
+  clientAddress,
+  lockDurationMs,
+  MAX_FAILED_SIGN_INS,
+  tooManyAttemptsMessage,
+} from "./throttle";
 
 describe("sign-in throttling", () => {
   it("locks at the tenth failure for a minute, doubling after, capped at an hour", () => {
@@ -12,8 +17,12 @@ describe("sign-in throttling", () => {
 
   it("says how long to wait, in whole minutes", () => {
     const now = new Date("2026-01-01T00:00:00Z");
-    expect(tooManyAttemptsMessage(new Date(now.getTime() + 61_000), now)).toBe("Too many attempts, try again in 2 minutes.");
-    expect(tooManyAttemptsMessage(new Date(now.getTime() + 5_000), now)).toBe("Too many attempts, try again in 1 minute.");
+    expect(tooManyAttemptsMessage(new Date(now.getTime() + 61_000), now)).toBe(
+      "Too many attempts, try again in 2 minutes.",
+    );
+    expect(tooManyAttemptsMessage(new Date(now.getTime() + 5_000), now)).toBe(
+      "Too many attempts, try again in 1 minute.",
+    );
   });
 
   it("takes the address the nearest trusted hop saw, so a client cannot pick its own", () => {

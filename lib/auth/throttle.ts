@@ -19,6 +19,9 @@ export function tooManyAttemptsMessage(lockedUntil: Date, now: Date): string {
  * with TRUSTED_PROXY_HOPS=n behind n proxies, the address they saw is n entries further left.
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedHops = 0): string {
-  const entries = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   return entries[Math.max(0, entries.length - 1 - trustedHops)] ?? "unknown";
 }

@@ -22,7 +22,10 @@ export interface Grade {
 }
 
 /** Grades every item of an attempt; an unanswered item counts as wrong. */
-export function gradeAnswers(items: GradableItem[], choices: ReadonlyMap<string, Owner | null>): Grade {
+export function gradeAnswers(
+  items: GradableItem[],
+  choices: ReadonlyMap<string, Owner | null>,
+): Grade {
   const results = items.map((item) => {
     const choice = choices.get(item.itemId) ?? null;
     return {
@@ -34,5 +37,8 @@ export function gradeAnswers(items: GradableItem[], choices: ReadonlyMap<string,
       lessonHref: item.lessonHref,
     };
   });
-  return { score: { correct: results.filter((r) => r.correct).length, total: results.length }, results };
+  return {
+    score: { correct: results.filter((r) => r.correct).length, total: results.length },
+    results,
+  };
 }

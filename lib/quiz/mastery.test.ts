@@ -16,13 +16,19 @@ describe("mastery levels", () => {
 
   it("masters a proficient note only on a correct review at least a day later", () => {
     const proficient = levelAfterQuiz(1, now);
-    expect(levelName(levelAfterReview(proficient, true, later(MASTERY_GAP_MS - 1)).level)).toBe("proficient");
-    expect(levelName(levelAfterReview(proficient, true, later(MASTERY_GAP_MS)).level)).toBe("mastered");
+    expect(levelName(levelAfterReview(proficient, true, later(MASTERY_GAP_MS - 1)).level)).toBe(
+      "proficient",
+    );
+    expect(levelName(levelAfterReview(proficient, true, later(MASTERY_GAP_MS)).level)).toBe(
+      "mastered",
+    );
   });
 
   it("drops proficient or mastered back to familiar on a missed review", () => {
     const mastered = levelAfterReview(levelAfterQuiz(1, now), true, later(2 * MASTERY_GAP_MS));
-    expect(levelName(levelAfterReview(mastered, false, later(3 * MASTERY_GAP_MS)).level)).toBe("familiar");
+    expect(levelName(levelAfterReview(mastered, false, later(3 * MASTERY_GAP_MS)).level)).toBe(
+      "familiar",
+    );
   });
 
   it("leaves lower levels alone in review", () => {

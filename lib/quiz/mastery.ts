@@ -1,5 +1,11 @@
 /** Khan-style mastery levels, stored as their index so that "at least familiar" is a comparison. */
-export const MASTERY_LEVELS = ["not-started", "attempted", "familiar", "proficient", "mastered"] as const;
+export const MASTERY_LEVELS = [
+  "not-started",
+  "attempted",
+  "familiar",
+  "proficient",
+  "mastered",
+] as const;
 export type MasteryLevel = (typeof MASTERY_LEVELS)[number];
 
 export const MASTERY_LABELS: Record<MasteryLevel, string> = {
@@ -25,7 +31,8 @@ export interface NoteStanding {
 /** The level after a graded quiz attempt on the note: the latest score decides. */
 export function levelAfterQuiz(score: number, now: Date): NoteStanding {
   if (score >= 1) return { level: MASTERY_LEVELS.indexOf("proficient"), proficientAt: now };
-  if (score >= FAMILIAR_SCORE) return { level: MASTERY_LEVELS.indexOf("familiar"), proficientAt: null };
+  if (score >= FAMILIAR_SCORE)
+    return { level: MASTERY_LEVELS.indexOf("familiar"), proficientAt: null };
   return { level: MASTERY_LEVELS.indexOf("attempted"), proficientAt: null };
 }
 
@@ -34,12 +41,22 @@ export function levelAfterQuiz(score: number, now: Date): NoteStanding {
  * of the note seen in the review was recalled correctly at least a day after it became proficient.
  * A miss in review drops a proficient or mastered note back to familiar: it must be earned again.
  */
-export function levelAfterReview(standing: NoteStanding, allCorrect: boolean, now: Date): NoteStanding {
+export function levelAfterReview(
+  standing: NoteStanding,
+  allCorrect: boolean,
+  now: Date,
+): NoteStanding {
   const proficient = MASTERY_LEVELS.indexOf("proficient");
   if (!allCorrect) {
-    return standing.level >= proficient ? { level: MASTERY_LEVELS.indexOf("familiar"), proficientAt: null } : standing;
+    return standing.level >= proficient
+      ? { level: MASTERY_LEVELS.indexOf("familiar"), proficientAt: null }
+      : standing;
   }
-  if (standing.level === proficient && standing.proficientAt && now.getTime() - standing.proficientAt.getTime() >= MASTERY_GAP_MS) {
+  if (
+    standing.level === proficient &&
+    standing.proficientAt &&
+    now.getTime() - standing.proficientAt.getTime() >= MASTERY_GAP_MS
+  ) {
     return { level: MASTERY_LEVELS.indexOf("mastered"), proficientAt: standing.proficientAt };
   }
   return standing;

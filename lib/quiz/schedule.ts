@@ -7,7 +7,16 @@ export const SLOW_ANSWER_MS = 20_000;
 
 export type ReviewState = Pick<
   Card,
-  "due" | "stability" | "difficulty" | "elapsed_days" | "scheduled_days" | "learning_steps" | "reps" | "lapses" | "state" | "last_review"
+  | "due"
+  | "stability"
+  | "difficulty"
+  | "elapsed_days"
+  | "scheduled_days"
+  | "learning_steps"
+  | "reps"
+  | "lapses"
+  | "state"
+  | "last_review"
 >;
 
 export function newReviewState(now: Date): ReviewState {
@@ -23,7 +32,16 @@ export function ratingFor(correct: boolean, answerMs?: number): Grade {
  * The card after one answer. FSRS schedules a lapse a few minutes out; a wrong answer here is due at
  * once instead, so that /review brings it back straight after the quiz.
  */
-export function scheduleReview(state: ReviewState, correct: boolean, now: Date, answerMs?: number): ReviewState {
-  const { card } = scheduler.next({ ...state, last_review: state.last_review ?? undefined } as Card, now, ratingFor(correct, answerMs));
+export function scheduleReview(
+  state: ReviewState,
+  correct: boolean,
+  now: Date,
+  answerMs?: number,
+): ReviewState {
+  const { card } = scheduler.next(
+    { ...state, last_review: state.last_review ?? undefined } as Card,
+    now,
+    ratingFor(correct, answerMs),
+  );
   return correct ? card : { ...card, due: now };
 }

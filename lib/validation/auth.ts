@@ -12,7 +12,10 @@ const email = z
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "Password is required" }).min(1, "Password is required").max(1024, "Password is too long"),
+  password: z
+    .string({ error: "Password is required" })
+    .min(1, "Password is required")
+    .max(1024, "Password is too long"),
 });
 
 export const signUpSchema = z.object({

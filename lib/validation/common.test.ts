@@ -5,7 +5,8 @@ describe("edge validation", () => {
   it("accepts the app's ids and refuses anything else, NUL bytes included", () => {
     expect(idSchema.safeParse("0c5a9f7e-1b2c-4d3e-8f90-a1b2c3d4e5f6").success).toBe(true);
     expect(idSchema.safeParse("cmwzk9chg0000dj7d04wrlrfy").success).toBe(true);
-    for (const bad of ["", "\u0000", "a\u0000b", "x".repeat(65), "../etc", "a b", 42]) expect(idSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["", "\u0000", "a\u0000b", "x".repeat(65), "../etc", "a b", 42])
+      expect(idSchema.safeParse(bad).success).toBe(false);
   });
 
   it("trims typed text and refuses control characters", () => {
@@ -13,6 +14,8 @@ describe("edge validation", () => {
     expect(name.parse("  Ada  ")).toBe("Ada");
     expect(name.safeParse("Ad\u0000a").success).toBe(false);
     expect(name.safeParse("   ").error?.issues[0].message).toBe("Name is required");
-    expect(name.safeParse("x".repeat(11)).error?.issues[0].message).toBe("Name must be at most 10 characters");
+    expect(name.safeParse("x".repeat(11)).error?.issues[0].message).toBe(
+      "Name must be at most 10 characters",
+    );
   });
 });

@@ -4,7 +4,9 @@ import { z } from "zod";
  * An id as the app makes them (UUIDs, cuids). Anything else is refused at the edge: PostgreSQL
  * rejects some bytes outright (NUL), so a stray value would otherwise fail deep in a query.
  */
-export const idSchema = z.string({ error: "An id is required" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id");
+export const idSchema = z
+  .string({ error: "An id is required" })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id");
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -15,5 +17,8 @@ export function plainText(label: string, max: number) {
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} must not contain control characters`);
+    .refine(
+      (value) => !CONTROL_CHARACTERS.test(value),
+      `${label} must not contain control characters`,
+    );
 }

@@ -17,11 +17,16 @@ export const answerSchema = z.strictObject({
 export const answersSchema = z
   .array(answerSchema)
   .max(MAX_ANSWERS, `At most ${MAX_ANSWERS} answers at once`)
-  .refine((answers) => new Set(answers.map((a) => a.itemId)).size === answers.length, "Each item may be answered once");
+  .refine(
+    (answers) => new Set(answers.map((a) => a.itemId)).size === answers.length,
+    "Each item may be answered once",
+  );
 
 export const saveAnswersSchema = z.strictObject({ answers: answersSchema });
 export const submitSchema = z.strictObject({ answers: answersSchema.optional() });
-export const markReadSchema = z.strictObject({ read: z.boolean({ error: "read must be true or false" }) });
+export const markReadSchema = z.strictObject({
+  read: z.boolean({ error: "read must be true or false" }),
+});
 
 export const slugParamSchema = z.string().regex(/^[a-z0-9-]{1,200}$/, "Not a lesson slug");
 export const idParamSchema = idSchema;

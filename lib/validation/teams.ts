@@ -21,7 +21,13 @@ export const changeRoleSchema = z.strictObject({
   role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` }),
 });
 
-export const PROGRESS_SORTS = ["name", "lessonsRead", "attempts", "bestScore", "lastActiveAt"] as const;
+export const PROGRESS_SORTS = [
+  "name",
+  "lessonsRead",
+  "attempts",
+  "bestScore",
+  "lastActiveAt",
+] as const;
 export const gridQuerySchema = z.object({
   q: z.string().trim().max(100).catch(""),
   sort: z.enum(PROGRESS_SORTS).catch("name"),

@@ -6,7 +6,10 @@ import { conflict, forbidden, notFound } from "@/server/http/errors";
 
 export async function listUsers(db: Db, actor: CurrentUser) {
   if (actor.role !== "ADMIN") throw forbidden();
-  return db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, name: true, email: true, role: true, createdAt: true, lastActiveAt: true } });
+  return db.user.findMany({
+    orderBy: { email: "asc" },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, lastActiveAt: true },
+  });
 }
 
 /** Changes a user's role; it applies on their next request. The last admin cannot be demoted. */
@@ -15,9 +18,17 @@ export async function changeRole(db: Db, actor: CurrentUser, userId: string, rol
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!user) throw notFound("User");
-    if (user.role === "ADMIN" && role !== "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) <= 1) {
+    if (
+      user.role === "ADMIN" &&
+      role !== "ADMIN" &&
+      (await tx.user.count({ where: { role: "ADMIN" } })) <= 1
+    ) {
       throw conflict("This is the last admin; make someone else an admin first.");
     }
-    return tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, email: true, role: true } });
+    return tx.user.update({
+      where: { id: userId },
+      data: { role },
+      select: { id: true, email: true, role: true },
+    });
   });
 }

@@ -12,16 +12,26 @@ export function throttleKeys(email: string, address: string): string[] {
 
 /** The latest lock among the keys that is still running, if any. */
 export async function activeLock(db: Db, keys: string[], now = new Date()): Promise<Date | null> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } }, select: { lockedUntil: true } });
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: keys }, lockedUntil: { gt: now } },
+    select: { lockedUntil: true },
+  });
   const until = rows.map((r) => r.lockedUntil!.getTime());
   return until.length ? new Date(Math.max(...until)) : null;
 }
 
 export async function recordFailedSignIn(db: Db, keys: string[], now = new Date()): Promise<void> {
   for (const key of keys) {
-    const row = await db.loginThrottle.upsert({ where: { key }, create: { key, failures: 1 }, update: { failures: { increment: 1 } } });
+    const row = await db.loginThrottle.upsert({
+      where: { key },
+      create: { key, failures: 1 },
+      update: { failures: { increment: 1 } },
+    });
     if (row.failures >= MAX_FAILED_SIGN_INS) {
-      await db.loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockDurationMs(row.failures)) } });
+      await db.loginThrottle.update({
+        where: { key },
+        data: { lockedUntil: new Date(now.getTime() + lockDurationMs(row.failures)) },
+      });
     }
   }
 }

@@ -29,7 +29,11 @@ export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     // A sliding window: every page load renews the cookie, so it expires after this long idle.
-    session: { strategy: "jwt", maxAge: idleSeconds, updateAge: Math.min(300, Math.floor(idleSeconds / 4)) },
+    session: {
+      strategy: "jwt",
+      maxAge: idleSeconds,
+      updateAge: Math.min(300, Math.floor(idleSeconds / 4)),
+    },
     pages: { signIn: "/signin" },
     cookies: {
       sessionToken: {
@@ -40,13 +44,19 @@ export function getAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const db = getDb();
           const forwarded = request?.headers?.["x-forwarded-for"] as string | undefined;
-          const keys = throttleKeys(parsed.data.email, clientAddress(forwarded, env.TRUSTED_PROXY_HOPS));
+          const keys = throttleKeys(
+            parsed.data.email,
+            clientAddress(forwarded, env.TRUSTED_PROXY_HOPS),
+          );
           const now = new Date();
           const locked = await activeLock(db, keys, now);
           // next-auth hands a thrown message to the sign-in page, which shows it as it is.
@@ -57,7 +67,12 @@ export function getAuthOptions(): NextAuthOptions {
             return null;
           }
           await clearFailedSignIns(db, keys);
-          return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+          return {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            sessionVersion: user.sessionVersion,
+          };
         },
       }),
     ],
@@ -72,16 +87,26 @@ export function getAuthOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        const user = typeof token.uid === "string" ? await getDb().user.findUnique({ where: { id: token.uid } }) : null;
-        if (!user || user.sessionVersion !== token.sv || sessionTooOld(token.authTime)) return { expires: session.expires };
-        return { ...session, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+        const user =
+          typeof token.uid === "string"
+            ? await getDb().user.findUnique({ where: { id: token.uid } })
+            : null;
+        if (!user || user.sessionVersion !== token.sv || sessionTooOld(token.authTime))
+          return { expires: session.expires };
+        return {
+          ...session,
+          user: { id: user.id, name: user.name, email: user.email, role: user.role },
+        };
       },
     },
     events: {
       // Signing out ends this token everywhere: every token carrying the old version is refused.
       async signOut({ token }) {
         if (typeof token?.uid === "string") {
-          await getDb().user.updateMany({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
+          await getDb().user.updateMany({
+            where: { id: token.uid },
+            data: { sessionVersion: { increment: 1 } },
+          });
         }
       },
     },

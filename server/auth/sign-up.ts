@@ -14,13 +14,18 @@ export async function signUp(db: Db, input: SignUpInput) {
   if (taken) throw conflict("An account with this email already exists. Sign in instead.");
   try {
     const user = await db.user.create({
-      data: { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) },
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash: await hashPassword(input.password),
+      },
       select: { id: true, email: true, name: true, role: true },
     });
     return user;
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides.
-    if (isUniqueViolation(error)) throw conflict("An account with this email already exists. Sign in instead.");
+    if (isUniqueViolation(error))
+      throw conflict("An account with this email already exists. Sign in instead.");
     throw error;
   }
 }

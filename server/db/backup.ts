@@ -20,7 +20,9 @@ export async function backupDatabase(url: string, file: string): Promise<void> {
     }
     return;
   }
-  execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, url], { stdio: ["ignore", "inherit", "inherit"] });
+  execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, url], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
 }
 
 /** Replaces the database's contents with a backup. Stop the app first: this is not an online operation. */
@@ -37,7 +39,11 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
     }
     return;
   }
-  execFileSync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${url}`, file], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  execFileSync(
+    "pg_restore",
+    ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${url}`, file],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
 }

@@ -26,7 +26,10 @@ interface AdapterFactory {
  * Prisma's adapter factory, changed to open one connection (SQLite's handle, PostgreSQL's pool) that
  * the driver shares through `connect`; once $disconnect disposes it, the next use opens a new one.
  */
-function shareConnection<Factory extends AdapterFactory>(factory: Factory, onOpen?: (adapter: Awaited<ReturnType<Factory["connect"]>>) => void) {
+function shareConnection<Factory extends AdapterFactory>(
+  factory: Factory,
+  onOpen?: (adapter: Awaited<ReturnType<Factory["connect"]>>) => void,
+) {
   type Adapter = Awaited<ReturnType<Factory["connect"]>>;
   let connection: Promise<Adapter> | undefined;
   const connect = (): Promise<Adapter> =>
@@ -39,7 +42,12 @@ function shareConnection<Factory extends AdapterFactory>(factory: Factory, onOpe
       };
       return adapter;
     }));
-  const adapter = { provider: factory.provider as Factory["provider"], adapterName: factory.adapterName, connect, connectToShadowDb: () => factory.connectToShadowDb() };
+  const adapter = {
+    provider: factory.provider as Factory["provider"],
+    adapterName: factory.adapterName,
+    connect,
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
   return { adapter, connect };
 }
 
@@ -48,13 +56,16 @@ export function createClient(url: string): Db {
   if (databaseKind(url) === "sqlite") {
     const file = sqlitePath(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const { adapter, connect } = shareConnection(new PrismaBetterSqlite3({ url: file }), (opened) => {
-      // The database is in WAL mode (set by the migration runner). With synchronous=NORMAL a commit
-      // is in the WAL before it is acknowledged, so it survives the app process being killed (the OS
-      // still has it); only a power loss could undo the last commits. FULL would add an fsync to
-      // every commit for that case alone.
-      void opened.executeScript("PRAGMA synchronous = NORMAL");
-    });
+    const { adapter, connect } = shareConnection(
+      new PrismaBetterSqlite3({ url: file }),
+      (opened) => {
+        // The database is in WAL mode (set by the migration runner). With synchronous=NORMAL a commit
+        // is in the WAL before it is acknowledged, so it survives the app process being killed (the OS
+        // still has it); only a power loss could undo the last commits. FULL would add an fsync to
+        // every commit for that case alone.
+        void opened.executeScript("PRAGMA synchronous = NORMAL");
+      },
+    );
     const client = new PrismaClient({ adapter });
     drivers.set(client, new SqliteDriver(connect));
     return client;

@@ -108,7 +108,10 @@ export class SqliteDriver implements Driver {
     const db = this.handleOf(adapter);
     const transaction = await adapter.startTransaction();
     // The adapter has issued BEGIN; with usePhantomQuery false the caller issues COMMIT or ROLLBACK.
-    const tx: Queryable = { query: async (s) => this.all(db, s), execute: async (s) => this.run(db, s) };
+    const tx: Queryable = {
+      query: async (s) => this.all(db, s),
+      execute: async (s) => this.run(db, s),
+    };
     try {
       const result = await body(tx);
       this.run(db, raw("COMMIT"));
@@ -128,7 +131,8 @@ export class SqliteDriver implements Driver {
   /** The better-sqlite3 handle inside Prisma's adapter; a new one after a $disconnect and reconnect. */
   private handleOf(adapter: SqliteAdapter): Database.Database {
     const handle = (adapter as unknown as { client?: unknown }).client;
-    if (!(handle instanceof Database)) throw new Error("The SQLite adapter no longer exposes its better-sqlite3 connection");
+    if (!(handle instanceof Database))
+      throw new Error("The SQLite adapter no longer exposes its better-sqlite3 connection");
     if (handle !== this.db) {
       this.statements.clear();
       this.db = handle;
@@ -148,7 +152,8 @@ export class SqliteDriver implements Driver {
         dates: columns.filter((c) => c.type === "DATETIME").map((c) => c.name),
         booleans: columns.filter((c) => c.type === "BOOLEAN").map((c) => c.name),
       };
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE)
+        this.statements.delete(this.statements.keys().next().value!);
       this.statements.set(text, prepared);
     }
     return prepared;
@@ -164,7 +169,8 @@ export class SqliteDriver implements Driver {
     const rows = prepared.all(values) as Array<Record<string, unknown>>;
     if (dates.length > 0 || booleans.length > 0) {
       for (const row of rows) {
-        for (const name of dates) if (row[name] !== null) row[name] = fromSqliteDate(row[name] as string | number);
+        for (const name of dates)
+          if (row[name] !== null) row[name] = fromSqliteDate(row[name] as string | number);
         for (const name of booleans) if (row[name] !== null) row[name] = row[name] === 1;
       }
     }
@@ -172,7 +178,8 @@ export class SqliteDriver implements Driver {
   }
 
   private run(db: Database.Database, statement: Sql): number {
-    return this.prepare(db, statement.parts.join("?")).statement.run(statement.values.map(toSqlite)).changes;
+    return this.prepare(db, statement.parts.join("?")).statement.run(statement.values.map(toSqlite))
+      .changes;
   }
 }
 
@@ -196,7 +203,9 @@ function toSqlite(value: SqlValue): string | number | null {
 const TIMESTAMP = 1114;
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === TIMESTAMP
+      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** PostgreSQL through pg, on the pool Prisma's adapter opened (a new one after a $disconnect). */

@@ -52,7 +52,9 @@ interface AppliedRow {
 export function planMigrations(migrations: Migration[], rows: AppliedRow[]): Migration[] {
   const pending: Migration[] = [];
   for (const migration of migrations) {
-    const records = rows.filter((r) => r.migration_name === migration.name && r.rolled_back_at == null);
+    const records = rows.filter(
+      (r) => r.migration_name === migration.name && r.rolled_back_at == null,
+    );
     const failed = records.find((r) => r.finished_at == null);
     if (failed) {
       throw new MigrationError(
@@ -71,9 +73,13 @@ export function planMigrations(migrations: Migration[], rows: AppliedRow[]): Mig
     }
   }
   const known = new Set(migrations.map((m) => m.name));
-  const unknown = rows.filter((r) => r.finished_at != null && r.rolled_back_at == null && !known.has(r.migration_name));
+  const unknown = rows.filter(
+    (r) => r.finished_at != null && r.rolled_back_at == null && !known.has(r.migration_name),
+  );
   if (unknown.length > 0 && pending.length > 0) {
-    throw new MigrationError(`The database has migrations this code does not know: ${unknown.map((r) => r.migration_name).join(", ")}`);
+    throw new MigrationError(
+      `The database has migrations this code does not know: ${unknown.map((r) => r.migration_name).join(", ")}`,
+    );
   }
   return pending;
 }
@@ -103,9 +109,14 @@ const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 /** Prisma Migrate's own advisory lock key, so that this runner and Prisma never migrate at once. */
 const PRISMA_ADVISORY_LOCK = 72707369;
 
-export async function migrate(url: string, dir = migrationsDir(databaseKind(url))): Promise<MigrateResult> {
+export async function migrate(
+  url: string,
+  dir = migrationsDir(databaseKind(url)),
+): Promise<MigrateResult> {
   const migrations = readMigrations(dir);
-  return databaseKind(url) === "sqlite" ? migrateSqlite(sqlitePath(url), migrations) : migratePostgres(url, migrations);
+  return databaseKind(url) === "sqlite"
+    ? migrateSqlite(sqlitePath(url), migrations)
+    : migratePostgres(url, migrations);
 }
 
 function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
@@ -120,25 +131,30 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
     db.exec("BEGIN IMMEDIATE");
     let pending: Migration[];
     try {
-      pending = planMigrations(migrations, db.prepare(`SELECT * FROM "_prisma_migrations"`).all() as AppliedRow[]);
+      pending = planMigrations(
+        migrations,
+        db.prepare(`SELECT * FROM "_prisma_migrations"`).all() as AppliedRow[],
+      );
     } finally {
       db.exec("COMMIT");
     }
     for (const migration of pending) {
       const id = randomUUID();
-      db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, current_timestamp)`).run(
-        id,
-        migration.checksum,
-        migration.name,
-      );
+      db.prepare(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, current_timestamp)`,
+      ).run(id, migration.checksum, migration.name);
       try {
         db.transaction(() => {
           db.exec(migration.sql);
-          db.prepare(`UPDATE "_prisma_migrations" SET finished_at = current_timestamp, applied_steps_count = 1 WHERE id = ?`).run(id);
+          db.prepare(
+            `UPDATE "_prisma_migrations" SET finished_at = current_timestamp, applied_steps_count = 1 WHERE id = ?`,
+          ).run(id);
         }).immediate();
       } catch (error) {
         db.prepare(`UPDATE "_prisma_migrations" SET logs = ? WHERE id = ?`).run(String(error), id);
-        throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+        throw new MigrationError(
+          `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+        );
       }
       applied.push(migration.name);
     }
@@ -159,26 +175,35 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
     const applied: string[] = [];
     for (const migration of pending) {
       const id = randomUUID();
-      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`, [
-        id,
-        migration.checksum,
-        migration.name,
-      ]);
+      await client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
+        [id, migration.checksum, migration.name],
+      );
       try {
         await client.query("BEGIN");
         await client.query(migration.sql);
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+          [id],
+        );
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        await client.query(`UPDATE "_prisma_migrations" SET logs = $1 WHERE id = $2`, [String(error), id]);
-        throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+        await client.query(`UPDATE "_prisma_migrations" SET logs = $1 WHERE id = $2`, [
+          String(error),
+          id,
+        ]);
+        throw new MigrationError(
+          `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+        );
       }
       applied.push(migration.name);
     }
     return { applied, alreadyApplied: migrations.length - pending.length };
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => undefined);
+    await client
+      .query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK])
+      .catch(() => undefined);
     await client.end();
   }
 }

@@ -11,17 +11,30 @@ export type ActionState = { ok: true; message: string } | ({ ok: false } & Error
  * Reads named fields from an action's form. An action is a public endpoint and may be sent anything
  * as its argument, so a non-form argument reads as empty fields and fails validation, never crashes.
  */
-export function formFields<Name extends string>(form: unknown, ...names: Name[]): Record<Name, FormDataEntryValue | null> {
+export function formFields<Name extends string>(
+  form: unknown,
+  ...names: Name[]
+): Record<Name, FormDataEntryValue | null> {
   // Duck-typed: the server bundle's FormData class is not always the global one, so instanceof fails.
   const get = (form as { get?: unknown } | null)?.get;
   const fields = {} as Record<Name, FormDataEntryValue | null>;
-  for (const name of names) fields[name] = typeof get === "function" ? ((form as FormData).get(name) ?? null) : null;
+  for (const name of names)
+    fields[name] = typeof get === "function" ? ((form as FormData).get(name) ?? null) : null;
   return fields;
 }
 
-export function parseForm<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+export function parseForm<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): z.infer<Schema> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new HttpError(422, "validation_failed", "Some fields are not valid.", fieldErrors(parsed.error));
+  if (!parsed.success)
+    throw new HttpError(
+      422,
+      "validation_failed",
+      "Some fields are not valid.",
+      fieldErrors(parsed.error),
+    );
   return parsed.data;
 }
 
@@ -32,9 +45,23 @@ export async function runAction(body: () => Promise<string>): Promise<ActionStat
   } catch (error) {
     if (isRedirectError(error)) throw error;
     if (error instanceof HttpError) {
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
+      };
     }
-    if (isDatabaseUnavailable(error)) return { ok: false, error: { code: "database_unavailable", message: "The database is unavailable. Try again in a moment." } };
+    if (isDatabaseUnavailable(error))
+      return {
+        ok: false,
+        error: {
+          code: "database_unavailable",
+          message: "The database is unavailable. Try again in a moment.",
+        },
+      };
     console.error(error);
     return { ok: false, error: { code: "internal", message: "Something went wrong on our side." } };
   }

@@ -31,7 +31,8 @@ export class HttpError extends Error {
 }
 
 export const unauthenticated = () => new HttpError(401, "unauthenticated", "Sign in to continue.");
-export const forbidden = (message = "You do not have access to this.") => new HttpError(403, "forbidden", message);
+export const forbidden = (message = "You do not have access to this.") =>
+  new HttpError(403, "forbidden", message);
 export const notFound = (what: string) => new HttpError(404, "not_found", `${what} not found.`);
 export const conflict = (message: string) => new HttpError(409, "conflict", message);
 

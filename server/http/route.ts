@@ -6,17 +6,30 @@ import { HttpError, validationFailed, type ErrorBody } from "./errors";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export function errorResponse(error: HttpError): Response {
-  const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
   return Response.json(body, { status: error.status });
 }
 
 /** Reads a JSON body under a size cap and validates it: 413, 415, 400 or 422 otherwise. */
-export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+export async function readJson<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
-    throw new HttpError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+    throw new HttpError(
+      415,
+      "unsupported_media_type",
+      "Send the body as JSON with Content-Type: application/json.",
+    );
   }
   const text = await readCapped(request);
   let value: unknown;
@@ -31,7 +44,11 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
 }
 
 function tooLarge(): HttpError {
-  return new HttpError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+  return new HttpError(
+    413,
+    "payload_too_large",
+    `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+  );
 }
 
 /** Reads the body as text, stopping as soon as it passes the cap (a missing Content-Length included). */
@@ -83,7 +100,8 @@ export function assertSameOrigin(request: Request): void {
   } catch {
     throw new HttpError(403, "forbidden", "Cross-origin requests are not allowed.");
   }
-  if (originHost !== host) throw new HttpError(403, "forbidden", "Cross-origin requests are not allowed.");
+  if (originHost !== host)
+    throw new HttpError(403, "forbidden", "Cross-origin requests are not allowed.");
 }
 
 /** Wraps a route handler: expected failures get the JSON error shape, an outage 503, a bug 500. */
@@ -95,7 +113,13 @@ export function route<Context>(handler: Handler<Context>): Handler<Context> {
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);
       if (isDatabaseUnavailable(error)) {
-        return errorResponse(new HttpError(503, "database_unavailable", "The database is unavailable. Try again in a moment."));
+        return errorResponse(
+          new HttpError(
+            503,
+            "database_unavailable",
+            "The database is unavailable. Try again in a moment.",
+          ),
+        );
       }
       console.error(error);
       return errorResponse(new HttpError(500, "internal", "Something went wrong on our side."));

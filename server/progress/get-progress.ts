@@ -7,26 +7,56 @@ import { countDue } from "@/server/quiz/start-review";
 /** One learner's progress: the `GET /api/me/progress` contract plus history for the progress page. */
 export async function getProgress(db: Db, userId: string, now = new Date()) {
   const [notes, progress, history, due] = await Promise.all([
-    db.note.findMany({ where: { retiredAt: null }, select: { slug: true, title: true, items: { where: { retiredAt: null }, select: { id: true }, take: 1 } }, orderBy: { title: "asc" } }),
+    db.note.findMany({
+      where: { retiredAt: null },
+      select: {
+        slug: true,
+        title: true,
+        items: { where: { retiredAt: null }, select: { id: true }, take: 1 },
+      },
+      orderBy: { title: "asc" },
+    }),
     db.noteProgress.findMany({ where: { userId } }),
     db.attempt.findMany({
       where: { userId, status: "SUBMITTED" },
       orderBy: { submittedAt: "asc" },
-      select: { id: true, kind: true, noteSlug: true, correct: true, total: true, submittedAt: true },
+      select: {
+        id: true,
+        kind: true,
+        noteSlug: true,
+        correct: true,
+        total: true,
+        submittedAt: true,
+      },
     }),
     countDue(db, userId, now),
   ]);
   const byNote = new Map(progress.map((p) => [p.noteSlug, p]));
-  const activeDays = [...history.map((a) => a.submittedAt), ...progress.map((p) => p.readAt)].filter((d): d is Date => d !== null);
+  const activeDays = [
+    ...history.map((a) => a.submittedAt),
+    ...progress.map((p) => p.readAt),
+  ].filter((d): d is Date => d !== null);
   return {
-    lessons: notes.map((n) => ({ slug: n.slug, title: n.title, read: Boolean(byNote.get(n.slug)?.readAt) })),
+    lessons: notes.map((n) => ({
+      slug: n.slug,
+      title: n.title,
+      read: Boolean(byNote.get(n.slug)?.readAt),
+    })),
     quizzes: notes
       .filter((n) => n.items.length > 0)
       .map((n) => {
         const p = byNote.get(n.slug);
-        return { slug: n.slug, title: n.title, attempts: p?.attempts ?? 0, bestScore: p?.bestScore ?? null, lastScore: p?.lastScore ?? null };
+        return {
+          slug: n.slug,
+          title: n.title,
+          attempts: p?.attempts ?? 0,
+          bestScore: p?.bestScore ?? null,
+          lastScore: p?.lastScore ?? null,
+        };
       }),
-    mastery: notes.filter((n) => n.items.length > 0).map((n) => ({ noteSlug: n.slug, level: levelName(byNote.get(n.slug)?.level ?? 0) })),
+    mastery: notes
+      .filter((n) => n.items.length > 0)
+      .map((n) => ({ noteSlug: n.slug, level: levelName(byNote.get(n.slug)?.level ?? 0) })),
     due,
     streak: currentStreak(activeDays, now),
     history: history.map((a) => ({

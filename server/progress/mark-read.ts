@@ -2,7 +2,13 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 
-export async function markRead(db: Db, userId: string, noteSlug: string, read: boolean, now = new Date()) {
+export async function markRead(
+  db: Db,
+  userId: string,
+  noteSlug: string,
+  read: boolean,
+  now = new Date(),
+) {
   const note = await db.note.findUnique({ where: { slug: noteSlug }, select: { slug: true } });
   if (!note) throw notFound("Lesson");
   const readAt = read ? now : null;

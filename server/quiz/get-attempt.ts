@@ -10,7 +10,12 @@ import { toQuizItem } from "./quiz-items";
 export async function getAttempt(db: Db, userId: string, attemptId: string) {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
-    include: { answers: { orderBy: { position: "asc" }, include: { itemVersion: true, item: { select: { kind: true, noteSlug: true } } } } },
+    include: {
+      answers: {
+        orderBy: { position: "asc" },
+        include: { itemVersion: true, item: { select: { kind: true, noteSlug: true } } },
+      },
+    },
   });
   if (!attempt || attempt.userId !== userId) throw notFound("Attempt");
   return {
@@ -20,7 +25,14 @@ export async function getAttempt(db: Db, userId: string, attemptId: string) {
     status: attempt.status === "SUBMITTED" ? ("submitted" as const) : ("in_progress" as const),
     answers: attempt.answers.map((a) => ({ itemId: a.itemId, choice: a.choice })),
     items: attempt.answers.map((a) =>
-      toQuizItem({ id: a.itemId, kind: a.item.kind, noteSlug: a.item.noteSlug, prompt: a.itemVersion.prompt, detail: a.itemVersion.detail, serviceModel: a.itemVersion.serviceModel }),
+      toQuizItem({
+        id: a.itemId,
+        kind: a.item.kind,
+        noteSlug: a.item.noteSlug,
+        prompt: a.itemVersion.prompt,
+        detail: a.itemVersion.detail,
+        serviceModel: a.itemVersion.serviceModel,
+      }),
     ),
   };
 }

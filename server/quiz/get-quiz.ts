@@ -6,7 +6,11 @@ import { toQuizItem } from "./quiz-items";
 export async function getQuiz(db: Db, slug: string) {
   const note = await db.note.findFirst({
     where: { slug, retiredAt: null },
-    select: { slug: true, title: true, items: { where: { retiredAt: null }, orderBy: { position: "asc" } } },
+    select: {
+      slug: true,
+      title: true,
+      items: { where: { retiredAt: null }, orderBy: { position: "asc" } },
+    },
   });
   if (!note || note.items.length === 0) throw notFound("Quiz");
   return { slug: note.slug, title: note.title, items: note.items.map(toQuizItem) };

@@ -10,14 +10,24 @@ type Tx = Prisma.TransactionClient;
 export function assertKnownItems(answers: AnswerInput[], known: ReadonlySet<string>): void {
   const fields: Record<string, string[]> = {};
   answers.forEach((answer, i) => {
-    if (!known.has(answer.itemId)) fields[`answers.${i}.itemId`] = [`Item ${answer.itemId} is not part of this attempt`];
+    if (!known.has(answer.itemId))
+      fields[`answers.${i}.itemId`] = [`Item ${answer.itemId} is not part of this attempt`];
   });
-  if (Object.keys(fields).length > 0) throw new HttpError(422, "validation_failed", "Some answers name items that are not in this attempt.", fields);
+  if (Object.keys(fields).length > 0)
+    throw new HttpError(
+      422,
+      "validation_failed",
+      "Some answers name items that are not in this attempt.",
+      fields,
+    );
 }
 
 async function assertItemsInAttempt(tx: Tx, attemptId: string, answers: AnswerInput[]) {
   if (answers.length === 0) return;
-  const rows = await tx.answer.findMany({ where: { attemptId, itemId: { in: answers.map((a) => a.itemId) } }, select: { itemId: true } });
+  const rows = await tx.answer.findMany({
+    where: { attemptId, itemId: { in: answers.map((a) => a.itemId) } },
+    select: { itemId: true },
+  });
   assertKnownItems(answers, new Set(rows.map((r) => r.itemId)));
 }
 
@@ -26,7 +36,11 @@ async function writeAnswers(tx: Tx, attemptId: string, answers: AnswerInput[], n
   for (const answer of answers) {
     await tx.answer.update({
       where: { attemptId_itemId: { attemptId, itemId: answer.itemId } },
-      data: { choice: answer.choice, answeredAt: answer.choice ? now : null, ...(answer.ms !== undefined ? { answerMs: answer.ms } : {}) },
+      data: {
+        choice: answer.choice,
+        answeredAt: answer.choice ? now : null,
+        ...(answer.ms !== undefined ? { answerMs: answer.ms } : {}),
+      },
     });
   }
 }
@@ -36,12 +50,25 @@ async function writeAnswers(tx: Tx, attemptId: string, answers: AnswerInput[], n
  * status in the condition, so that on PostgreSQL a racing submit holds the row lock and this save
  * then finds the attempt closed: a save can never reopen or change a submitted attempt.
  */
-export async function saveAnswers(db: Db, userId: string, attemptId: string, answers: AnswerInput[], now = new Date()) {
+export async function saveAnswers(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  answers: AnswerInput[],
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
-    const attempt = await tx.attempt.findUnique({ where: { id: attemptId }, select: { userId: true, status: true } });
+    const attempt = await tx.attempt.findUnique({
+      where: { id: attemptId },
+      select: { userId: true, status: true },
+    });
     if (!attempt || attempt.userId !== userId) throw notFound("Attempt");
-    const open = await tx.attempt.updateMany({ where: { id: attemptId, status: "IN_PROGRESS" }, data: { updatedAt: now } });
-    if (open.count === 0) throw conflict("This attempt has been submitted; its answers can no longer change.");
+    const open = await tx.attempt.updateMany({
+      where: { id: attemptId, status: "IN_PROGRESS" },
+      data: { updatedAt: now },
+    });
+    if (open.count === 0)
+      throw conflict("This attempt has been submitted; its answers can no longer change.");
     await assertItemsInAttempt(tx, attemptId, answers);
     await writeAnswers(tx, attemptId, answers, now);
     const saved = await tx.answer.count({ where: { attemptId, choice: { not: null } } });

@@ -22,13 +22,28 @@ function shuffled<T>(values: T[]): T[] {
  * the item version shown, so that grading uses the wording the learner saw.
  */
 export async function startQuizAttempt(db: Db, userId: string, slug: string) {
-  const items = await db.item.findMany({ where: { noteSlug: slug, retiredAt: null, note: { retiredAt: null } } });
+  const items = await db.item.findMany({
+    where: { noteSlug: slug, retiredAt: null, note: { retiredAt: null } },
+  });
   if (items.length === 0) throw notFound("Quiz");
   const order = shuffled(items);
   const attemptId = randomUUID();
   await db.$transaction(async (tx) => {
-    await tx.attempt.create({ data: { id: attemptId, userId, kind: "QUIZ", noteSlug: slug, total: items.length } });
-    await insertRows(tx, "Answer", ANSWER_COLUMNS, order.map((item, position) => [randomUUID(), attemptId, item.id, item.currentVersionId, position]));
+    await tx.attempt.create({
+      data: { id: attemptId, userId, kind: "QUIZ", noteSlug: slug, total: items.length },
+    });
+    await insertRows(
+      tx,
+      "Answer",
+      ANSWER_COLUMNS,
+      order.map((item, position) => [
+        randomUUID(),
+        attemptId,
+        item.id,
+        item.currentVersionId,
+        position,
+      ]),
+    );
   });
   return { attemptId, items: order.map(toQuizItem) };
 }

@@ -15,8 +15,15 @@ export function countDue(db: Db, userId: string, now = new Date()) {
  * The review session to show now: the open one if the learner left one unfinished, else a new one
  * with the items due soonest, across notes. Null when nothing is due.
  */
-export async function startReview(db: Db, userId: string, now = new Date()): Promise<{ attemptId: string } | null> {
-  const open = await db.attempt.findFirst({ where: { userId, kind: "REVIEW", status: "IN_PROGRESS" }, select: { id: true } });
+export async function startReview(
+  db: Db,
+  userId: string,
+  now = new Date(),
+): Promise<{ attemptId: string } | null> {
+  const open = await db.attempt.findFirst({
+    where: { userId, kind: "REVIEW", status: "IN_PROGRESS" },
+    select: { id: true },
+  });
   if (open) return { attemptId: open.id };
   const due = await db.reviewCard.findMany({
     where: { userId, due: { lte: now }, item: { retiredAt: null } },
@@ -28,7 +35,18 @@ export async function startReview(db: Db, userId: string, now = new Date()): Pro
   const attemptId = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.attempt.create({ data: { id: attemptId, userId, kind: "REVIEW", total: due.length } });
-    await insertRows(tx, "Answer", ANSWER_COLUMNS, due.map(({ item }, position) => [randomUUID(), attemptId, item.id, item.currentVersionId, position]));
+    await insertRows(
+      tx,
+      "Answer",
+      ANSWER_COLUMNS,
+      due.map(({ item }, position) => [
+        randomUUID(),
+        attemptId,
+        item.id,
+        item.currentVersionId,
+        position,
+      ]),
+    );
   });
   return { attemptId };
 }

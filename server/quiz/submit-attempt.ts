@@ -38,7 +38,12 @@ async function readAnswers(db: Queryable, attemptId: string): Promise<StoredAnsw
 /** Grades stored answers against the item versions they were pinned to. */
 function grade(answers: StoredAnswer[]): Grade {
   return gradeAnswers(
-    answers.map((a) => ({ itemId: a.itemId, owner: a.owner, explanation: a.explanation, lessonHref: lessonHref(a.noteSlug, a.anchor) })),
+    answers.map((a) => ({
+      itemId: a.itemId,
+      owner: a.owner,
+      explanation: a.explanation,
+      lessonHref: lessonHref(a.noteSlug, a.anchor),
+    })),
     new Map(answers.map((a) => [a.itemId, a.choice])),
   );
 }
@@ -50,7 +55,13 @@ class AlreadySubmitted extends Error {}
  * FSRS cards, the learner's note progress and the team aggregates in one transaction. Submitting
  * again, even at the same moment, records nothing new and returns the recorded grade.
  */
-export async function submitAttempt(db: Db, userId: string, attemptId: string, answers: AnswerInput[] = [], now = new Date()) {
+export async function submitAttempt(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  answers: AnswerInput[] = [],
+  now = new Date(),
+) {
   const driver = driverOf(db);
   try {
     return await driver.transaction(async (tx) => {
@@ -61,7 +72,9 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, a
         WHERE "id" = ${attemptId} AND "userId" = ${userId} AND "status" = 'IN_PROGRESS'
         RETURNING "kind", "noteSlug"`);
       if (!attempt) {
-        const [existing] = await tx.query<{ userId: string }>(sql`SELECT "userId" FROM "Attempt" WHERE "id" = ${attemptId}`);
+        const [existing] = await tx.query<{ userId: string }>(
+          sql`SELECT "userId" FROM "Attempt" WHERE "id" = ${attemptId}`,
+        );
         if (!existing || existing.userId !== userId) throw notFound("Attempt");
         throw new AlreadySubmitted();
       }
@@ -69,7 +82,9 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, a
       const stored = mergeAnswers(await readAnswers(tx, attemptId), answers);
       const graded = grade(stored);
       await writeGradedAnswers(tx, attemptId, stored, answers, graded, now);
-      await tx.execute(sql`UPDATE "Attempt" SET "correct" = ${graded.score.correct}, "total" = ${graded.score.total} WHERE "id" = ${attemptId}`);
+      await tx.execute(
+        sql`UPDATE "Attempt" SET "correct" = ${graded.score.correct}, "total" = ${graded.score.total} WHERE "id" = ${attemptId}`,
+      );
       await recordCards(tx, userId, stored, graded, now);
       await recordNoteProgress(tx, userId, attempt.kind, attempt.noteSlug, stored, graded, now);
       await tx.execute(sql`UPDATE "User" SET "lastActiveAt" = ${now} WHERE "id" = ${userId}`);
@@ -96,26 +111,46 @@ function mergeAnswers(stored: StoredAnswer[], answers: AnswerInput[]): StoredAns
  * Records choices and correctness with one update per distinct (choice, correct) pair rather than
  * one per answer: an attempt has dozens of answers but at most six such pairs.
  */
-async function writeGradedAnswers(tx: Queryable, attemptId: string, stored: StoredAnswer[], submitted: AnswerInput[], graded: Grade, now: Date) {
+async function writeGradedAnswers(
+  tx: Queryable,
+  attemptId: string,
+  stored: StoredAnswer[],
+  submitted: AnswerInput[],
+  graded: Grade,
+  now: Date,
+) {
   const changed = new Set(submitted.map((a) => a.itemId));
-  const groups = new Map<string, { choice: Owner | null; correct: boolean; answeredAt: boolean; ids: string[] }>();
+  const groups = new Map<
+    string,
+    { choice: Owner | null; correct: boolean; answeredAt: boolean; ids: string[] }
+  >();
   graded.results.forEach((result, i) => {
     const answeredNow = changed.has(result.itemId) && result.choice !== null;
     const key = `${result.choice}|${result.correct}|${answeredNow}`;
-    const group = groups.get(key) ?? { choice: result.choice, correct: result.correct, answeredAt: answeredNow, ids: [] };
+    const group = groups.get(key) ?? {
+      choice: result.choice,
+      correct: result.correct,
+      answeredAt: answeredNow,
+      ids: [],
+    };
     group.ids.push(stored[i].itemId);
     groups.set(key, group);
   });
   for (const group of groups.values()) {
     // The owner is one of three fixed words, inlined so that PostgreSQL reads it as its enum type.
-    const choice = raw(group.choice === null ? "NULL" : `'${OWNERS.find((o) => o === group.choice)}'`);
+    const choice = raw(
+      group.choice === null ? "NULL" : `'${OWNERS.find((o) => o === group.choice)}'`,
+    );
     await tx.execute(sql`
       UPDATE "Answer" SET "choice" = ${choice}, "correct" = ${group.correct}${group.answeredAt ? sql`, "answeredAt" = ${now}` : raw("")}
       WHERE "attemptId" = ${attemptId} AND "itemId" IN (${join(group.ids.map((id) => sql`${id}`))})`);
   }
   // Timings come with autosaves; only a timing sent with the submit itself is written here.
   for (const answer of submitted) {
-    if (answer.ms !== undefined) await tx.execute(sql`UPDATE "Answer" SET "answerMs" = ${answer.ms} WHERE "attemptId" = ${attemptId} AND "itemId" = ${answer.itemId}`);
+    if (answer.ms !== undefined)
+      await tx.execute(
+        sql`UPDATE "Answer" SET "answerMs" = ${answer.ms} WHERE "attemptId" = ${attemptId} AND "itemId" = ${answer.itemId}`,
+      );
   }
 }
 
@@ -141,7 +176,13 @@ const CARD_COLUMNS = raw(
  * Schedules every answered item's FSRS card and bumps its answer counters, in one multi-row upsert,
  * then adds the same counts to the aggregates of every team the learner belongs to.
  */
-async function recordCards(tx: Queryable, userId: string, stored: StoredAnswer[], graded: Grade, now: Date) {
+async function recordCards(
+  tx: Queryable,
+  userId: string,
+  stored: StoredAnswer[],
+  graded: Grade,
+  now: Date,
+) {
   if (graded.results.length === 0) return;
   const cards = await tx.query<ReviewCardRow>(sql`
     SELECT "itemId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"
@@ -151,7 +192,18 @@ async function recordCards(tx: Queryable, userId: string, stored: StoredAnswer[]
   const rows = graded.results.map((result, i) => {
     const card = existing.get(result.itemId);
     const before: ReviewState = card
-      ? { due: card.due, stability: card.stability, difficulty: card.difficulty, elapsed_days: card.elapsedDays, scheduled_days: card.scheduledDays, learning_steps: card.learningSteps, reps: card.reps, lapses: card.lapses, state: card.state, last_review: card.lastReview ?? undefined }
+      ? {
+          due: card.due,
+          stability: card.stability,
+          difficulty: card.difficulty,
+          elapsed_days: card.elapsedDays,
+          scheduled_days: card.scheduledDays,
+          learning_steps: card.learningSteps,
+          reps: card.reps,
+          lapses: card.lapses,
+          state: card.state,
+          last_review: card.lastReview ?? undefined,
+        }
       : newReviewState(now);
     const after = scheduleReview(before, result.correct, now, stored[i].answerMs ?? undefined);
     const wrong = !result.correct && result.choice ? result.choice : null;
@@ -181,7 +233,15 @@ async function recordCards(tx: Queryable, userId: string, stored: StoredAnswer[]
   await addToTeamItemStats(tx, userId, counts);
 }
 
-async function recordNoteProgress(tx: Queryable, userId: string, kind: "QUIZ" | "REVIEW", noteSlug: string | null, stored: StoredAnswer[], graded: Grade, now: Date) {
+async function recordNoteProgress(
+  tx: Queryable,
+  userId: string,
+  kind: "QUIZ" | "REVIEW",
+  noteSlug: string | null,
+  stored: StoredAnswer[],
+  graded: Grade,
+  now: Date,
+) {
   // Each note the attempt touched, and whether all of its items were right.
   const allCorrect = new Map<string, boolean>();
   graded.results.forEach((result, i) => {
@@ -191,18 +251,30 @@ async function recordNoteProgress(tx: Queryable, userId: string, kind: "QUIZ" | 
   for (const [slug, correct] of allCorrect) {
     // Upsert first: it creates the row if need be and, on PostgreSQL, locks it, so that two attempts
     // submitted at once by one learner on one note cannot both read the same "before".
-    const [before] = await tx.query<{ level: number; proficientAt: Date | null; attempts: number; bestScore: number | null }>(sql`
+    const [before] = await tx.query<{
+      level: number;
+      proficientAt: Date | null;
+      attempts: number;
+      bestScore: number | null;
+    }>(sql`
       INSERT INTO "NoteProgress" ("userId", "noteSlug", "attempts", "level", "lastActiveAt") VALUES (${userId}, ${slug}, 0, 0, ${now})
       ON CONFLICT ("userId", "noteSlug") DO UPDATE SET "lastActiveAt" = excluded."lastActiveAt"
       RETURNING "level", "proficientAt", "attempts", "bestScore"`);
     const beforeStanding = { level: before.level, proficientAt: before.proficientAt };
     let level: number;
     if (kind === "QUIZ") {
-      const percent = graded.score.total ? Math.round((graded.score.correct / graded.score.total) * 1000) / 10 : 0;
+      const percent = graded.score.total
+        ? Math.round((graded.score.correct / graded.score.total) * 1000) / 10
+        : 0;
       const standing = levelAfterQuiz(percent / 100, now);
       // A perfect retake of a mastered note keeps it mastered; anything less is judged afresh.
-      level = standing.proficientAt !== null && beforeStanding.level > standing.level ? beforeStanding.level : standing.level;
-      const proficientAt = standing.proficientAt ? (beforeStanding.proficientAt ?? standing.proficientAt) : null;
+      level =
+        standing.proficientAt !== null && beforeStanding.level > standing.level
+          ? beforeStanding.level
+          : standing.level;
+      const proficientAt = standing.proficientAt
+        ? (beforeStanding.proficientAt ?? standing.proficientAt)
+        : null;
       await tx.execute(sql`
         UPDATE "NoteProgress" SET "level" = ${level}, "proficientAt" = ${proficientAt}, "attempts" = ${before.attempts + 1},
           "lastScore" = ${percent}, "bestScore" = ${Math.max(percent, before.bestScore ?? 0)}
@@ -215,7 +287,9 @@ async function recordNoteProgress(tx: Queryable, userId: string, kind: "QUIZ" | 
         WHERE "userId" = ${userId} AND "noteSlug" = ${slug}`);
     }
     if (level !== beforeStanding.level) {
-      await tx.execute(sql`INSERT INTO "MasteryEvent" ("id", "userId", "noteSlug", "level", "at") VALUES (${randomUUID()}, ${userId}, ${slug}, ${level}, ${now})`);
+      await tx.execute(
+        sql`INSERT INTO "MasteryEvent" ("id", "userId", "noteSlug", "level", "at") VALUES (${randomUUID()}, ${userId}, ${slug}, ${level}, ${now})`,
+      );
     }
   }
 }

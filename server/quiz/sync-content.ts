@@ -12,14 +12,28 @@ export interface SyncReport {
   unchanged: number;
 }
 
-type ItemContent = Pick<ExtractedItem, "prompt" | "detail" | "owner" | "anchor"> & { serviceModel: string | null };
+type ItemContent = Pick<ExtractedItem, "prompt" | "detail" | "owner" | "anchor"> & {
+  serviceModel: string | null;
+};
 
 function contentOf(item: ExtractedItem): ItemContent {
-  return { prompt: item.prompt, detail: item.detail, owner: item.owner, anchor: item.anchor, serviceModel: item.serviceModel ?? null };
+  return {
+    prompt: item.prompt,
+    detail: item.detail,
+    owner: item.owner,
+    anchor: item.anchor,
+    serviceModel: item.serviceModel ?? null,
+  };
 }
 
 function sameContent(a: ItemContent, b: ItemContent): boolean {
-  return a.prompt === b.prompt && a.detail === b.detail && a.owner === b.owner && a.anchor === b.anchor && a.serviceModel === b.serviceModel;
+  return (
+    a.prompt === b.prompt &&
+    a.detail === b.detail &&
+    a.owner === b.owner &&
+    a.anchor === b.anchor &&
+    a.serviceModel === b.serviceModel
+  );
 }
 
 const CHUNK = 500;
@@ -35,11 +49,25 @@ function chunks<T>(rows: T[]): T[][] {
  * slug and item key. A changed wording or owner becomes a new item version (attempts keep the version
  * they answered); an item whose bullet is gone is retired, never deleted, so its history stays.
  */
-export async function syncContent(db: Db, notes: ParsedNote[], now = new Date()): Promise<SyncReport> {
+export async function syncContent(
+  db: Db,
+  notes: ParsedNote[],
+  now = new Date(),
+): Promise<SyncReport> {
   return db.$transaction(
     async (tx) => {
-      const report: SyncReport = { notes: notes.length, created: 0, revised: 0, retired: 0, unchanged: 0 };
-      const known = new Map((await tx.note.findMany({ select: { slug: true, title: true, retiredAt: true } })).map((n) => [n.slug, n]));
+      const report: SyncReport = {
+        notes: notes.length,
+        created: 0,
+        revised: 0,
+        retired: 0,
+        unchanged: 0,
+      };
+      const known = new Map(
+        (await tx.note.findMany({ select: { slug: true, title: true, retiredAt: true } })).map(
+          (n) => [n.slug, n],
+        ),
+      );
       const present = new Set(notes.map((n) => n.slug));
 
       const newNotes = notes.filter((n) => !known.has(n.slug)).map((n) => [n.slug, n.title, now]);
@@ -47,11 +75,17 @@ export async function syncContent(db: Db, notes: ParsedNote[], now = new Date())
       for (const note of notes) {
         const before = known.get(note.slug);
         if (before && (before.title !== note.title || before.retiredAt)) {
-          await tx.note.update({ where: { slug: note.slug }, data: { title: note.title, retiredAt: null } });
+          await tx.note.update({
+            where: { slug: note.slug },
+            data: { title: note.title, retiredAt: null },
+          });
         }
       }
-      const gone = [...known.values()].filter((n) => !present.has(n.slug) && !n.retiredAt).map((n) => n.slug);
-      if (gone.length > 0) await tx.note.updateMany({ where: { slug: { in: gone } }, data: { retiredAt: now } });
+      const gone = [...known.values()]
+        .filter((n) => !present.has(n.slug) && !n.retiredAt)
+        .map((n) => n.slug);
+      if (gone.length > 0)
+        await tx.note.updateMany({ where: { slug: { in: gone } }, data: { retiredAt: now } });
 
       const existing = await tx.item.findMany();
       const byKey = new Map(existing.map((item) => [`${item.noteSlug}\u0000${item.key}`, item]));
@@ -69,14 +103,60 @@ export async function syncContent(db: Db, notes: ParsedNote[], now = new Date())
             const id = randomUUID();
             const versionId = randomUUID();
             const { prompt, detail, owner, anchor, serviceModel } = content;
-            newItems.push([id, note.slug, extracted.key, extracted.kind, position, 1, versionId, prompt, detail, owner, anchor, serviceModel]);
+            newItems.push([
+              id,
+              note.slug,
+              extracted.key,
+              extracted.kind,
+              position,
+              1,
+              versionId,
+              prompt,
+              detail,
+              owner,
+              anchor,
+              serviceModel,
+            ]);
             newVersions.push([versionId, id, 1, prompt, detail, owner, anchor, serviceModel, now]);
             report.created++;
           }
         });
       }
-      await insertRows(tx, "Item", ["id", "noteSlug", "key", "kind", "position", "version", "currentVersionId", "prompt", "detail", "owner", "anchor", "serviceModel"], newItems);
-      await insertRows(tx, "ItemVersion", ["id", "itemId", "version", "prompt", "detail", "owner", "anchor", "serviceModel", "createdAt"], newVersions);
+      await insertRows(
+        tx,
+        "Item",
+        [
+          "id",
+          "noteSlug",
+          "key",
+          "kind",
+          "position",
+          "version",
+          "currentVersionId",
+          "prompt",
+          "detail",
+          "owner",
+          "anchor",
+          "serviceModel",
+        ],
+        newItems,
+      );
+      await insertRows(
+        tx,
+        "ItemVersion",
+        [
+          "id",
+          "itemId",
+          "version",
+          "prompt",
+          "detail",
+          "owner",
+          "anchor",
+          "serviceModel",
+          "createdAt",
+        ],
+        newVersions,
+      );
 
       for (const note of notes) {
         for (const [position, extracted] of note.items.entries()) {
@@ -84,26 +164,46 @@ export async function syncContent(db: Db, notes: ParsedNote[], now = new Date())
           if (!item) continue;
           const content = contentOf(extracted);
           const changed = !sameContent(item, content);
-          if (!changed && item.position === position && !item.retiredAt && item.kind === extracted.kind) {
+          if (
+            !changed &&
+            item.position === position &&
+            !item.retiredAt &&
+            item.kind === extracted.kind
+          ) {
             report.unchanged++;
             continue;
           }
           if (changed) {
-            const version = await tx.itemVersion.create({ data: { itemId: item.id, version: item.version + 1, ...content } });
+            const version = await tx.itemVersion.create({
+              data: { itemId: item.id, version: item.version + 1, ...content },
+            });
             await tx.item.update({
               where: { id: item.id },
-              data: { ...content, kind: extracted.kind, position, version: version.version, currentVersionId: version.id, retiredAt: null },
+              data: {
+                ...content,
+                kind: extracted.kind,
+                position,
+                version: version.version,
+                currentVersionId: version.id,
+                retiredAt: null,
+              },
             });
             report.revised++;
           } else {
-            await tx.item.update({ where: { id: item.id }, data: { position, kind: extracted.kind, retiredAt: null } });
+            await tx.item.update({
+              where: { id: item.id },
+              data: { position, kind: extracted.kind, retiredAt: null },
+            });
             report.unchanged++;
           }
         }
       }
 
-      const retire = existing.filter((item) => !item.retiredAt && !seen.has(`${item.noteSlug}\u0000${item.key}`)).map((item) => item.id);
-      for (const ids of chunks(retire)) await tx.item.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
+      const retire = existing
+        .filter((item) => !item.retiredAt && !seen.has(`${item.noteSlug}\u0000${item.key}`))
+        .map((item) => item.id);
+      for (const ids of chunks(retire))
+        await tx.item.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
       report.retired = retire.length;
       return report;
     },

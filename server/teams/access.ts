@@ -10,10 +10,17 @@ import { forbidden, notFound } from "@/server/http/errors";
 export async function requireTeamManager(db: Db, actor: CurrentUser, teamId: string) {
   const team = await db.team.findUnique({
     where: { id: teamId },
-    select: { id: true, name: true, inviteCode: true, createdAt: true, memberships: { where: { userId: actor.id }, select: { role: true } } },
+    select: {
+      id: true,
+      name: true,
+      inviteCode: true,
+      createdAt: true,
+      memberships: { where: { userId: actor.id }, select: { role: true } },
+    },
   });
   if (!team) throw notFound("Team");
   const instructs = team.memberships[0]?.role === "INSTRUCTOR";
-  if (actor.role !== "ADMIN" && !instructs) throw forbidden("Only this team's instructors and admins can do this.");
+  if (actor.role !== "ADMIN" && !instructs)
+    throw forbidden("Only this team's instructors and admins can do this.");
   return { id: team.id, name: team.name, inviteCode: team.inviteCode, createdAt: team.createdAt };
 }

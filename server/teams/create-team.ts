@@ -6,9 +6,14 @@ import { newInviteCode } from "./invite-code";
 
 /** Instructors and admins create teams; the creator becomes the team's instructor. */
 export async function createTeam(db: Db, actor: CurrentUser, name: string) {
-  if (actor.role !== "INSTRUCTOR" && actor.role !== "ADMIN") throw forbidden("Only instructors and admins can create teams.");
+  if (actor.role !== "INSTRUCTOR" && actor.role !== "ADMIN")
+    throw forbidden("Only instructors and admins can create teams.");
   const team = await db.team.create({
-    data: { name, inviteCode: newInviteCode(), memberships: { create: { userId: actor.id, role: "INSTRUCTOR" } } },
+    data: {
+      name,
+      inviteCode: newInviteCode(),
+      memberships: { create: { userId: actor.id, role: "INSTRUCTOR" } },
+    },
     select: { id: true, name: true, inviteCode: true },
   });
   return team;

@@ -23,6 +23,18 @@ export async function exportTeamCsv(db: Db, actor: CurrentUser, teamId: string) 
   );
   return {
     filename: `${progress.team.name.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "") || "team"}-progress.csv`,
-    body: toCsv(["learner", "email", "note_slug", "note", "mastery", "best_score", "attempts", "last_active_at"], rows),
+    body: toCsv(
+      [
+        "learner",
+        "email",
+        "note_slug",
+        "note",
+        "mastery",
+        "best_score",
+        "attempts",
+        "last_active_at",
+      ],
+      rows,
+    ),
   };
 }

@@ -5,11 +5,20 @@ import { notFound } from "@/server/http/errors";
 import { requireTeamManager } from "./access";
 
 /** An instructor's drill-down: a team member's submitted attempts, each answer beside what was expected. */
-export async function getLearnerHistory(db: Db, actor: CurrentUser, teamId: string, userId: string, limit = 50) {
+export async function getLearnerHistory(
+  db: Db,
+  actor: CurrentUser,
+  teamId: string,
+  userId: string,
+  limit = 50,
+) {
   await requireTeamManager(db, actor, teamId);
   const membership = await db.teamMembership.findUnique({
     where: { teamId_userId: { teamId, userId } },
-    select: { role: true, user: { select: { id: true, name: true, email: true, lastActiveAt: true } } },
+    select: {
+      role: true,
+      user: { select: { id: true, name: true, email: true, lastActiveAt: true } },
+    },
   });
   if (!membership || membership.role !== "MEMBER") throw notFound("Learner");
   const attempts = await db.attempt.findMany({
@@ -23,11 +32,22 @@ export async function getLearnerHistory(db: Db, actor: CurrentUser, teamId: stri
       correct: true,
       total: true,
       submittedAt: true,
-      answers: { orderBy: { position: "asc" }, select: { itemId: true, choice: true, correct: true, itemVersion: { select: { prompt: true, owner: true } } } },
+      answers: {
+        orderBy: { position: "asc" },
+        select: {
+          itemId: true,
+          choice: true,
+          correct: true,
+          itemVersion: { select: { prompt: true, owner: true } },
+        },
+      },
     },
   });
   return {
-    learner: { ...membership.user, lastActiveAt: membership.user.lastActiveAt?.toISOString() ?? null },
+    learner: {
+      ...membership.user,
+      lastActiveAt: membership.user.lastActiveAt?.toISOString() ?? null,
+    },
     attempts: attempts.map((a) => ({
       attemptId: a.id,
       kind: a.kind === "REVIEW" ? ("review" as const) : ("quiz" as const),
@@ -35,7 +55,13 @@ export async function getLearnerHistory(db: Db, actor: CurrentUser, teamId: stri
       correct: a.correct ?? 0,
       total: a.total,
       submittedAt: a.submittedAt?.toISOString() ?? null,
-      answers: a.answers.map((x) => ({ itemId: x.itemId, prompt: x.itemVersion.prompt, choice: x.choice, expected: x.itemVersion.owner, correct: x.correct === true })),
+      answers: a.answers.map((x) => ({
+        itemId: x.itemId,
+        prompt: x.itemVersion.prompt,
+        choice: x.choice,
+        expected: x.itemVersion.owner,
+        correct: x.correct === true,
+      })),
     })),
   };
 }

@@ -11,7 +11,13 @@ const PROFICIENT = MASTERY_LEVELS.indexOf("proficient");
  * The team's mastery over the last `days` days: for each day, the share of learner × quiz pairs at
  * Proficient or better at the end of that day, replayed from the mastery change log.
  */
-export async function getMasteryHistory(db: Db, actor: CurrentUser, teamId: string, days = 30, now = new Date()) {
+export async function getMasteryHistory(
+  db: Db,
+  actor: CurrentUser,
+  teamId: string,
+  days = 30,
+  now = new Date(),
+) {
   await requireTeamManager(db, actor, teamId);
   const [learners, quizNotes, events] = await Promise.all([
     db.teamMembership.count({ where: { teamId, role: "MEMBER" } }),
@@ -37,7 +43,10 @@ export async function getMasteryHistory(db: Db, actor: CurrentUser, teamId: stri
       proficient += Number(event.level >= PROFICIENT) - Number(before >= PROFICIENT);
       level.set(key, event.level);
     }
-    points.push({ day: new Date(day * DAY_MS).toISOString().slice(0, 10), proficientShare: pairs ? Math.round((proficient / pairs) * 1000) / 10 : 0 });
+    points.push({
+      day: new Date(day * DAY_MS).toISOString().slice(0, 10),
+      proficientShare: pairs ? Math.round((proficient / pairs) * 1000) / 10 : 0,
+    });
   }
   return points;
 }

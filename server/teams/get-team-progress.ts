@@ -42,9 +42,26 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
       select: { user: { select: { id: true, name: true, email: true, lastActiveAt: true } } },
       orderBy: { user: { name: "asc" } },
     }),
-    db.note.findMany({ where: { retiredAt: null, items: { some: { retiredAt: null } } }, select: { slug: true, title: true }, orderBy: { title: "asc" } }),
-    db.noteProgress.findMany({ where: inTeam, select: { userId: true, noteSlug: true, readAt: true, attempts: true, bestScore: true, level: true } }),
-    db.teamItemStat.findMany({ where: { teamId, attempts: { gt: 0 }, item: { retiredAt: null } }, include: { item: { select: { prompt: true, noteSlug: true } } } }),
+    db.note.findMany({
+      where: { retiredAt: null, items: { some: { retiredAt: null } } },
+      select: { slug: true, title: true },
+      orderBy: { title: "asc" },
+    }),
+    db.noteProgress.findMany({
+      where: inTeam,
+      select: {
+        userId: true,
+        noteSlug: true,
+        readAt: true,
+        attempts: true,
+        bestScore: true,
+        level: true,
+      },
+    }),
+    db.teamItemStat.findMany({
+      where: { teamId, attempts: { gt: 0 }, item: { retiredAt: null } },
+      include: { item: { select: { prompt: true, noteSlug: true } } },
+    }),
   ]);
 
   const progressOf = new Map<string, Map<string, (typeof progress)[number]>>();
@@ -61,8 +78,15 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
       name: user.name,
       email: user.email,
       lessonsRead: [...mine.values()].filter((p) => p.readAt).length,
-      quizzes: notes.map((n) => ({ slug: n.slug, attempts: mine.get(n.slug)?.attempts ?? 0, bestScore: mine.get(n.slug)?.bestScore ?? null })),
-      mastery: notes.map((n) => ({ noteSlug: n.slug, level: levelName(mine.get(n.slug)?.level ?? 0) })),
+      quizzes: notes.map((n) => ({
+        slug: n.slug,
+        attempts: mine.get(n.slug)?.attempts ?? 0,
+        bestScore: mine.get(n.slug)?.bestScore ?? null,
+      })),
+      mastery: notes.map((n) => ({
+        noteSlug: n.slug,
+        level: levelName(mine.get(n.slug)?.level ?? 0),
+      })),
       lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
     };
   });
@@ -85,11 +109,18 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
         commonWrongRate: round(topCount / s.attempts),
       };
     })
-    .sort((a, b) => a.correctRate - b.correctRate || b.attempts - a.attempts || a.prompt.localeCompare(b.prompt));
+    .sort(
+      (a, b) =>
+        a.correctRate - b.correctRate ||
+        b.attempts - a.attempts ||
+        a.prompt.localeCompare(b.prompt),
+    );
 
   const pairs = learners.length * notes.length;
   const quizSlugs = new Set(notes.map((n) => n.slug));
-  const proficientPairs = progress.filter((p) => p.level >= PROFICIENT && quizSlugs.has(p.noteSlug)).length;
+  const proficientPairs = progress.filter(
+    (p) => p.level >= PROFICIENT && quizSlugs.has(p.noteSlug),
+  ).length;
   return {
     team: { id: team.id, name: team.name, inviteCode: team.inviteCode },
     notes,

@@ -5,13 +5,21 @@ import { HttpError } from "@/server/http/errors";
 import { addLearnerToTeamStats } from "./team-item-stats";
 
 export async function findTeamByCode(db: Db, code: string) {
-  return db.team.findUnique({ where: { inviteCode: code.trim().toUpperCase() }, select: { id: true, name: true } });
+  return db.team.findUnique({
+    where: { inviteCode: code.trim().toUpperCase() },
+    select: { id: true, name: true },
+  });
 }
 
 /** Joins the team whose current code this is. Joining twice is harmless; an instructor stays one. */
 export async function joinTeam(db: Db, actor: CurrentUser, code: string) {
   const team = await findTeamByCode(db, code);
-  if (!team) throw new HttpError(404, "not_found", "No team has this invite code. Ask your instructor for the current one.");
+  if (!team)
+    throw new HttpError(
+      404,
+      "not_found",
+      "No team has this invite code. Ask your instructor for the current one.",
+    );
   await db.$transaction(async (tx) => {
     const key = { teamId_userId: { teamId: team.id, userId: actor.id } };
     if (await tx.teamMembership.findUnique({ where: key })) return;

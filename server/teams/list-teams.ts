@@ -32,7 +32,17 @@ export async function listMyTeams(db: Db, actor: CurrentUser): Promise<TeamSumma
 export async function listAllTeams(db: Db) {
   const teams = await db.team.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, inviteCode: true, _count: { select: { memberships: { where: { role: "MEMBER" } } } } },
+    select: {
+      id: true,
+      name: true,
+      inviteCode: true,
+      _count: { select: { memberships: { where: { role: "MEMBER" } } } },
+    },
   });
-  return teams.map((t) => ({ id: t.id, name: t.name, inviteCode: t.inviteCode, members: t._count.memberships }));
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    inviteCode: t.inviteCode,
+    members: t._count.memberships,
+  }));
 }

@@ -29,7 +29,10 @@ const int = (value: number) => sql`CAST(${value} AS INTEGER)`;
  */
 export async function addToTeamItemStats(tx: Queryable, userId: string, counts: ItemCounts[]) {
   if (counts.length === 0) return;
-  const values = counts.map((c) => sql`(${c.itemId}, ${int(c.attempts)}, ${int(c.correct)}, ${int(c.wrongAws)}, ${int(c.wrongCustomer)}, ${int(c.wrongShared)})`);
+  const values = counts.map(
+    (c) =>
+      sql`(${c.itemId}, ${int(c.attempts)}, ${int(c.correct)}, ${int(c.wrongAws)}, ${int(c.wrongCustomer)}, ${int(c.wrongShared)})`,
+  );
   await tx.execute(sql`
     INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared")
     SELECT m."teamId", v.column1, v.column2, v.column3, v.column4, v.column5, v.column6

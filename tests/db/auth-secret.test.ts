@@ -25,7 +25,10 @@ describe("the session secret", () => {
   });
 
   it("is generated once into a git-ignored local file in development", async () => {
-    const { getAuthSecret, dir } = await secretModule({ NODE_ENV: "development", NEXTAUTH_SECRET: "" });
+    const { getAuthSecret, dir } = await secretModule({
+      NODE_ENV: "development",
+      NEXTAUTH_SECRET: "",
+    });
     const secret = getAuthSecret();
     expect(secret.length).toBeGreaterThanOrEqual(40);
     expect(fs.readFileSync(path.join(dir, ".secrets", "nextauth-secret"), "utf8")).toBe(secret);
@@ -33,7 +36,10 @@ describe("the session secret", () => {
   });
 
   it("prefers NEXTAUTH_SECRET", async () => {
-    const { getAuthSecret } = await secretModule({ NODE_ENV: "production", NEXTAUTH_SECRET: "from-env" });
+    const { getAuthSecret } = await secretModule({
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "from-env",
+    });
     expect(getAuthSecret()).toBe("from-env");
   });
 });

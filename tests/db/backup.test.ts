@@ -42,13 +42,24 @@ async function snapshot() {
 describe("backup and restore", () => {
   it("[BACKUP] db:backup then db:restore round-trips every table", async ({ task }) => {
     task.meta.cases = 11;
-    await syncContent(t.db, [parseNote({ file: "N.md", source: "## AWS Responsibilities\n- **A**: x\n- **B**: y\n" })]);
-    const user = await t.db.user.create({ data: { email: "b@example.com", name: "B", passwordHash: "h" } });
+    await syncContent(t.db, [
+      parseNote({ file: "N.md", source: "## AWS Responsibilities\n- **A**: x\n- **B**: y\n" }),
+    ]);
+    const user = await t.db.user.create({
+      data: { email: "b@example.com", name: "B", passwordHash: "h" },
+    });
     const team = await t.db.team.create({ data: { name: "T", inviteCode: "CODE-1" } });
-    await t.db.teamMembership.create({ data: { teamId: team.id, userId: user.id, role: "MEMBER" } });
+    await t.db.teamMembership.create({
+      data: { teamId: team.id, userId: user.id, role: "MEMBER" },
+    });
     await t.db.loginThrottle.create({ data: { key: "ip:1.2.3.4", failures: 2 } });
     const { attemptId, items } = await startQuizAttempt(t.db, user.id, "n");
-    await submitAttempt(t.db, user.id, attemptId, items.map((i) => ({ itemId: i.id, choice: "AWS" as const })));
+    await submitAttempt(
+      t.db,
+      user.id,
+      attemptId,
+      items.map((i) => ({ itemId: i.id, choice: "AWS" as const })),
+    );
     const before = await snapshot();
 
     const file = path.join(dir, t.kind === "sqlite" ? "backup.db" : "backup.dump");

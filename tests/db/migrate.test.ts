@@ -44,30 +44,54 @@ async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 
 async function columnsOf(table: string): Promise<Column[]> {
   if (test.kind === "sqlite") {
-    const rows = await query<{ name: string; type: string; notnull: number }>(`PRAGMA table_info("${table}")`);
-    return rows.map((r) => ({ name: r.name, type: r.type.toUpperCase(), nullable: r.notnull === 0 }));
+    const rows = await query<{ name: string; type: string; notnull: number }>(
+      `PRAGMA table_info("${table}")`,
+    );
+    return rows.map((r) => ({
+      name: r.name,
+      type: r.type.toUpperCase(),
+      nullable: r.notnull === 0,
+    }));
   }
-  const rows = await query<{ column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+  const rows = await query<{
+    column_name: string;
+    data_type: string;
+    udt_name: string;
+    is_nullable: string;
+  }>(
     `SELECT column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
     [table],
   );
-  return rows.map((r) => ({ name: r.column_name, type: (r.data_type === "USER-DEFINED" ? "ENUM" : r.data_type).toUpperCase(), nullable: r.is_nullable === "YES" }));
+  return rows.map((r) => ({
+    name: r.column_name,
+    type: (r.data_type === "USER-DEFINED" ? "ENUM" : r.data_type).toUpperCase(),
+    nullable: r.is_nullable === "YES",
+  }));
 }
 
 async function uniqueColumnSets(table: string): Promise<string[]> {
   if (test.kind === "sqlite") {
-    const indexes = await query<{ name: string; unique: number; origin: string }>(`PRAGMA index_list("${table}")`);
+    const indexes = await query<{ name: string; unique: number; origin: string }>(
+      `PRAGMA index_list("${table}")`,
+    );
     const sets: string[] = [];
     for (const index of indexes.filter((i) => i.unique)) {
       const cols = await query<{ name: string }>(`PRAGMA index_info("${index.name}")`);
       sets.push(cols.map((c) => c.name).join(","));
     }
-    const pk = (await query<{ name: string; pk: number }>(`PRAGMA table_info("${table}")`)).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+    const pk = (await query<{ name: string; pk: number }>(`PRAGMA table_info("${table}")`))
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk);
     if (pk.length) sets.push(pk.map((c) => c.name).join(","));
     return sets;
   }
-  const rows = await query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 AND indexdef LIKE 'CREATE UNIQUE%'`, [table]);
-  return rows.map((r) => /\((.*)\)/.exec(r.indexdef)?.[1].replace(/"/g, "").replace(/\s/g, "") ?? "");
+  const rows = await query<{ indexdef: string }>(
+    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 AND indexdef LIKE 'CREATE UNIQUE%'`,
+    [table],
+  );
+  return rows.map(
+    (r) => /\((.*)\)/.exec(r.indexdef)?.[1].replace(/"/g, "").replace(/\s/g, "") ?? "",
+  );
 }
 
 // Prisma scalar types and the column types each database may use for them.
@@ -95,7 +119,8 @@ describe("migrations", () => {
         expect(column?.nullable, `${model.name}.${field.name} nullability`).toBe(field.optional);
       }
       const uniques = await uniqueColumnSets(model.name);
-      for (const unique of model.uniques) expect(uniques, `${model.name} unique (${unique})`).toContain(unique);
+      for (const unique of model.uniques)
+        expect(uniques, `${model.name} unique (${unique})`).toContain(unique);
     }
   });
 
@@ -106,9 +131,13 @@ describe("migrations", () => {
   });
 
   it("records each migration as Prisma Migrate does", async () => {
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: unknown; applied_steps_count: number; rolled_back_at: unknown }>(
-      `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`,
-    );
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: unknown;
+      applied_steps_count: number;
+      rolled_back_at: unknown;
+    }>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
     const onDisk = readMigrations(migrationsDir(test.kind));
     expect(rows.map((r) => r.migration_name)).toEqual(onDisk.map((m) => m.name));
     for (const [i, row] of rows.entries()) {
@@ -129,7 +158,12 @@ describe("migration failures (SQLite scratch databases)", () => {
       fs.mkdirSync(path.join(migrations, name), { recursive: true });
       fs.writeFileSync(path.join(migrations, name, "migration.sql"), sql);
     };
-    return { url: `file:${path.join(dir, "db.sqlite")}`, file: path.join(dir, "db.sqlite"), migrations, write };
+    return {
+      url: `file:${path.join(dir, "db.sqlite")}`,
+      file: path.join(dir, "db.sqlite"),
+      migrations,
+      write,
+    };
   }
 
   it("[MIGRATE] a migration changed after it was applied is refused loudly", async () => {
@@ -137,17 +171,28 @@ describe("migration failures (SQLite scratch databases)", () => {
     s.write("001_a", "CREATE TABLE a (id INTEGER);");
     await migrate(s.url, s.migrations);
     s.write("001_a", "CREATE TABLE a (id INTEGER, extra TEXT);");
-    await expect(migrate(s.url, s.migrations)).rejects.toThrow(/001_a was changed after it was applied/);
+    await expect(migrate(s.url, s.migrations)).rejects.toThrow(
+      /001_a was changed after it was applied/,
+    );
   });
 
   it("[MIGRATE] a failing migration is rolled back, recorded as failed, and blocks the next run", async () => {
     const s = scratch();
     s.write("001_ok", "CREATE TABLE ok (id INTEGER);");
     s.write("002_bad", "CREATE TABLE half (id INTEGER);\nTHIS IS NOT SQL;");
-    await expect(migrate(s.url, s.migrations)).rejects.toThrow(/002_bad failed and was rolled back/);
+    await expect(migrate(s.url, s.migrations)).rejects.toThrow(
+      /002_bad failed and was rolled back/,
+    );
     const db = new Database(s.file, { readonly: true });
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((r) => (r as { name: string }).name);
-    const failed = db.prepare(`SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = '002_bad'`).get() as { finished_at: unknown; logs: string };
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+      .all()
+      .map((r) => (r as { name: string }).name);
+    const failed = db
+      .prepare(
+        `SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = '002_bad'`,
+      )
+      .get() as { finished_at: unknown; logs: string };
     db.close();
     expect(tables).toContain("ok");
     expect(tables).not.toContain("half");

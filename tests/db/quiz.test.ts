@@ -34,8 +34,12 @@ let other: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   await syncContent(t.db, [parse(noteV1)]);
-  learner = (await t.db.user.create({ data: { email: "l@example.com", name: "L", passwordHash: "x" } })).id;
-  other = (await t.db.user.create({ data: { email: "o@example.com", name: "O", passwordHash: "x" } })).id;
+  learner = (
+    await t.db.user.create({ data: { email: "l@example.com", name: "L", passwordHash: "x" } })
+  ).id;
+  other = (
+    await t.db.user.create({ data: { email: "o@example.com", name: "O", passwordHash: "x" } })
+  ).id;
 });
 
 afterAll(async () => {
@@ -43,13 +47,21 @@ afterAll(async () => {
 });
 
 async function expectHttp(promise: Promise<unknown>, status: number) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HttpError);
   expect((error as HttpError).status).toBe(status);
   return error as HttpError;
 }
 
-const ownerOf: Record<string, "AWS" | "CUSTOMER" | "SHARED"> = { Hypervisor: "AWS", "Data Centers": "AWS", "Guest OS": "CUSTOMER", Patching: "SHARED" };
+const ownerOf: Record<string, "AWS" | "CUSTOMER" | "SHARED"> = {
+  Hypervisor: "AWS",
+  "Data Centers": "AWS",
+  "Guest OS": "CUSTOMER",
+  Patching: "SHARED",
+};
 
 describe("content sync", () => {
   it("is idempotent", async () => {
@@ -61,7 +73,15 @@ describe("content sync", () => {
     expect(await listQuizzes(t.db)).toEqual([{ slug: "sample", title: "Sample", itemCount: 4 }]);
     const quiz = await getQuiz(t.db, "sample");
     expect(quiz.items).toHaveLength(4);
-    expect(quiz.items[0]).toEqual({ id: expect.any(String), kind: "assign", prompt: "Hypervisor", detail: "Isolates guests.", serviceModel: null, noteSlug: "sample", choices: ["AWS", "CUSTOMER", "SHARED"] });
+    expect(quiz.items[0]).toEqual({
+      id: expect.any(String),
+      kind: "assign",
+      prompt: "Hypervisor",
+      detail: "Isolates guests.",
+      serviceModel: null,
+      noteSlug: "sample",
+      choices: ["AWS", "CUSTOMER", "SHARED"],
+    });
     expect(JSON.stringify(quiz)).not.toMatch(/"owner"/);
   });
 });
@@ -73,8 +93,16 @@ describe("an attempt", () => {
 
     await saveAnswers(t.db, learner, attemptId, [{ itemId: id("Hypervisor"), choice: "AWS" }]);
     await saveAnswers(t.db, learner, attemptId, [{ itemId: id("Guest OS"), choice: "AWS" }]);
-    const unknown = await expectHttp(saveAnswers(t.db, learner, attemptId, [{ itemId: id("Patching"), choice: "SHARED" }, { itemId: "no-such-item", choice: "AWS" }]), 422);
-    expect(unknown.fields).toEqual({ "answers.1.itemId": ["Item no-such-item is not part of this attempt"] });
+    const unknown = await expectHttp(
+      saveAnswers(t.db, learner, attemptId, [
+        { itemId: id("Patching"), choice: "SHARED" },
+        { itemId: "no-such-item", choice: "AWS" },
+      ]),
+      422,
+    );
+    expect(unknown.fields).toEqual({
+      "answers.1.itemId": ["Item no-such-item is not part of this attempt"],
+    });
     await expectHttp(getAttempt(t.db, other, attemptId), 404);
     await expectHttp(saveAnswers(t.db, other, attemptId, []), 404);
 
@@ -88,17 +116,34 @@ describe("an attempt", () => {
       [id("Patching")]: null,
     });
 
-    const graded = await submitAttempt(t.db, learner, attemptId, [{ itemId: id("Patching"), choice: "SHARED" }]);
+    const graded = await submitAttempt(t.db, learner, attemptId, [
+      { itemId: id("Patching"), choice: "SHARED" },
+    ]);
     expect(graded.score).toEqual({ correct: 2, total: 4 });
     const guest = graded.results.find((r) => r.itemId === id("Guest OS"))!;
-    expect(guest).toEqual({ itemId: id("Guest OS"), choice: "AWS", correct: false, expected: "CUSTOMER", explanation: "Patched by the customer.", lessonHref: "/lessons/sample#customer-responsibilities" });
-    expect(graded.results.find((r) => r.itemId === id("Data Centers"))).toMatchObject({ choice: null, correct: false });
+    expect(guest).toEqual({
+      itemId: id("Guest OS"),
+      choice: "AWS",
+      correct: false,
+      expected: "CUSTOMER",
+      explanation: "Patched by the customer.",
+      lessonHref: "/lessons/sample#customer-responsibilities",
+    });
+    expect(graded.results.find((r) => r.itemId === id("Data Centers"))).toMatchObject({
+      choice: null,
+      correct: false,
+    });
 
-    await expectHttp(saveAnswers(t.db, learner, attemptId, [{ itemId: id("Guest OS"), choice: "CUSTOMER" }]), 409);
+    await expectHttp(
+      saveAnswers(t.db, learner, attemptId, [{ itemId: id("Guest OS"), choice: "CUSTOMER" }]),
+      409,
+    );
     expect(await submitAttempt(t.db, learner, attemptId)).toEqual(graded);
 
     const progress = await getProgress(t.db, learner);
-    expect(progress.quizzes).toEqual([{ slug: "sample", title: "Sample", attempts: 1, bestScore: 50, lastScore: 50 }]);
+    expect(progress.quizzes).toEqual([
+      { slug: "sample", title: "Sample", attempts: 1, bestScore: 50, lastScore: 50 },
+    ]);
     expect(progress.mastery).toEqual([{ noteSlug: "sample", level: "attempted" }]);
     expect(progress.due).toBe(2);
   });
@@ -113,32 +158,48 @@ describe("an attempt", () => {
     expect(await countDue(t.db, learner)).toBe(0);
 
     const { attemptId, items } = await startQuizAttempt(t.db, learner, "sample");
-    await submitAttempt(t.db, learner, attemptId, items.map((i) => ({ itemId: i.id, choice: ownerOf[i.prompt] })));
+    await submitAttempt(
+      t.db,
+      learner,
+      attemptId,
+      items.map((i) => ({ itemId: i.id, choice: ownerOf[i.prompt] })),
+    );
     const progress = await getProgress(t.db, learner);
     expect(progress.quizzes[0]).toMatchObject({ attempts: 2, bestScore: 100, lastScore: 100 });
     expect(progress.mastery[0].level).toBe("proficient");
     expect(progress.streak).toBe(1);
   });
 
-  it("[CONCURRENCY] 20 concurrent submits of one attempt record one attempt, and all get the same grade", async ({ task }) => {
+  it("[CONCURRENCY] 20 concurrent submits of one attempt record one attempt, and all get the same grade", async ({
+    task,
+  }) => {
     task.meta.cases = 20;
     const { attemptId, items } = await startQuizAttempt(t.db, other, "sample");
     const answers = items.map((i) => ({ itemId: i.id, choice: "AWS" as const }));
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => submitAttempt(t.db, other, attemptId, answers)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () => submitAttempt(t.db, other, attemptId, answers)),
+    );
     const grades = outcomes.map((o) => (o.status === "fulfilled" ? o.value : o.reason));
     for (const grade of grades) expect(grade).toEqual(grades[0]);
-    const progress = await t.db.noteProgress.findUnique({ where: { userId_noteSlug: { userId: other, noteSlug: "sample" } } });
+    const progress = await t.db.noteProgress.findUnique({
+      where: { userId_noteSlug: { userId: other, noteSlug: "sample" } },
+    });
     expect(progress?.attempts).toBe(1);
     const cards = await t.db.reviewCard.findMany({ where: { userId: other } });
     expect(cards.map((c) => c.attempts)).toEqual([1, 1, 1, 1]);
   });
 
-  it("[CONCURRENCY] an autosave racing a submit never reopens or changes the submitted attempt", async ({ task }) => {
+  it("[CONCURRENCY] an autosave racing a submit never reopens or changes the submitted attempt", async ({
+    task,
+  }) => {
     task.meta.cases = 2;
     const { attemptId, items } = await startQuizAttempt(t.db, other, "sample");
     const right = items.map((i) => ({ itemId: i.id, choice: ownerOf[i.prompt] }));
     const wrong = items.map((i) => ({ itemId: i.id, choice: "SHARED" as const }));
-    const [submitted, saved] = await Promise.allSettled([submitAttempt(t.db, other, attemptId, right), saveAnswers(t.db, other, attemptId, wrong)]);
+    const [submitted, saved] = await Promise.allSettled([
+      submitAttempt(t.db, other, attemptId, right),
+      saveAnswers(t.db, other, attemptId, wrong),
+    ]);
     expect(submitted.status).toBe("fulfilled");
     const after = await getAttempt(t.db, other, attemptId);
     expect(after.status).toBe("submitted");
@@ -151,7 +212,9 @@ describe("an attempt", () => {
 
   it("marks lessons read and unread", async () => {
     await markRead(t.db, learner, "sample", true);
-    expect((await getProgress(t.db, learner)).lessons).toEqual([{ slug: "sample", title: "Sample", read: true }]);
+    expect((await getProgress(t.db, learner)).lessons).toEqual([
+      { slug: "sample", title: "Sample", read: true },
+    ]);
     await markRead(t.db, learner, "sample", false);
     expect((await getProgress(t.db, learner)).lessons[0].read).toBe(false);
     await expectHttp(markRead(t.db, learner, "no-such-lesson", true), 404);
@@ -162,25 +225,36 @@ describe("editing a note", () => {
   it("versions a changed item, keeps the old attempt's version, and retires a removed bullet", async () => {
     const { attemptId, items } = await startQuizAttempt(t.db, learner, "sample");
     const hypervisor = items.find((i) => i.prompt === "Hypervisor")!;
-    const edited = noteV1.replace("Isolates guests.", "Keeps tenants apart.").replace("- **Data Centers**: Guards buildings.\n", "");
+    const edited = noteV1
+      .replace("Isolates guests.", "Keeps tenants apart.")
+      .replace("- **Data Centers**: Guards buildings.\n", "");
     const report = await syncContent(t.db, [parse(edited)]);
     expect(report).toMatchObject({ created: 0, revised: 1, retired: 1 });
 
     // The open attempt still shows and grades the wording it was started with.
     const open = await getAttempt(t.db, learner, attemptId);
     expect(open.items.find((i) => i.id === hypervisor.id)?.detail).toBe("Isolates guests.");
-    const graded = await submitAttempt(t.db, learner, attemptId, [{ itemId: hypervisor.id, choice: "AWS" }]);
-    expect(graded.results.find((r) => r.itemId === hypervisor.id)?.explanation).toBe("Isolates guests.");
+    const graded = await submitAttempt(t.db, learner, attemptId, [
+      { itemId: hypervisor.id, choice: "AWS" },
+    ]);
+    expect(graded.results.find((r) => r.itemId === hypervisor.id)?.explanation).toBe(
+      "Isolates guests.",
+    );
     expect(graded.score.total).toBe(4);
 
     const quiz = await getQuiz(t.db, "sample");
     expect(quiz.items.map((i) => i.prompt)).toEqual(["Hypervisor", "Guest OS", "Patching"]);
     expect(quiz.items[0].detail).toBe("Keeps tenants apart.");
-    const versions = await t.db.itemVersion.findMany({ where: { itemId: hypervisor.id }, orderBy: { version: "asc" } });
+    const versions = await t.db.itemVersion.findMany({
+      where: { itemId: hypervisor.id },
+      orderBy: { version: "asc" },
+    });
     expect(versions.map((v) => v.detail)).toEqual(["Isolates guests.", "Keeps tenants apart."]);
 
     // Putting the bullet back revives the same item, history intact.
-    const restored = await syncContent(t.db, [parse(edited + "- **Data Centers**: Guards buildings.\n")]);
+    const restored = await syncContent(t.db, [
+      parse(edited + "- **Data Centers**: Guards buildings.\n"),
+    ]);
     expect(restored).toMatchObject({ created: 0, retired: 0 });
   });
 });

@@ -14,10 +14,16 @@ async function options(env: Record<string, string>) {
 describe("session settings", () => {
   it("[SESSION] cookies are Secure and __Secure-prefixed behind HTTPS", async () => {
     const secure = await options({ NEXTAUTH_URL: "https://academy.example" });
-    expect(secure.cookies?.sessionToken).toMatchObject({ name: "__Secure-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", secure: true } });
+    expect(secure.cookies?.sessionToken).toMatchObject({
+      name: "__Secure-next-auth.session-token",
+      options: { httpOnly: true, sameSite: "lax", secure: true },
+    });
     vi.resetModules();
     const plain = await options({ NEXTAUTH_URL: "http://localhost:3000" });
-    expect(plain.cookies?.sessionToken).toMatchObject({ name: "next-auth.session-token", options: { secure: false } });
+    expect(plain.cookies?.sessionToken).toMatchObject({
+      name: "next-auth.session-token",
+      options: { secure: false },
+    });
   });
 
   it("[SESSION] a session ends after SESSION_IDLE_MINUTES without a page load", async () => {

@@ -19,14 +19,23 @@ let t: TestDatabase;
 const people: Record<string, CurrentUser> = {};
 
 async function person(name: string, role: CurrentUser["role"] = "LEARNER"): Promise<CurrentUser> {
-  const user = await t.db.user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x", role }, select: { id: true, name: true, email: true, role: true } });
+  const user = await t.db.user.create({
+    data: { email: `${name}@example.com`, name, passwordHash: "x", role },
+    select: { id: true, name: true, email: true, role: true },
+  });
   people[name] = user;
   return user;
 }
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await syncContent(t.db, [parseNote({ file: "Net.md", source: "## AWS Responsibilities\n- **Edge**: AWS runs it.\n## Customer Responsibilities\n- **Firewall**: You set it.\n" })]);
+  await syncContent(t.db, [
+    parseNote({
+      file: "Net.md",
+      source:
+        "## AWS Responsibilities\n- **Edge**: AWS runs it.\n## Customer Responsibilities\n- **Firewall**: You set it.\n",
+    }),
+  ]);
   await person("teacher", "INSTRUCTOR");
   await person("ada");
   await person("bob");
@@ -52,7 +61,13 @@ describe("team progress", () => {
       ["ada", { Edge: "AWS", Firewall: "CUSTOMER" }, new Date(t0.getTime() + day)],
     ] as const) {
       const { attemptId, items } = await startQuizAttempt(t.db, people[who].id, "net");
-      await submitAttempt(t.db, people[who].id, attemptId, items.map((i) => ({ itemId: i.id, choice: choices[i.prompt as "Edge" | "Firewall"] })), at);
+      await submitAttempt(
+        t.db,
+        people[who].id,
+        attemptId,
+        items.map((i) => ({ itemId: i.id, choice: choices[i.prompt as "Edge" | "Firewall"] })),
+        at,
+      );
     }
 
     const progress = await getTeamProgress(t.db, people.teacher, team.id);
@@ -60,7 +75,15 @@ describe("team progress", () => {
       ["ada", { slug: "net", attempts: 2, bestScore: 100 }, "proficient"],
       ["bob", { slug: "net", attempts: 1, bestScore: 100 }, "proficient"],
     ]);
-    expect(progress.items.map((i) => [i.prompt, i.attempts, i.correctRate, i.commonWrongChoice, i.commonWrongRate])).toEqual([
+    expect(
+      progress.items.map((i) => [
+        i.prompt,
+        i.attempts,
+        i.correctRate,
+        i.commonWrongChoice,
+        i.commonWrongRate,
+      ]),
+    ).toEqual([
       ["Firewall", 3, 0.667, "AWS", 0.333],
       ["Edge", 3, 1, null, 0],
     ]);
@@ -71,7 +94,13 @@ describe("team progress", () => {
 
     const drill = await getLearnerHistory(t.db, people.teacher, team.id, people.ada.id);
     expect(drill.attempts).toHaveLength(2);
-    expect(drill.attempts[1].answers.find((a) => a.prompt === "Firewall")).toEqual({ itemId: expect.any(String), prompt: "Firewall", choice: "AWS", expected: "CUSTOMER", correct: false });
+    expect(drill.attempts[1].answers.find((a) => a.prompt === "Firewall")).toEqual({
+      itemId: expect.any(String),
+      prompt: "Firewall",
+      choice: "AWS",
+      expected: "CUSTOMER",
+      correct: false,
+    });
 
     const { body } = await exportTeamCsv(t.db, people.teacher, team.id);
     expect(body.split("\r\n")[1]).toMatch(/^ada,ada@example\.com,net,Net,Proficient,100,2,\d{4}-/);
@@ -79,7 +108,9 @@ describe("team progress", () => {
     for (const outsider of [people.ada, people.bob]) {
       await expect(getTeamProgress(t.db, outsider, team.id)).rejects.toMatchObject({ status: 403 });
     }
-    await expect(getLearnerHistory(t.db, people.teacher, team.id, people.root.id)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      getLearnerHistory(t.db, people.teacher, team.id, people.root.id),
+    ).rejects.toMatchObject({ status: 404 });
     expect((await getTeamProgress(t.db, people.root, team.id)).learners).toHaveLength(2);
   });
 });
@@ -89,7 +120,12 @@ describe("team item aggregates", () => {
     const team = await createTeam(t.db, people.teacher, "Late joiners");
     const cy = await person("cy");
     const { attemptId, items } = await startQuizAttempt(t.db, cy.id, "net");
-    await submitAttempt(t.db, cy.id, attemptId, items.map((i) => ({ itemId: i.id, choice: "SHARED" as const })));
+    await submitAttempt(
+      t.db,
+      cy.id,
+      attemptId,
+      items.map((i) => ({ itemId: i.id, choice: "SHARED" as const })),
+    );
     expect((await getTeamProgress(t.db, people.teacher, team.id)).items).toEqual([]);
 
     await joinTeam(t.db, cy, team.inviteCode);
@@ -107,10 +143,16 @@ describe("team item aggregates", () => {
 
 describe("roles", () => {
   it("never demotes the last admin", async () => {
-    const error = await changeRole(t.db, people.root, people.root.id, "LEARNER").catch((e: unknown) => e);
+    const error = await changeRole(t.db, people.root, people.root.id, "LEARNER").catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(409);
-    await expect(changeRole(t.db, people.teacher, people.ada.id, "ADMIN")).rejects.toMatchObject({ status: 403 });
-    expect((await changeRole(t.db, people.root, people.ada.id, "INSTRUCTOR")).role).toBe("INSTRUCTOR");
+    await expect(changeRole(t.db, people.teacher, people.ada.id, "ADMIN")).rejects.toMatchObject({
+      status: 403,
+    });
+    expect((await changeRole(t.db, people.root, people.ada.id, "INSTRUCTOR")).role).toBe(
+      "INSTRUCTOR",
+    );
   });
 });

@@ -11,6 +11,8 @@ export async function GET() {
     await getDb().$queryRaw`SELECT 1`;
     return Response.json({ status: "ok", database });
   } catch {
-    return errorResponse(new HttpError(503, "database_unavailable", `The ${database} database is unreachable.`));
+    return errorResponse(
+      new HttpError(503, "database_unavailable", `The ${database} database is unreachable.`),
+    );
   }
 }

@@ -16,7 +16,10 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
     return (
       <div>
         <h1>This invite link does not work</h1>
-        <p>The code may have been replaced by a new one. Ask your instructor for the current link or code.</p>
+        <p>
+          The code may have been replaced by a new one. Ask your instructor for the current link or
+          code.
+        </p>
       </div>
     );
   }
@@ -26,7 +29,11 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
     <div>
       <h1>Join {team.name}</h1>
       {user ? (
-        <ActionForm action={joinByLinkAction} submitLabel={`Join ${team.name}`} pendingLabel="Joining…">
+        <ActionForm
+          action={joinByLinkAction}
+          submitLabel={`Join ${team.name}`}
+          pendingLabel="Joining…"
+        >
           <input type="hidden" name="code" value={parsed.data} />
         </ActionForm>
       ) : (

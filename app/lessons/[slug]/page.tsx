@@ -15,7 +15,11 @@ export function generateStaticParams() {
   return library.notes.map((note) => ({ slug: note.slug }));
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
   const { slug } = await params;
   const note = loadLibrary().bySlug.get(slug);
   return note ? { title: note.title, description: note.summary } : {};
@@ -27,11 +31,16 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const note = library.bySlug.get(slug);
   if (!note) notFound();
 
-  const Content = await compileLesson(note.body, { note, resolve: (link) => library.resolve(link, note) });
+  const Content = await compileLesson(note.body, {
+    note,
+    resolve: (link) => library.resolve(link, note),
+  });
   const position = library.notes.indexOf(note);
   const previous = library.notes[position - 1];
   const next = library.notes[position + 1];
-  const backlinks = (library.backlinks.get(slug) ?? []).flatMap((from) => library.bySlug.get(from) ?? []);
+  const backlinks = (library.backlinks.get(slug) ?? []).flatMap(
+    (from) => library.bySlug.get(from) ?? [],
+  );
   const toc = note.headings.filter((h) => h.depth >= 2 && h.depth <= 3);
   const hasQuiz = note.items.length > 0;
 
@@ -63,7 +72,9 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
           {Object.keys(note.sectionOwners).length > 0 ? (
             <p className="study-mode">
               <input type="checkbox" id="study-mode" />
-              <label htmlFor="study-mode">Study mode: hide who owns each control until I focus or hover it</label>
+              <label htmlFor="study-mode">
+                Study mode: hide who owns each control until I focus or hover it
+              </label>
             </p>
           ) : null}
         </header>
@@ -75,8 +86,8 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
           <section className="quiz-cta" aria-labelledby="quiz-cta-heading">
             <h2 id="quiz-cta-heading">Check yourself</h2>
             <p>
-              Sort the {note.items.length} controls from this lesson into AWS, Customer and Shared. Grading explains every
-              answer.
+              Sort the {note.items.length} controls from this lesson into AWS, Customer and Shared.
+              Grading explains every answer.
             </p>
             <Link className="button primary" href={`/quiz/${slug}`}>
               Take the quiz

@@ -37,9 +37,18 @@ export default async function QuizPage({ params }: { params: Promise<{ slug: str
           <Link href={lessonHref(slug)}>{quiz.title}</Link> / quiz
         </p>
         <h1>Who owns it? {quiz.title}</h1>
-        <p>Sort each control into AWS, Customer or Shared. Your answers save as you go{open ? "; you are picking up where you left off" : ""}.</p>
+        <p>
+          Sort each control into AWS, Customer or Shared. Your answers save as you go
+          {open ? "; you are picking up where you left off" : ""}.
+        </p>
       </header>
-      <QuizBoard attemptId={attempt.id} title={quiz.title} items={attempt.items} initialAnswers={attempt.answers} lessonHref={lessonHref(slug)} />
+      <QuizBoard
+        attemptId={attempt.id}
+        title={quiz.title}
+        items={attempt.items}
+        initialAnswers={attempt.answers}
+        lessonHref={lessonHref(slug)}
+      />
     </div>
   );
 }

@@ -10,7 +10,11 @@ export function generateStaticParams() {
   return [...loadLibrary().tags.keys()].map((tag) => ({ tag }));
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ tag: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ tag: string }>;
+}): Promise<Metadata> {
   const { tag } = await params;
   return { title: `#${decodeURIComponent(tag)}` };
 }

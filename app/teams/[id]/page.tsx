@@ -20,12 +20,19 @@ export const metadata: Metadata = { title: "Team progress" };
 
 const PAGE_SIZE = 25;
 
-const MISCONCEPTION: Record<Owner, string> = { AWS: "think AWS owns it", CUSTOMER: "think the customer owns it", SHARED: "think it is shared" };
+const MISCONCEPTION: Record<Owner, string> = {
+  AWS: "think AWS owns it",
+  CUSTOMER: "think the customer owns it",
+  SHARED: "think it is shared",
+};
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function sortValue(learner: LearnerProgress, sort: string): string | number {
-  if (sort.startsWith("note:")) return MASTERY_LEVELS.indexOf(learner.mastery.find((m) => m.noteSlug === sort.slice(5))?.level ?? "not-started");
+  if (sort.startsWith("note:"))
+    return MASTERY_LEVELS.indexOf(
+      learner.mastery.find((m) => m.noteSlug === sort.slice(5))?.level ?? "not-started",
+    );
   switch (sort) {
     case "lessonsRead":
       return learner.lessonsRead;
@@ -42,10 +49,18 @@ function sortValue(learner: LearnerProgress, sort: string): string | number {
 
 function bestAverage(learner: LearnerProgress): number {
   const taken = learner.quizzes.filter((q) => q.bestScore !== null);
-  return taken.length ? Math.round(taken.reduce((sum, q) => sum + (q.bestScore ?? 0), 0) / taken.length) : -1;
+  return taken.length
+    ? Math.round(taken.reduce((sum, q) => sum + (q.bestScore ?? 0), 0) / taken.length)
+    : -1;
 }
 
-export default async function TeamPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const user = await getCurrentUser();
@@ -74,7 +89,9 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const history = await getMasteryHistory(db, user, id.data);
   const { team, notes, items } = progress;
 
-  const filtered = progress.learners.filter((l) => !query.q || `${l.name} ${l.email}`.toLowerCase().includes(query.q.toLowerCase()));
+  const filtered = progress.learners.filter(
+    (l) => !query.q || `${l.name} ${l.email}`.toLowerCase().includes(query.q.toLowerCase()),
+  );
   const sorted = [...filtered].sort((a, b) => {
     const x = sortValue(a, sort);
     const y = sortValue(b, sort);
@@ -86,7 +103,12 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const titleOf = new Map(notes.map((n) => [n.slug, n.title]));
   const href = (change: Partial<{ sort: string; dir: string; page: number }>) => {
-    const next = new URLSearchParams({ ...(query.q ? { q: query.q } : {}), sort, dir: query.dir, page: String(page) });
+    const next = new URLSearchParams({
+      ...(query.q ? { q: query.q } : {}),
+      sort,
+      dir: query.dir,
+      page: String(page),
+    });
     for (const [k, v] of Object.entries(change)) next.set(k, String(v));
     return `/teams/${team.id}?${next.toString()}`;
   };
@@ -94,7 +116,10 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
     const active = sort === key;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <th
+        scope="col"
+        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
+      >
         <Link href={href({ sort: key, dir, page: 1 })}>
           {label}
           {active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
@@ -116,9 +141,15 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite learners</h2>
         <p>
-          Invite code <code>{team.inviteCode}</code> · join link <code>{joinPath}</code> <CopyButton text={joinPath} label="Copy join link" />
+          Invite code <code>{team.inviteCode}</code> · join link <code>{joinPath}</code>{" "}
+          <CopyButton text={joinPath} label="Copy join link" />
         </p>
-        <ActionForm action={rotateInviteCodeAction} submitLabel="Replace the invite code" className="inline-form" confirm="The current code and link will stop working. Continue?">
+        <ActionForm
+          action={rotateInviteCodeAction}
+          submitLabel="Replace the invite code"
+          className="inline-form"
+          confirm="The current code and link will stop working. Continue?"
+        >
           <input type="hidden" name="teamId" value={team.id} />
         </ActionForm>
       </section>
@@ -128,7 +159,8 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           <span className="stat-value">{progress.learners.length}</span> learners
         </p>
         <p className="stat">
-          <span className="stat-value">{Math.round(progress.completion * 100)}%</span> team-wide completion (proficient or mastered)
+          <span className="stat-value">{Math.round(progress.completion * 100)}%</span> team-wide
+          completion (proficient or mastered)
         </p>
         <p className="stat">
           <a href={`/api/teams/${team.id}/export.csv`} download>
@@ -156,8 +188,26 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                 {header("bestScore", "Best (avg)")}
                 {header("lastActiveAt", "Last active")}
                 {notes.map((n) => (
-                  <th key={n.slug} scope="col" aria-sort={sort === `note:${n.slug}` ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
-                    <Link href={href({ sort: `note:${n.slug}`, dir: sort === `note:${n.slug}` && query.dir === "asc" ? "desc" : "asc", page: 1 })}>{n.title}</Link>
+                  <th
+                    key={n.slug}
+                    scope="col"
+                    aria-sort={
+                      sort === `note:${n.slug}`
+                        ? query.dir === "asc"
+                          ? "ascending"
+                          : "descending"
+                        : "none"
+                    }
+                  >
+                    <Link
+                      href={href({
+                        sort: `note:${n.slug}`,
+                        dir: sort === `note:${n.slug}` && query.dir === "asc" ? "desc" : "asc",
+                        page: 1,
+                      })}
+                    >
+                      {n.title}
+                    </Link>
                   </th>
                 ))}
               </tr>
@@ -169,7 +219,9 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                 return (
                   <tr key={learner.userId}>
                     <th scope="row">
-                      <Link href={`/teams/${team.id}/learners/${learner.userId}`}>{learner.name}</Link>
+                      <Link href={`/teams/${team.id}/learners/${learner.userId}`}>
+                        {learner.name}
+                      </Link>
                       <br />
                       <span className="eyebrow">{learner.email}</span>
                     </th>
@@ -178,7 +230,11 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                     </td>
                     <td>{attempts}</td>
                     <td>{best >= 0 ? `${best}%` : "—"}</td>
-                    <td>{learner.lastActiveAt ? learner.lastActiveAt.slice(0, 16).replace("T", " ") : "never"}</td>
+                    <td>
+                      {learner.lastActiveAt
+                        ? learner.lastActiveAt.slice(0, 16).replace("T", " ")
+                        : "never"}
+                    </td>
                     {learner.mastery.map((m) => (
                       <td key={m.noteSlug}>
                         <MasteryBadge level={m.level} />
@@ -190,7 +246,9 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
             </tbody>
           </table>
         </div>
-        {shown.length === 0 ? <p>No learners{query.q ? ` match “${query.q}”` : " yet: share the join link"}.</p> : null}
+        {shown.length === 0 ? (
+          <p>No learners{query.q ? ` match “${query.q}”` : " yet: share the join link"}.</p>
+        ) : null}
         <nav aria-label="Pages" className="pager">
           {page > 1 ? <Link href={href({ page: page - 1 })}>Previous page</Link> : <span />}
           <span>
@@ -208,10 +266,14 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           <ol className="results">
             {items.slice(0, 10).map((item) => (
               <li key={item.itemId} className="result">
-                <strong>{item.prompt}</strong> <span className="eyebrow">{titleOf.get(item.noteSlug) ?? item.noteSlug}</span>
+                <strong>{item.prompt}</strong>{" "}
+                <span className="eyebrow">{titleOf.get(item.noteSlug) ?? item.noteSlug}</span>
                 <p>
-                  {Math.round(item.correctRate * 100)}% right over {item.attempts} answer{item.attempts === 1 ? "" : "s"}.
-                  {item.commonWrongChoice ? ` ${Math.round(item.commonWrongRate * 100)}% ${MISCONCEPTION[item.commonWrongChoice]}.` : ""}
+                  {Math.round(item.correctRate * 100)}% right over {item.attempts} answer
+                  {item.attempts === 1 ? "" : "s"}.
+                  {item.commonWrongChoice
+                    ? ` ${Math.round(item.commonWrongRate * 100)}% ${MISCONCEPTION[item.commonWrongChoice]}.`
+                    : ""}
                 </p>
               </li>
             ))}
@@ -221,7 +283,10 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
 
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">Team mastery over the last 30 days</h2>
-        <LineChart title="Share of learner and note pairs at Proficient or better" points={history.map((p) => ({ label: p.day, value: p.proficientShare }))} />
+        <LineChart
+          title="Share of learner and note pairs at Proficient or better"
+          points={history.map((p) => ({ label: p.day, value: p.proficientShare }))}
+        />
       </section>
     </div>
   );

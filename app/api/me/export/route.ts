@@ -7,6 +7,10 @@ export const GET = route(async () => {
   const user = await requireUser();
   const data = await exportMyData(getDb(), user.id);
   return new Response(JSON.stringify(data, null, 2), {
-    headers: { "content-type": "application/json; charset=utf-8", "content-disposition": 'attachment; filename="my-learning-data.json"', "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": 'attachment; filename="my-learning-data.json"',
+      "cache-control": "no-store",
+    },
   });
 });

@@ -13,6 +13,10 @@ export const GET = route(async (_request, { params }: Context) => {
   if (!id.success) throw notFound("Team");
   const { filename, body } = await exportTeamCsv(getDb(), user, id.data);
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -13,17 +13,23 @@ import { removeMemberAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Learner history" };
 
-export default async function LearnerPage({ params }: { params: Promise<{ id: string; userId: string }> }) {
+export default async function LearnerPage({
+  params,
+}: {
+  params: Promise<{ id: string; userId: string }>;
+}) {
   const raw = await params;
   const teamId = idParamSchema.safeParse(raw.id);
   const userId = idParamSchema.safeParse(raw.userId);
   if (!teamId.success || !userId.success) notFound();
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=/teams/${teamId.data}/learners/${userId.data}`);
-  const history = await getLearnerHistory(getDb(), user, teamId.data, userId.data).catch((error: unknown) => {
-    if (error instanceof HttpError && (error.status === 404 || error.status === 403)) notFound();
-    throw error;
-  });
+  const history = await getLearnerHistory(getDb(), user, teamId.data, userId.data).catch(
+    (error: unknown) => {
+      if (error instanceof HttpError && (error.status === 404 || error.status === 403)) notFound();
+      throw error;
+    },
+  );
   return (
     <div>
       <header className="page-header">
@@ -32,7 +38,8 @@ export default async function LearnerPage({ params }: { params: Promise<{ id: st
         </p>
         <h1>{history.learner.name}</h1>
         <p>
-          {history.learner.email} · last active {history.learner.lastActiveAt?.slice(0, 16).replace("T", " ") ?? "never"}
+          {history.learner.email} · last active{" "}
+          {history.learner.lastActiveAt?.slice(0, 16).replace("T", " ") ?? "never"}
         </p>
       </header>
       <h2>Attempt history</h2>
@@ -40,7 +47,8 @@ export default async function LearnerPage({ params }: { params: Promise<{ id: st
       {history.attempts.map((attempt) => (
         <details key={attempt.attemptId} className="result" open={history.attempts.length <= 3}>
           <summary>
-            {attempt.kind === "review" ? "Review" : attempt.noteSlug} · {attempt.correct}/{attempt.total} · {attempt.submittedAt?.slice(0, 16).replace("T", " ")}
+            {attempt.kind === "review" ? "Review" : attempt.noteSlug} · {attempt.correct}/
+            {attempt.total} · {attempt.submittedAt?.slice(0, 16).replace("T", " ")}
           </summary>
           <DataTable columns={["Control", "Answer", "Expected", "Result"]}>
             {attempt.answers.map((answer) => (
@@ -57,7 +65,11 @@ export default async function LearnerPage({ params }: { params: Promise<{ id: st
         </details>
       ))}
       <h2>Membership</h2>
-      <ActionForm action={removeMemberAction} submitLabel="Remove from team" confirm={`Remove ${history.learner.name} from the team? Their own progress is kept.`}>
+      <ActionForm
+        action={removeMemberAction}
+        submitLabel="Remove from team"
+        confirm={`Remove ${history.learner.name} from the team? Their own progress is kept.`}
+      >
         <input type="hidden" name="teamId" value={teamId.data} />
         <input type="hidden" name="userId" value={userId.data} />
       </ActionForm>
