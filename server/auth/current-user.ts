@@ -3,8 +3,7 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Role } from "@/generated/sqlite/enums";
-import { driverOf, getDb } from "@/server/db/client";
-import { sql } from "@/server/db/driver";
+import { getDb } from "@/server/db/client";
 import { SESSION_COOKIE, sessionTooOld } from "./options";
 import { getAuthSecret } from "./secret";
 
@@ -24,10 +23,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!raw) return null;
   const token = await decode({ token: raw, secret: getAuthSecret() }).catch(() => null);
   if (!token || typeof token.uid !== "string" || sessionTooOld(token.authTime)) return null;
-  // On the driver: this runs on every authenticated request, and Prisma's per-statement work would
-  // cost more than the lookup itself (see server/db/driver.ts).
-  const [user] = await driverOf(getDb()).query<CurrentUser & { sessionVersion: number }>(sql`
-    SELECT "id", "name", "email", "role", "sessionVersion" FROM "User" WHERE "id" = ${token.uid}`);
+  const user = await getDb().user.findUnique({
+    where: { id: token.uid },
+    select: { id: true, name: true, email: true, role: true, sessionVersion: true },
+  });
   if (!user || user.sessionVersion !== token.sv) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 });

@@ -1,12 +1,35 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import { insertRows } from "@/server/db/bulk-insert";
 import { notFound } from "@/server/http/errors";
 import { toQuizItem } from "./quiz-items";
 
-/** The columns of a new, unanswered answer row: one per item of an attempt. */
-export const ANSWER_COLUMNS = ["id", "attemptId", "itemId", "itemVersionId", "position"] as const;
+/**
+ * Creates an attempt with one unanswered answer row per item, in the order given, each pinned to the
+ * item's current version, so that grading uses the wording the learner saw.
+ */
+export async function createAttempt(
+  db: Db,
+  attempt: { userId: string; kind: "QUIZ" | "REVIEW"; noteSlug?: string },
+  items: ReadonlyArray<{ id: string; currentVersionId: string }>,
+): Promise<string> {
+  const { id } = await db.attempt.create({
+    data: {
+      ...attempt,
+      total: items.length,
+      answers: {
+        createMany: {
+          data: items.map((item, position) => ({
+            itemId: item.id,
+            itemVersionId: item.currentVersionId,
+            position,
+          })),
+        },
+      },
+    },
+    select: { id: true },
+  });
+  return id;
+}
 
 function shuffled<T>(values: T[]): T[] {
   const out = [...values];
@@ -17,34 +40,14 @@ function shuffled<T>(values: T[]): T[] {
   return out;
 }
 
-/**
- * Starts a quiz attempt on a note: one answer row per current item, in a shuffled order, pinned to
- * the item version shown, so that grading uses the wording the learner saw.
- */
+/** Starts a quiz attempt on a note, with its current items in a shuffled order. */
 export async function startQuizAttempt(db: Db, userId: string, slug: string) {
   const items = await db.item.findMany({
     where: { noteSlug: slug, retiredAt: null, note: { retiredAt: null } },
   });
   if (items.length === 0) throw notFound("Quiz");
   const order = shuffled(items);
-  const attemptId = randomUUID();
-  await db.$transaction(async (tx) => {
-    await tx.attempt.create({
-      data: { id: attemptId, userId, kind: "QUIZ", noteSlug: slug, total: items.length },
-    });
-    await insertRows(
-      tx,
-      "Answer",
-      ANSWER_COLUMNS,
-      order.map((item, position) => [
-        randomUUID(),
-        attemptId,
-        item.id,
-        item.currentVersionId,
-        position,
-      ]),
-    );
-  });
+  const attemptId = await createAttempt(db, { userId, kind: "QUIZ", noteSlug: slug }, order);
   return { attemptId, items: order.map(toQuizItem) };
 }
 

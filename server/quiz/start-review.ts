@@ -1,8 +1,6 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import { insertRows } from "@/server/db/bulk-insert";
-import { ANSWER_COLUMNS } from "./start-attempt";
+import { createAttempt } from "./start-attempt";
 
 export const REVIEW_BATCH = 20;
 
@@ -32,21 +30,10 @@ export async function startReview(
     select: { item: { select: { id: true, currentVersionId: true } } },
   });
   if (due.length === 0) return null;
-  const attemptId = randomUUID();
-  await db.$transaction(async (tx) => {
-    await tx.attempt.create({ data: { id: attemptId, userId, kind: "REVIEW", total: due.length } });
-    await insertRows(
-      tx,
-      "Answer",
-      ANSWER_COLUMNS,
-      due.map(({ item }, position) => [
-        randomUUID(),
-        attemptId,
-        item.id,
-        item.currentVersionId,
-        position,
-      ]),
-    );
-  });
+  const attemptId = await createAttempt(
+    db,
+    { userId, kind: "REVIEW" },
+    due.map(({ item }) => item),
+  );
   return { attemptId };
 }

@@ -1,16 +1,23 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/sqlite/client";
 import { lessonHref } from "@/lib/content/build-library";
-import { OWNERS, type Owner } from "@/lib/content/types";
+import type { Owner } from "@/lib/content/types";
 import { gradeAnswers, type Grade } from "@/lib/quiz/grade";
-import { levelAfterQuiz, levelAfterReview } from "@/lib/quiz/mastery";
+import {
+  levelAfterQuiz,
+  levelAfterReview,
+  reviewOutcomeByNote,
+  type NoteStanding,
+} from "@/lib/quiz/mastery";
 import { newReviewState, scheduleReview, type ReviewState } from "@/lib/quiz/schedule";
+import { scorePercent } from "@/lib/quiz/score";
 import type { AnswerInput } from "@/lib/validation/quiz";
-import { driverOf, type Db } from "@/server/db/client";
-import { join, raw, sql, type Queryable } from "@/server/db/driver";
+import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { addToTeamItemStats, type ItemCounts } from "@/server/teams/team-item-stats";
 import { assertKnownItems } from "./save-answers";
+
+type Tx = Prisma.TransactionClient;
 
 interface StoredAnswer {
   itemId: string;
@@ -22,17 +29,28 @@ interface StoredAnswer {
   anchor: string;
 }
 
-// The submit path runs on every graded attempt, so it runs on the database driver rather than through
-// Prisma, whose per-statement work was most of a submit's cost (see server/db/driver.ts and README,
-// "Performance"). Both databases accept every statement.
-async function readAnswers(db: Queryable, attemptId: string): Promise<StoredAnswer[]> {
-  return db.query<StoredAnswer>(sql`
-    SELECT a."itemId", a."choice", a."answerMs", i."noteSlug", v."owner", v."detail" AS "explanation", v."anchor"
-    FROM "Answer" a
-    JOIN "Item" i ON i."id" = a."itemId"
-    JOIN "ItemVersion" v ON v."id" = a."itemVersionId"
-    WHERE a."attemptId" = ${attemptId}
-    ORDER BY a."position"`);
+/** An attempt's answers in the order shown, each with the item version it was pinned to. */
+async function readAnswers(db: Tx | Db, attemptId: string): Promise<StoredAnswer[]> {
+  const rows = await db.answer.findMany({
+    where: { attemptId },
+    orderBy: { position: "asc" },
+    select: {
+      itemId: true,
+      choice: true,
+      answerMs: true,
+      item: { select: { noteSlug: true } },
+      itemVersion: { select: { owner: true, detail: true, anchor: true } },
+    },
+  });
+  return rows.map((row) => ({
+    itemId: row.itemId,
+    choice: row.choice,
+    answerMs: row.answerMs,
+    noteSlug: row.item.noteSlug,
+    owner: row.itemVersion.owner,
+    explanation: row.itemVersion.detail,
+    anchor: row.itemVersion.anchor,
+  }));
 }
 
 /** Grades stored answers against the item versions they were pinned to. */
@@ -62,19 +80,19 @@ export async function submitAttempt(
   answers: AnswerInput[] = [],
   now = new Date(),
 ) {
-  const driver = driverOf(db);
   try {
-    return await driver.transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       // Claim the attempt before reading its answers: the conditional update takes the row lock, so
       // of two concurrent submits exactly one proceeds, and a racing autosave waits, then finds it closed.
-      const [attempt] = await tx.query<{ kind: "QUIZ" | "REVIEW"; noteSlug: string | null }>(sql`
-        UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = ${now}, "updatedAt" = ${now}
-        WHERE "id" = ${attemptId} AND "userId" = ${userId} AND "status" = 'IN_PROGRESS'
-        RETURNING "kind", "noteSlug"`);
-      if (!attempt) {
-        const [existing] = await tx.query<{ userId: string }>(
-          sql`SELECT "userId" FROM "Attempt" WHERE "id" = ${attemptId}`,
-        );
+      const claimed = await tx.attempt.updateMany({
+        where: { id: attemptId, userId, status: "IN_PROGRESS" },
+        data: { status: "SUBMITTED", submittedAt: now, updatedAt: now },
+      });
+      if (claimed.count === 0) {
+        const existing = await tx.attempt.findUnique({
+          where: { id: attemptId },
+          select: { userId: true },
+        });
         if (!existing || existing.userId !== userId) throw notFound("Attempt");
         throw new AlreadySubmitted();
       }
@@ -82,17 +100,19 @@ export async function submitAttempt(
       const stored = mergeAnswers(await readAnswers(tx, attemptId), answers);
       const graded = grade(stored);
       await writeGradedAnswers(tx, attemptId, stored, answers, graded, now);
-      await tx.execute(
-        sql`UPDATE "Attempt" SET "correct" = ${graded.score.correct}, "total" = ${graded.score.total} WHERE "id" = ${attemptId}`,
-      );
+      const attempt = await tx.attempt.update({
+        where: { id: attemptId },
+        data: { correct: graded.score.correct, total: graded.score.total },
+        select: { kind: true, noteSlug: true },
+      });
       await recordCards(tx, userId, stored, graded, now);
-      await recordNoteProgress(tx, userId, attempt.kind, attempt.noteSlug, stored, graded, now);
-      await tx.execute(sql`UPDATE "User" SET "lastActiveAt" = ${now} WHERE "id" = ${userId}`);
+      await recordNoteProgress(tx, userId, attempt, stored, graded, now);
+      await tx.user.update({ where: { id: userId }, data: { lastActiveAt: now } });
       return { score: graded.score, results: graded.results };
     });
   } catch (error) {
     if (!(error instanceof AlreadySubmitted)) throw error;
-    const graded = grade(await readAnswers(driver, attemptId));
+    const graded = grade(await readAnswers(db, attemptId));
     return { score: graded.score, results: graded.results };
   }
 }
@@ -112,7 +132,7 @@ function mergeAnswers(stored: StoredAnswer[], answers: AnswerInput[]): StoredAns
  * one per answer: an attempt has dozens of answers but at most six such pairs.
  */
 async function writeGradedAnswers(
-  tx: Queryable,
+  tx: Tx,
   attemptId: string,
   stored: StoredAnswer[],
   submitted: AnswerInput[],
@@ -122,7 +142,7 @@ async function writeGradedAnswers(
   const changed = new Set(submitted.map((a) => a.itemId));
   const groups = new Map<
     string,
-    { choice: Owner | null; correct: boolean; answeredAt: boolean; ids: string[] }
+    { choice: Owner | null; correct: boolean; answeredNow: boolean; itemIds: string[] }
   >();
   graded.results.forEach((result, i) => {
     const answeredNow = changed.has(result.itemId) && result.choice !== null;
@@ -130,64 +150,71 @@ async function writeGradedAnswers(
     const group = groups.get(key) ?? {
       choice: result.choice,
       correct: result.correct,
-      answeredAt: answeredNow,
-      ids: [],
+      answeredNow,
+      itemIds: [],
     };
-    group.ids.push(stored[i].itemId);
+    group.itemIds.push(stored[i].itemId);
     groups.set(key, group);
   });
-  for (const group of groups.values()) {
-    // The owner is one of three fixed words, inlined so that PostgreSQL reads it as its enum type.
-    const choice = raw(
-      group.choice === null ? "NULL" : `'${OWNERS.find((o) => o === group.choice)}'`,
-    );
-    await tx.execute(sql`
-      UPDATE "Answer" SET "choice" = ${choice}, "correct" = ${group.correct}${group.answeredAt ? sql`, "answeredAt" = ${now}` : raw("")}
-      WHERE "attemptId" = ${attemptId} AND "itemId" IN (${join(group.ids.map((id) => sql`${id}`))})`);
+  for (const { choice, correct, answeredNow, itemIds } of groups.values()) {
+    await tx.answer.updateMany({
+      where: { attemptId, itemId: { in: itemIds } },
+      data: { choice, correct, ...(answeredNow ? { answeredAt: now } : {}) },
+    });
   }
   // Timings come with autosaves; only a timing sent with the submit itself is written here.
   for (const answer of submitted) {
-    if (answer.ms !== undefined)
-      await tx.execute(
-        sql`UPDATE "Answer" SET "answerMs" = ${answer.ms} WHERE "attemptId" = ${attemptId} AND "itemId" = ${answer.itemId}`,
-      );
+    if (answer.ms === undefined) continue;
+    await tx.answer.update({
+      where: { attemptId_itemId: { attemptId, itemId: answer.itemId } },
+      data: { answerMs: answer.ms },
+    });
   }
 }
 
-interface ReviewCardRow {
-  itemId: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-}
-
-const CARD_COLUMNS = raw(
-  `"userId", "itemId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared", "lastCorrect"`,
+const CARD_COLUMNS = Prisma.raw(
+  [
+    "userId",
+    "itemId",
+    "due",
+    "stability",
+    "difficulty",
+    "elapsedDays",
+    "scheduledDays",
+    "learningSteps",
+    "reps",
+    "lapses",
+    "state",
+    "lastReview",
+    "attempts",
+    "correctCount",
+    "wrongAws",
+    "wrongCustomer",
+    "wrongShared",
+    "lastCorrect",
+  ]
+    .map((column) => `"${column}"`)
+    .join(", "),
 );
 
 /**
- * Schedules every answered item's FSRS card and bumps its answer counters, in one multi-row upsert,
- * then adds the same counts to the aggregates of every team the learner belongs to.
+ * Schedules every answered item's FSRS card and bumps its answer counters, then adds the same counts
+ * to the aggregates of every team the learner belongs to. The cards are written in one multi-row
+ * upsert whose counters add to what is stored: Prisma's upsert would take one statement per card, and
+ * a quiz has dozens.
  */
 async function recordCards(
-  tx: Queryable,
+  tx: Tx,
   userId: string,
   stored: StoredAnswer[],
   graded: Grade,
   now: Date,
 ) {
   if (graded.results.length === 0) return;
-  const cards = await tx.query<ReviewCardRow>(sql`
-    SELECT "itemId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"
-    FROM "ReviewCard" WHERE "userId" = ${userId} AND "itemId" IN (${join(graded.results.map((r) => sql`${r.itemId}`))})`);
-  const existing = new Map(cards.map((c) => [c.itemId, c]));
+  const cards = await tx.reviewCard.findMany({
+    where: { userId, itemId: { in: graded.results.map((r) => r.itemId) } },
+  });
+  const existing = new Map(cards.map((card) => [card.itemId, card]));
   const counts: ItemCounts[] = [];
   const rows = graded.results.map((result, i) => {
     const card = existing.get(result.itemId);
@@ -216,80 +243,89 @@ async function recordCards(
       wrongShared: wrong === "SHARED" ? 1 : 0,
     };
     counts.push(count);
-    return sql`(${userId}, ${result.itemId}, ${after.due}, ${after.stability}, ${after.difficulty}, ${after.elapsed_days}, ${after.scheduled_days}, ${after.learning_steps}, ${after.reps}, ${after.lapses}, ${after.state}, ${after.last_review ?? null}, 1, ${count.correct}, ${count.wrongAws}, ${count.wrongCustomer}, ${count.wrongShared}, ${result.correct})`;
+    return Prisma.sql`(${Prisma.join([
+      userId,
+      result.itemId,
+      after.due,
+      after.stability,
+      after.difficulty,
+      after.elapsed_days,
+      after.scheduled_days,
+      after.learning_steps,
+      after.reps,
+      after.lapses,
+      after.state,
+      after.last_review ?? null,
+      1,
+      count.correct,
+      count.wrongAws,
+      count.wrongCustomer,
+      count.wrongShared,
+      result.correct,
+    ])})`;
   });
-  await tx.execute(sql`
-    INSERT INTO "ReviewCard" (${CARD_COLUMNS}) VALUES ${join(rows)}
+  await tx.$executeRaw`
+    INSERT INTO "ReviewCard" (${CARD_COLUMNS}) VALUES ${Prisma.join(rows)}
     ON CONFLICT ("userId", "itemId") DO UPDATE SET
-      "due" = excluded."due", "stability" = excluded."stability", "difficulty" = excluded."difficulty",
-      "elapsedDays" = excluded."elapsedDays", "scheduledDays" = excluded."scheduledDays", "learningSteps" = excluded."learningSteps",
-      "reps" = excluded."reps", "lapses" = excluded."lapses", "state" = excluded."state", "lastReview" = excluded."lastReview",
+      "due" = excluded."due", "stability" = excluded."stability",
+      "difficulty" = excluded."difficulty", "elapsedDays" = excluded."elapsedDays",
+      "scheduledDays" = excluded."scheduledDays", "learningSteps" = excluded."learningSteps",
+      "reps" = excluded."reps", "lapses" = excluded."lapses", "state" = excluded."state",
+      "lastReview" = excluded."lastReview",
       "attempts" = "ReviewCard"."attempts" + 1,
       "correctCount" = "ReviewCard"."correctCount" + excluded."correctCount",
       "wrongAws" = "ReviewCard"."wrongAws" + excluded."wrongAws",
       "wrongCustomer" = "ReviewCard"."wrongCustomer" + excluded."wrongCustomer",
       "wrongShared" = "ReviewCard"."wrongShared" + excluded."wrongShared",
-      "lastCorrect" = excluded."lastCorrect"`);
+      "lastCorrect" = excluded."lastCorrect"`;
   await addToTeamItemStats(tx, userId, counts);
 }
 
+/**
+ * Moves the learner's standing on each note the attempt touched, by the rules in lib/quiz/mastery.ts:
+ * a quiz by its score, a review by whether each note's items were all recalled.
+ */
 async function recordNoteProgress(
-  tx: Queryable,
+  tx: Tx,
   userId: string,
-  kind: "QUIZ" | "REVIEW",
-  noteSlug: string | null,
+  attempt: { kind: "QUIZ" | "REVIEW"; noteSlug: string | null },
   stored: StoredAnswer[],
   graded: Grade,
   now: Date,
 ) {
-  // Each note the attempt touched, and whether all of its items were right.
-  const allCorrect = new Map<string, boolean>();
-  graded.results.forEach((result, i) => {
-    const slug = kind === "QUIZ" && noteSlug ? noteSlug : stored[i].noteSlug;
-    allCorrect.set(slug, (allCorrect.get(slug) ?? true) && result.correct);
-  });
-  for (const [slug, correct] of allCorrect) {
-    // Upsert first: it creates the row if need be and, on PostgreSQL, locks it, so that two attempts
-    // submitted at once by one learner on one note cannot both read the same "before".
-    const [before] = await tx.query<{
-      level: number;
-      proficientAt: Date | null;
-      attempts: number;
-      bestScore: number | null;
-    }>(sql`
-      INSERT INTO "NoteProgress" ("userId", "noteSlug", "attempts", "level", "lastActiveAt") VALUES (${userId}, ${slug}, 0, 0, ${now})
-      ON CONFLICT ("userId", "noteSlug") DO UPDATE SET "lastActiveAt" = excluded."lastActiveAt"
-      RETURNING "level", "proficientAt", "attempts", "bestScore"`);
-    const beforeStanding = { level: before.level, proficientAt: before.proficientAt };
-    let level: number;
-    if (kind === "QUIZ") {
-      const percent = graded.score.total
-        ? Math.round((graded.score.correct / graded.score.total) * 1000) / 10
-        : 0;
-      const standing = levelAfterQuiz(percent / 100, now);
-      // A perfect retake of a mastered note keeps it mastered; anything less is judged afresh.
-      level =
-        standing.proficientAt !== null && beforeStanding.level > standing.level
-          ? beforeStanding.level
-          : standing.level;
-      const proficientAt = standing.proficientAt
-        ? (beforeStanding.proficientAt ?? standing.proficientAt)
-        : null;
-      await tx.execute(sql`
-        UPDATE "NoteProgress" SET "level" = ${level}, "proficientAt" = ${proficientAt}, "attempts" = ${before.attempts + 1},
-          "lastScore" = ${percent}, "bestScore" = ${Math.max(percent, before.bestScore ?? 0)}
-        WHERE "userId" = ${userId} AND "noteSlug" = ${slug}`);
-    } else {
-      const standing = levelAfterReview(beforeStanding, correct, now);
-      level = standing.level;
-      await tx.execute(sql`
-        UPDATE "NoteProgress" SET "level" = ${standing.level}, "proficientAt" = ${standing.proficientAt}
-        WHERE "userId" = ${userId} AND "noteSlug" = ${slug}`);
-    }
-    if (level !== beforeStanding.level) {
-      await tx.execute(
-        sql`INSERT INTO "MasteryEvent" ("id", "userId", "noteSlug", "level", "at") VALUES (${randomUUID()}, ${userId}, ${slug}, ${level}, ${now})`,
-      );
+  const touched =
+    attempt.kind === "QUIZ" && attempt.noteSlug
+      ? new Map([[attempt.noteSlug, graded.score.correct === graded.score.total]])
+      : reviewOutcomeByNote(
+          graded.results.map((r, i) => ({ noteSlug: stored[i].noteSlug, correct: r.correct })),
+        );
+  for (const [noteSlug, allCorrect] of touched) {
+    // Upsert first, so that the row exists; the attempt counter then increments in the database
+    // rather than from what was read, so two attempts submitted at once both count.
+    const before = await tx.noteProgress.upsert({
+      where: { userId_noteSlug: { userId, noteSlug } },
+      create: { userId, noteSlug, lastActiveAt: now },
+      update: { lastActiveAt: now },
+    });
+    const standing: NoteStanding =
+      attempt.kind === "QUIZ"
+        ? levelAfterQuiz(before, graded.score, now)
+        : levelAfterReview(before, allCorrect, now);
+    const percent = scorePercent(graded.score);
+    await tx.noteProgress.update({
+      where: { userId_noteSlug: { userId, noteSlug } },
+      data:
+        attempt.kind === "QUIZ"
+          ? {
+              ...standing,
+              attempts: { increment: 1 },
+              lastScore: percent,
+              bestScore: Math.max(percent, before.bestScore ?? 0),
+            }
+          : standing,
+    });
+    if (standing.level !== before.level) {
+      await tx.masteryEvent.create({ data: { userId, noteSlug, level: standing.level, at: now } });
     }
   }
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
-import { join, raw, sql, type Queryable } from "@/server/db/driver";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,32 +12,32 @@ export interface ItemCounts {
   wrongShared: number;
 }
 
-const ADD_COUNTS = `ON CONFLICT ("teamId", "itemId") DO UPDATE SET
+const ADD_COUNTS = Prisma.raw(`ON CONFLICT ("teamId", "itemId") DO UPDATE SET
       "attempts" = "TeamItemStat"."attempts" + excluded."attempts",
       "correctCount" = "TeamItemStat"."correctCount" + excluded."correctCount",
       "wrongAws" = "TeamItemStat"."wrongAws" + excluded."wrongAws",
       "wrongCustomer" = "TeamItemStat"."wrongCustomer" + excluded."wrongCustomer",
-      "wrongShared" = "TeamItemStat"."wrongShared" + excluded."wrongShared"`;
+      "wrongShared" = "TeamItemStat"."wrongShared" + excluded."wrongShared"`);
 
 // Casts make PostgreSQL type the VALUES list as it would a table; SQLite accepts them as written.
-const int = (value: number) => sql`CAST(${value} AS INTEGER)`;
+const int = (value: number) => Prisma.sql`CAST(${value} AS INTEGER)`;
 
 /**
- * Adds one submit's answer counts to the aggregates of every team the learner is a member of. Part of
- * the submit transaction, so it runs on the database driver like the rest of it.
+ * Adds one submit's answer counts to the aggregates of every team the learner is a member of, in one
+ * statement: a quiz has dozens of items and a learner may be in several teams.
  */
-export async function addToTeamItemStats(tx: Queryable, userId: string, counts: ItemCounts[]) {
+export async function addToTeamItemStats(tx: Tx, userId: string, counts: ItemCounts[]) {
   if (counts.length === 0) return;
   const values = counts.map(
     (c) =>
-      sql`(${c.itemId}, ${int(c.attempts)}, ${int(c.correct)}, ${int(c.wrongAws)}, ${int(c.wrongCustomer)}, ${int(c.wrongShared)})`,
+      Prisma.sql`(${c.itemId}, ${int(c.attempts)}, ${int(c.correct)}, ${int(c.wrongAws)}, ${int(c.wrongCustomer)}, ${int(c.wrongShared)})`,
   );
-  await tx.execute(sql`
+  await tx.$executeRaw`
     INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared")
     SELECT m."teamId", v.column1, v.column2, v.column3, v.column4, v.column5, v.column6
-    FROM "TeamMembership" m CROSS JOIN (VALUES ${join(values)}) AS v
+    FROM "TeamMembership" m CROSS JOIN (VALUES ${Prisma.join(values)}) AS v
     WHERE m."userId" = ${userId} AND m."role" = 'MEMBER'
-    ${raw(ADD_COUNTS)}`);
+    ${ADD_COUNTS}`;
 }
 
 /** A learner joins a team as a member: their answers so far join the team's counts. */
@@ -47,7 +46,7 @@ export async function addLearnerToTeamStats(tx: Tx, teamId: string, userId: stri
     INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared")
     SELECT ${teamId}, c."itemId", c."attempts", c."correctCount", c."wrongAws", c."wrongCustomer", c."wrongShared"
     FROM "ReviewCard" c WHERE c."userId" = ${userId} AND c."attempts" > 0
-    ${Prisma.raw(ADD_COUNTS)}`;
+    ${ADD_COUNTS}`;
 }
 
 /** A member leaves: their answers leave the team's counts. */
