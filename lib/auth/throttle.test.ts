@@ -3,6 +3,7 @@ import {
   clientAddress,
   lockDurationMs,
   MAX_FAILED_SIGN_INS,
+  slowdownMs,
   tooManyAttemptsMessage,
 } from "./throttle";
 
@@ -15,6 +16,13 @@ describe("sign-in throttling", () => {
     expect(lockDurationMs(40)).toBe(3_600_000);
   });
 
+  it("slows an account down after ten failures from anywhere, within seconds, never a lock", () => {
+    expect(slowdownMs(9)).toBe(0);
+    expect(slowdownMs(10)).toBe(250);
+    expect(slowdownMs(12)).toBe(1_000);
+    expect(slowdownMs(1_000)).toBe(4_000);
+  });
+
   it("says how long to wait, in whole minutes", () => {
     const now = new Date("2026-01-01T00:00:00Z");
     expect(tooManyAttemptsMessage(new Date(now.getTime() + 61_000), now)).toBe(
@@ -24,11 +32,23 @@ describe("sign-in throttling", () => {
       "Too many attempts, try again in 1 minute.",
     );
   });
+});
 
-  it("takes the address the nearest trusted hop saw, so a client cannot pick its own", () => {
-    expect(clientAddress("203.0.113.9")).toBe("203.0.113.9");
-    expect(clientAddress("6.6.6.6, 203.0.113.9")).toBe("203.0.113.9");
-    expect(clientAddress("6.6.6.6, 198.51.100.1, 10.0.0.2", 1)).toBe("198.51.100.1");
-    expect(clientAddress(undefined)).toBe("unknown");
+describe("the client address", () => {
+  it("is the socket's peer when no proxy is trusted, whatever the client sends", () => {
+    expect(clientAddress("203.0.113.9", undefined, 0)).toBe("203.0.113.9");
+    expect(clientAddress("203.0.113.9", "6.6.6.6", 0)).toBe("203.0.113.9");
+    expect(clientAddress(undefined, "6.6.6.6", 0)).toBe("unknown");
+  });
+
+  it("is the entry the nearest trusted proxies saw, counted from the right", () => {
+    // client 198.51.100.1 → proxy 10.0.0.2 → proxy 10.0.0.3 → app; the client sent 6.6.6.6 itself
+    expect(clientAddress("10.0.0.3", "6.6.6.6, 198.51.100.1, 10.0.0.2", 2)).toBe("198.51.100.1");
+    expect(clientAddress("10.0.0.2", "6.6.6.6, 198.51.100.1", 1)).toBe("198.51.100.1");
+  });
+
+  it("falls back to the socket when the request did not come through every proxy", () => {
+    expect(clientAddress("198.51.100.7", "6.6.6.6", 2)).toBe("198.51.100.7");
+    expect(clientAddress("198.51.100.7", undefined, 1)).toBe("198.51.100.7");
   });
 });

@@ -1,12 +1,23 @@
-/** Failed sign-ins allowed per account and per client address before a lock. */
+/** Tries allowed per account from one address, and per address across accounts, before a lock. */
 export const MAX_FAILED_SIGN_INS = 10;
 const FIRST_LOCK_MS = 60_000;
 const LONGEST_LOCK_MS = 60 * 60_000;
+const FIRST_DELAY_MS = 250;
+const LONGEST_DELAY_MS = 4_000;
 
 /** How long the lock lasts after this many failures: a minute, doubling with each further failure, up to an hour. */
 export function lockDurationMs(failures: number): number {
   if (failures < MAX_FAILED_SIGN_INS) return 0;
   return Math.min(LONGEST_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - MAX_FAILED_SIGN_INS));
+}
+
+/**
+ * How long a sign-in to an account waits after this many failures from anywhere. It slows a flood
+ * spread over many addresses but never locks: the owner, on an address of their own, still gets in.
+ */
+export function slowdownMs(accountFailures: number): number {
+  if (accountFailures < MAX_FAILED_SIGN_INS) return 0;
+  return Math.min(LONGEST_DELAY_MS, FIRST_DELAY_MS * 2 ** (accountFailures - MAX_FAILED_SIGN_INS));
 }
 
 export function tooManyAttemptsMessage(lockedUntil: Date, now: Date): string {
@@ -15,13 +26,21 @@ export function tooManyAttemptsMessage(lockedUntil: Date, now: Date): string {
 }
 
 /**
- * The client address from X-Forwarded-For. Next.js appends the socket's address as the last entry;
- * with TRUSTED_PROXY_HOPS=n behind n proxies, the address they saw is n entries further left.
+ * The address of the client, which the client cannot choose. With no trusted proxy it is the socket's
+ * peer. Behind `trustedHops` proxies, each of which appends the address it saw to X-Forwarded-For,
+ * it is the entry that many places from the right: anything further left came from the client.
+ * A request that brings fewer entries did not come through the proxies, and gets its socket address.
  */
-export function clientAddress(forwardedFor: string | null | undefined, trustedHops = 0): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustedHops: number,
+): string {
+  const socket = socketAddress ?? "unknown";
+  if (trustedHops === 0) return socket;
   const entries = (forwardedFor ?? "")
     .split(",")
-    .map((e) => e.trim())
+    .map((entry) => entry.trim())
     .filter(Boolean);
-  return entries[Math.max(0, entries.length - 1 - trustedHops)] ?? "unknown";
+  return entries.length >= trustedHops ? entries[entries.length - trustedHops] : socket;
 }

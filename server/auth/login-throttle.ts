@@ -1,42 +1,106 @@
 import "server-only";
-import { lockDurationMs, MAX_FAILED_SIGN_INS } from "@/lib/auth/throttle";
+import { lockDurationMs, MAX_FAILED_SIGN_INS, slowdownMs } from "@/lib/auth/throttle";
 import type { Db } from "@/server/db/client";
 
 /**
- * Failed sign-ins are counted in the database per account and per client address, so that the limit
- * holds across app instances and restarts.
+ * Sign-in throttling, counted in the database so that it holds across app instances and restarts:
+ * - per account and address: ten tries, then a lock that doubles with each further failure;
+ * - per address, across accounts: the same, against one address guessing many accounts;
+ * - per account, from anywhere: a slowdown that never locks, so that a flood from other addresses
+ *   cannot lock the owner out of their own account.
  */
-export function throttleKeys(email: string, address: string): string[] {
-  return [`email:${email.toLowerCase()}`, `ip:${address}`];
+export interface SignInKeys {
+  accountAtAddress: string;
+  address: string;
+  account: string;
 }
 
-/** The latest lock among the keys that is still running, if any. */
-export async function activeLock(db: Db, keys: string[], now = new Date()): Promise<Date | null> {
-  const rows = await db.loginThrottle.findMany({
-    where: { key: { in: keys }, lockedUntil: { gt: now } },
-    select: { lockedUntil: true },
-  });
-  const until = rows.map((r) => r.lockedUntil!.getTime());
-  return until.length ? new Date(Math.max(...until)) : null;
+export function signInKeys(email: string, address: string): SignInKeys {
+  const account = email.toLowerCase();
+  return {
+    accountAtAddress: `account-address:${account}|${address}`,
+    address: `address:${address}`,
+    account: `account:${account}`,
+  };
 }
 
-export async function recordFailedSignIn(db: Db, keys: string[], now = new Date()): Promise<void> {
-  for (const key of keys) {
-    const row = await db.loginThrottle.upsert({
-      where: { key },
-      create: { key, failures: 1 },
-      update: { failures: { increment: 1 } },
-    });
-    if (row.failures >= MAX_FAILED_SIGN_INS) {
-      await db.loginThrottle.update({
-        where: { key },
-        data: { lockedUntil: new Date(now.getTime() + lockDurationMs(row.failures)) },
-      });
-    }
+/**
+ * Claims one try for the account at this address. Returns null when the password may be checked,
+ * or the time the lock runs out. The count goes up before the password is checked, and the try that
+ * reaches the limit takes the lock before it is evaluated, so a burst of parallel tries gets at most
+ * the allowed number evaluated, however it interleaves.
+ */
+export async function claimSignInTry(
+  db: Db,
+  keys: SignInKeys,
+  now = new Date(),
+): Promise<Date | null> {
+  for (const key of [keys.accountAtAddress, keys.address]) {
+    const lockedUntil = await claimTry(db, key, now);
+    if (lockedUntil) return lockedUntil;
   }
+  return null;
 }
 
-/** A successful sign-in clears the account's and the address's counts. */
-export async function clearFailedSignIns(db: Db, keys: string[]): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: { in: keys } } });
+async function claimTry(db: Db, key: string, now: Date): Promise<Date | null> {
+  const before = await db.loginThrottle.findUnique({ where: { key } });
+  if (before?.lockedUntil && before.lockedUntil > now) return before.lockedUntil;
+  const { failures } = await db.loginThrottle.upsert({
+    where: { key },
+    create: { key, failures: 1 },
+    update: { failures: { increment: 1 } },
+  });
+  if (failures < MAX_FAILED_SIGN_INS) return null;
+  // The last allowed try, or the first after a lock ran out: it goes ahead only if it takes the next
+  // lock itself, which exactly one of any number of parallel tries can do.
+  const lockedUntil = new Date(now.getTime() + lockDurationMs(failures));
+  const taken = await db.loginThrottle.updateMany({
+    where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    data: { lockedUntil },
+  });
+  if (taken.count === 1) return null;
+  const current = await db.loginThrottle.findUnique({ where: { key } });
+  return current?.lockedUntil ?? lockedUntil;
+}
+
+/** The wait before checking a password for this account, after failures from anywhere. */
+export async function accountSlowdownMs(db: Db, keys: SignInKeys): Promise<number> {
+  const row = await db.loginThrottle.findUnique({ where: { key: keys.account } });
+  return slowdownMs(row?.failures ?? 0);
+}
+
+/** A wrong password: counts towards the account's slowdown (its try was already counted). */
+export async function recordFailedSignIn(db: Db, keys: SignInKeys, now = new Date()) {
+  await db.loginThrottle.upsert({
+    where: { key: keys.account },
+    create: { key: keys.account, failures: 1 },
+    update: { failures: { increment: 1 } },
+  });
+  await pruneThrottles(db, now);
+}
+
+/** A successful sign-in clears the account's counts and its address's, and any lock its try took. */
+export async function clearFailedSignIns(db: Db, keys: SignInKeys): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: { in: Object.values(keys) } } });
+}
+
+const KEEP_MS = 24 * 60 * 60_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+let lastPruned = 0;
+
+/**
+ * Drops counts untouched for a day whose lock has run out: a made-up email or address would otherwise
+ * leave a row forever. At most every ten minutes per process, on a failed sign-in.
+ */
+export async function pruneThrottles(db: Db, now = new Date()): Promise<number> {
+  if (now.getTime() - lastPruned < PRUNE_EVERY_MS) return 0;
+  lastPruned = now.getTime();
+  const stale = new Date(now.getTime() - KEEP_MS);
+  const { count } = await db.loginThrottle.deleteMany({
+    where: {
+      updatedAt: { lt: stale },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
+  });
+  return count;
 }

@@ -1,12 +1,19 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { clientAddress, tooManyAttemptsMessage } from "@/lib/auth/throttle";
+import { tooManyAttemptsMessage } from "@/lib/auth/throttle";
 import { signInSchema } from "@/lib/validation/auth";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
-import { activeLock, clearFailedSignIns, recordFailedSignIn, throttleKeys } from "./login-throttle";
-import { verifyPassword } from "./password";
+import { requestAddress } from "@/server/http/client-address";
+import {
+  accountSlowdownMs,
+  claimSignInTry,
+  clearFailedSignIns,
+  recordFailedSignIn,
+  signInKeys,
+} from "./login-throttle";
+import { verifyAccountPassword } from "./password";
 import { getAuthSecret } from "./secret";
 
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -52,17 +59,19 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const db = getDb();
-          const forwarded = request?.headers?.["x-forwarded-for"] as string | undefined;
-          const keys = throttleKeys(
+          const keys = signInKeys(
             parsed.data.email,
-            clientAddress(forwarded, env.TRUSTED_PROXY_HOPS),
+            requestAddress((name) => request?.headers?.[name] as string | undefined),
           );
           const now = new Date();
-          const locked = await activeLock(db, keys, now);
+          const locked = await claimSignInTry(db, keys, now);
           // next-auth hands a thrown message to the sign-in page, which shows it as it is.
           if (locked) throw new Error(tooManyAttemptsMessage(locked, now));
+          const wait = await accountSlowdownMs(db, keys);
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
+          const valid = await verifyAccountPassword(user?.passwordHash, parsed.data.password);
+          if (!user || !valid) {
             await recordFailedSignIn(db, keys, now);
             return null;
           }

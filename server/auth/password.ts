@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. The algorithm is given as 2, the value of
@@ -16,4 +17,21 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   } catch {
     return false;
   }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a password for an account that may not exist. An unknown email is checked against a hash of
+ * a random password with the same settings, so that both take as long and the timing does not tell
+ * which emails have accounts.
+ */
+export async function verifyAccountPassword(
+  passwordHash: string | undefined,
+  password: string,
+): Promise<boolean> {
+  if (passwordHash !== undefined) return verifyPassword(passwordHash, password);
+  dummyHash ??= hashPassword(randomUUID());
+  await verifyPassword(await dummyHash, password);
+  return false;
 }

@@ -1,0 +1,71 @@
+// The production server: Next's documented custom-server API around the same request handler that
+// `next start` uses. It exists so that the app, not the client, decides three things before Next
+// sees a request (README, "Reliability and security"):
+// - the client's address, from the socket and TRUSTED_PROXY_HOPS: Next passes a client-sent
+//   X-Forwarded-For through as it is, which would let a client pick the address it is throttled by;
+// - where to listen: on the loopback address only unless NEXTAUTH_URL names another host;
+// - a body cap on next-auth's routes, which read a form of any size.
+import { createServer } from "node:http";
+import next from "next";
+import { clientAddress } from "@/lib/auth/throttle";
+import { DeploymentError, resolveDeployment } from "@/lib/deployment";
+
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
+function fail(message: string): never {
+  console.error(`start: ${message}`);
+  process.exit(1);
+}
+
+let deployment: ReturnType<typeof resolveDeployment>;
+try {
+  deployment = resolveDeployment(process.env);
+} catch (error) {
+  if (error instanceof DeploymentError) fail(error.message);
+  throw error;
+}
+const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+  fail(
+    `TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${process.env.TRUSTED_PROXY_HOPS}".`,
+  );
+// next-auth reads its own URL from here for redirects and callbacks.
+process.env.NEXTAUTH_URL = deployment.url;
+
+const app = next({ dev: false, hostname: deployment.host, port: deployment.port });
+const handle = app.getRequestHandler();
+
+const server = createServer((request, response) => {
+  const forwardedFor = request.headers["x-forwarded-for"];
+  request.headers["x-forwarded-for"] = clientAddress(
+    request.socket.remoteAddress,
+    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+    hops,
+  );
+  if (request.url?.startsWith("/api/auth/") && request.method === "POST") {
+    const length = Number(request.headers["content-length"] ?? NaN);
+    if (!Number.isFinite(length) || length > MAX_AUTH_BODY_BYTES) {
+      response.writeHead(Number.isFinite(length) ? 413 : 411, {
+        "content-type": "application/json",
+        connection: "close",
+      });
+      response.end(
+        JSON.stringify({
+          error: Number.isFinite(length)
+            ? { code: "payload_too_large", message: "The request body is larger than 64 KiB." }
+            : { code: "length_required", message: "The request must say how long its body is." },
+        }),
+      );
+      return;
+    }
+  }
+  void handle(request, response);
+});
+
+void app.prepare().then(() => {
+  server.listen(deployment.port, deployment.host, () => {
+    console.log(
+      `> Ready on ${deployment.url} (listening on ${deployment.host}:${deployment.port})`,
+    );
+  });
+});
