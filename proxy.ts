@@ -1,35 +1,35 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import {
+  baseSecurityHeaders,
+  contentSecurityPolicy,
+  isRenderedPerRequest,
+} from "@/lib/security-headers";
+
+const production = process.env.NODE_ENV === "production";
+const BASE_HEADERS = Object.entries(baseSecurityHeaders(production));
+const PRERENDERED_POLICY = contentSecurityPolicy("'unsafe-inline'", production);
 
 /**
- * Pages rendered per request get a Content-Security-Policy with a fresh script nonce; Next.js reads it
- * from the request and puts the nonce on its own scripts. This only sets headers: authorization is
- * checked by every page, route and action itself.
+ * Sets the security headers of every response. A page rendered per request gets a policy with a
+ * fresh script nonce, which Next reads from the request's policy header and puts on its own scripts.
+ * This only sets headers: authorization is checked by every page, route and action itself.
  */
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = contentSecurityPolicy(`'nonce-${nonce}'`, process.env.NODE_ENV === "production");
-  const headers = new Headers(request.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  let response: NextResponse;
+  let policy = PRERENDERED_POLICY;
+  if (isRenderedPerRequest(request.nextUrl.pathname)) {
+    const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+    policy = contentSecurityPolicy(`'nonce-${nonce}'`, production);
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    response = NextResponse.next();
+  }
+  for (const [key, value] of BASE_HEADERS) response.headers.set(key, value);
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 
-// Must list the same pages as DYNAMIC_PAGES in lib/security-headers.js (a matcher has to be a literal).
-export const config = {
-  matcher: [
-    "/quiz/:path*",
-    "/review",
-    "/progress",
-    "/teams/:path*",
-    "/teams",
-    "/admin/:path*",
-    "/join/:path*",
-    "/signin",
-    "/signup",
-    "/signout",
-    "/account",
-  ],
-};
+// No matcher: static files, API routes and pages alike need the headers, and a matcher has to be a
+// literal, so the one list of pages with a nonce lives in lib/security-headers.ts instead.

@@ -18,18 +18,7 @@ run("db:seed");
 // load balancer must share NEXTAUTH_SECRET instead (see README, "Deploying on PostgreSQL").
 if (!env.NEXTAUTH_SECRET) run("auth:secret");
 
-const buildId = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null);
-if (!buildId(path.join(root, ".next", "BUILD_ID")) || env.REBUILD === "1") run("build");
-// Lessons are served from copies of the build's pages; copies from another build would load scripts
-// that build no longer has.
-if (
-  buildId(path.join(root, "public", "_prerendered", "BUILD_ID")) !==
-  buildId(path.join(root, ".next", "BUILD_ID"))
-) {
-  execFileSync(process.execPath, [path.join(root, "scripts", "publish-prerendered.mjs")], {
-    stdio: "inherit",
-  });
-}
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || env.REBUILD === "1") run("build");
 
 const port = env.PORT ?? "3000";
 const server = spawn(
