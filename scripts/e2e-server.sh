@@ -21,4 +21,4 @@ if [ -z "$second" ]; then
   npm run --silent db:migrate
   npm run --silent db:seed
 fi
-exec node node_modules/next/dist/bin/next start -p "$port"
+PORT="$port" exec node --import tsx scripts/serve.ts

@@ -1,4 +1,5 @@
-// npm start: prepares this machine, then serves the production build on PORT (default 3000).
+// npm start: prepares this machine, then serves the production build on PORT (default 3000),
+// on localhost only unless NEXTAUTH_URL names another host (lib/deployment.ts).
 // On a fresh clone that means: migrate and seed the database named by DATABASE_URL (an embedded
 // SQLite file by default), write a local session secret when none is configured, and build once.
 import { execFileSync, spawn } from "node:child_process";
@@ -20,10 +21,10 @@ if (!env.NEXTAUTH_SECRET) run("auth:secret");
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || env.REBUILD === "1") run("build");
 
-const port = env.PORT ?? "3000";
+// The app's own server (scripts/serve.ts): Next's request handler behind a socket the app controls.
 const server = spawn(
   process.execPath,
-  [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port],
+  ["--import", "tsx", path.join(root, "scripts", "serve.ts")],
   {
     stdio: "inherit",
     env,

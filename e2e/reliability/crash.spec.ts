@@ -15,12 +15,12 @@ const env = {
 };
 
 async function start(): Promise<ChildProcess> {
-  // Its own process group, so that SIGKILL reaches next start and the server process it runs.
-  const server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
-    { env, detached: true, stdio: "ignore" },
-  );
+  // Its own process group, so that SIGKILL reaches the app's server and anything it runs.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...env, PORT: String(PORT) },
+    detached: true,
+    stdio: "ignore",
+  });
   for (let i = 0; i < 150; i++) {
     if (
       await fetch(`${BASE}/api/health`).then(

@@ -2,10 +2,12 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { tooManyAttemptsMessage } from "@/lib/auth/throttle";
+import { resolveDeployment } from "@/lib/deployment";
 import { signInSchema } from "@/lib/validation/auth";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { requestAddress } from "@/server/http/client-address";
+import { isDemoEmail } from "@/server/seed/seed-demo";
 import {
   accountSlowdownMs,
   claimSignInTry,
@@ -58,6 +60,9 @@ export function getAuthOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
+          // Besides the seed's refusal to start: a server open to the network never signs in a demo
+          // account, whose password the README publishes.
+          if (isDemoEmail(parsed.data.email) && !resolveDeployment(process.env).local) return null;
           const db = getDb();
           const keys = signInKeys(
             parsed.data.email,
