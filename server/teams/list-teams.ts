@@ -1,6 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "@/server/auth/current-user";
 import type { Db } from "@/server/db/client";
+import { managesTeam } from "./access";
 
 export interface TeamSummary {
   id: string;
@@ -18,12 +19,12 @@ export async function listMyTeams(db: Db, actor: CurrentUser): Promise<TeamSumma
     orderBy: { team: { name: "asc" } },
   });
   return memberships.map(({ role, team }) => {
-    const instructs = role === "INSTRUCTOR";
+    const manages = managesTeam(actor, role);
     return {
       id: team.id,
       name: team.name,
-      role: instructs ? "instructor" : "member",
-      ...(instructs || actor.role === "ADMIN" ? { inviteCode: team.inviteCode } : {}),
+      role: role === "INSTRUCTOR" && manages ? "instructor" : "member",
+      ...(manages ? { inviteCode: team.inviteCode } : {}),
     };
   });
 }

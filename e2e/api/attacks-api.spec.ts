@@ -1,0 +1,129 @@
+// Issue 12's holes, each tried as an attacker would try it. Every test here failed on the code
+// before the fix it names.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { newLearner, signIn } from "../fixtures";
+
+async function attemptSignIn(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+  address: string,
+) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const started = performance.now();
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    headers: { "x-forwarded-for": address },
+    maxRedirects: 0,
+  });
+  const ms = performance.now() - started;
+  const body = (await response.json().catch(() => ({}))) as { url?: string };
+  return {
+    status: response.status(),
+    error: body.url ? new URL(body.url).searchParams.get("error") : null,
+    ms,
+  };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+test("[ATTACKER] a demoted instructor loses their teams at the next request", async ({
+  playwright,
+  baseURL,
+}) => {
+  const admin = await playwright.request.newContext({ baseURL });
+  await signIn(admin, "admin@example.com");
+  const instructor = await playwright.request.newContext({ baseURL });
+  const { id } = await newLearner(instructor, "Soon Demoted");
+  expect(
+    (await admin.patch(`/api/admin/users/${id}`, { data: { role: "INSTRUCTOR" } })).status(),
+  ).toBe(200);
+  const created = await instructor.post("/api/teams", { data: { name: "Demotion Team" } });
+  expect(created.status()).toBe(201);
+  const team = (await created.json()) as { id: string };
+
+  expect(
+    (await admin.patch(`/api/admin/users/${id}`, { data: { role: "LEARNER" } })).status(),
+  ).toBe(200);
+  expect((await instructor.get(`/api/teams/${team.id}/progress`)).status()).toBe(403);
+  expect((await instructor.get(`/api/teams/${team.id}/export.csv`)).status()).toBe(403);
+  expect((await instructor.post(`/api/teams/${team.id}/invite-code`)).status()).toBe(403);
+  const listed = (await (await instructor.get("/api/teams")).json()) as Array<{
+    id: string;
+    inviteCode?: string;
+  }>;
+  expect(listed.find((t) => t.id === team.id)?.inviteCode).toBeUndefined();
+  test.info().annotations.push({ type: "cases", description: "4" });
+  await Promise.all([admin.dispose(), instructor.dispose()]);
+});
+
+test("[ATTACKER] wrong passwords from many addresses do not lock the owner out of their own address", async ({
+  playwright,
+  baseURL,
+}) => {
+  const owner = await playwright.request.newContext({ baseURL });
+  const { email, password } = await newLearner(owner);
+  const attacker = await playwright.request.newContext({ baseURL });
+  for (let i = 0; i < 12; i++) {
+    expect((await attemptSignIn(attacker, email, `wrong-${i}`, `203.0.113.${i + 1}`)).status).toBe(
+      401,
+    );
+  }
+  const own = await attemptSignIn(owner, email, password, "198.51.100.200");
+  expect(own.error).toBeNull();
+  expect(own.status).toBe(200);
+  await Promise.all([owner.dispose(), attacker.dispose()]);
+});
+
+test("[ATTACKER] 40 parallel guesses at one account get at most 10 passwords checked", async ({
+  playwright,
+  baseURL,
+}) => {
+  const owner = await playwright.request.newContext({ baseURL });
+  const { email, password } = await newLearner(owner);
+  await owner.dispose();
+  const attacker = await playwright.request.newContext({ baseURL });
+  // The right password is the last of 40 sent at once: it must not be checked.
+  const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? password : `guess-${i}`));
+  const results = await Promise.all(
+    guesses.map((guess) => attemptSignIn(attacker, email, guess, "192.0.2.200")),
+  );
+  const checked = results.filter((r) => r.error === null || r.error === "CredentialsSignin");
+  const refused = results.filter((r) => r.error?.startsWith("Too many attempts"));
+  expect(checked.length).toBeLessThanOrEqual(10);
+  expect(checked.length + refused.length).toBe(40);
+  test.info().annotations.push({
+    type: "cases",
+    description: `40 parallel tries, ${checked.length} checked`,
+  });
+  await attacker.dispose();
+});
+
+test("[ATTACKER] sign-in takes as long for an unknown email as for a real one", async ({
+  playwright,
+  baseURL,
+}) => {
+  const context = await playwright.request.newContext({ baseURL });
+  const { email } = await newLearner(context);
+  const known: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    // A fresh address each time, so no lock or slowdown is in play.
+    known.push((await attemptSignIn(context, email, "not-the-password", `10.9.${i}.1`)).ms);
+    unknown.push(
+      (await attemptSignIn(context, `nobody-${i}@example.com`, "not-the-password", `10.9.${i}.2`))
+        .ms,
+    );
+  }
+  const ratio = median(unknown) / median(known);
+  test.info().annotations.push({
+    type: "cases",
+    description: `9 + 9 tries, medians ${Math.round(median(known))} / ${Math.round(median(unknown))} ms`,
+  });
+  expect(ratio).toBeGreaterThan(0.8);
+  expect(ratio).toBeLessThan(1.25);
+  await context.dispose();
+});
