@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { HttpError, validationFailed, type ErrorBody } from "./errors";
+import { RateLimited } from "./rate-limit";
 
 /** Bodies above this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -13,7 +14,9 @@ export function errorResponse(error: HttpError): Response {
       ...(error.fields ? { fields: error.fields } : {}),
     },
   };
-  return Response.json(body, { status: error.status });
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (error instanceof RateLimited) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return Response.json(body, { status: error.status, headers });
 }
 
 /** Reads a JSON body under a size cap and validates it: 413, 415, 400 or 422 otherwise. */
@@ -109,7 +112,10 @@ export function route<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
     try {
       assertSameOrigin(request);
-      return await handler(request, context);
+      const response = await handler(request, context);
+      // Most answers carry someone's progress or account: no shared or browser cache may keep them.
+      if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+      return response;
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);
       if (isDatabaseUnavailable(error)) {

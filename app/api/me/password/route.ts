@@ -2,11 +2,18 @@ import { changePasswordSchema } from "@/lib/validation/account";
 import { changePassword } from "@/server/account/change-password";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
+import { requestAddress } from "@/server/http/client-address";
+import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { readJson, route } from "@/server/http/route";
 
 /** POST { currentPassword, newPassword }: every session of the user ends, this one included. */
 export const POST = route(async (request) => {
   const user = await requireUser();
   const { currentPassword, newPassword } = await readJson(request, changePasswordSchema);
-  return Response.json(await changePassword(getDb(), user.id, currentPassword, newPassword));
+  const db = getDb();
+  await enforceRateLimit(db, LIMITS.passwordChange, {
+    userId: user.id,
+    address: requestAddress((name) => request.headers.get(name)),
+  });
+  return Response.json(await changePassword(db, user.id, currentPassword, newPassword));
 });
