@@ -15,6 +15,11 @@ describe("csv", () => {
     expect(csvField(-5)).toBe("-5");
   });
 
+  it("defuses the fullwidth forms of = + - @ too", () => {
+    for (const sign of ["\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"])
+      expect(csvField(`${sign}SUM(A1)`)).toBe(`'${sign}SUM(A1)`);
+  });
+
   it("joins rows with CRLF", () => {
     expect(toCsv(["a", "b"], [[1, "x"]])).toBe("a,b\r\n1,x\r\n");
   });

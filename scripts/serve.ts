@@ -1,16 +1,40 @@
 // The production server: Next's documented custom-server API around the same request handler that
-// `next start` uses. It exists so that the app, not the client, decides three things before Next
+// `next start` uses. It exists so that the app, not the client, decides these things before Next
 // sees a request (README, "Reliability and security"):
 // - the client's address, from the socket and TRUSTED_PROXY_HOPS: Next passes a client-sent
 //   X-Forwarded-For through as it is, which would let a client pick the address it is throttled by;
 // - where to listen: on the loopback address only unless NEXTAUTH_URL names another host;
-// - a body cap on next-auth's routes, which read a form of any size.
-import { createServer } from "node:http";
+// - a body cap on next-auth's routes, which read a form of any size;
+// - a clear 400 for a path with malformed percent-encoding, which Next answers with a bare 500.
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { clientAddress } from "@/lib/auth/throttle";
 import { DeploymentError, resolveDeployment } from "@/lib/deployment";
+import { baseSecurityHeaders, contentSecurityPolicy } from "@/lib/security-headers";
 
 const MAX_AUTH_BODY_BYTES = 64 * 1024;
+// The answers this server gives itself carry the headers proxy.ts gives every other response.
+const ERROR_HEADERS = {
+  ...baseSecurityHeaders(true),
+  "Content-Security-Policy": contentSecurityPolicy("'unsafe-inline'", true),
+  "Content-Type": "application/json",
+  "Cache-Control": "no-store",
+  Connection: "close",
+};
+
+function refuse(response: ServerResponse, status: number, code: string, message: string) {
+  response.writeHead(status, ERROR_HEADERS);
+  response.end(JSON.stringify({ error: { code, message } }));
+}
+
+function hasMalformedEscapes(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 function fail(message: string): never {
   console.error(`start: ${message}`);
@@ -42,20 +66,18 @@ const server = createServer((request, response) => {
     Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
     hops,
   );
+  if (hasMalformedEscapes(request.url ?? "/")) {
+    refuse(response, 400, "bad_request", "The address has malformed percent-encoding.");
+    return;
+  }
   if (request.url?.startsWith("/api/auth/") && request.method === "POST") {
     const length = Number(request.headers["content-length"] ?? NaN);
-    if (!Number.isFinite(length) || length > MAX_AUTH_BODY_BYTES) {
-      response.writeHead(Number.isFinite(length) ? 413 : 411, {
-        "content-type": "application/json",
-        connection: "close",
-      });
-      response.end(
-        JSON.stringify({
-          error: Number.isFinite(length)
-            ? { code: "payload_too_large", message: "The request body is larger than 64 KiB." }
-            : { code: "length_required", message: "The request must say how long its body is." },
-        }),
-      );
+    if (!Number.isFinite(length)) {
+      refuse(response, 411, "length_required", "The request must say how long its body is.");
+      return;
+    }
+    if (length > MAX_AUTH_BODY_BYTES) {
+      refuse(response, 413, "payload_too_large", "The request body is larger than 64 KiB.");
       return;
     }
   }

@@ -13,6 +13,11 @@ describe("edge validation", () => {
     const name = plainText("Name", 10);
     expect(name.parse("  Ada  ")).toBe("Ada");
     expect(name.safeParse("Ad\u0000a").success).toBe(false);
+    for (const hidden of ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\u200f"])
+      expect(name.safeParse(`Ad${hidden}a`).error?.issues[0].message).toBe(
+        "Name must not contain invisible or text-direction characters",
+      );
+    expect(name.parse("Zoë Ñúñez")).toBe("Zoë Ñúñez");
     expect(name.safeParse("   ").error?.issues[0].message).toBe("Name is required");
     expect(name.safeParse("x".repeat(11)).error?.issues[0].message).toBe(
       "Name must be at most 10 characters",

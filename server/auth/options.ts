@@ -6,6 +6,7 @@ import { resolveDeployment } from "@/lib/deployment";
 import { signInSchema } from "@/lib/validation/auth";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { authLogger } from "./auth-logger";
 import { requestAddress } from "@/server/http/client-address";
 import { isDemoEmail } from "@/server/seed/seed-demo";
 import {
@@ -37,6 +38,7 @@ export function getAuthOptions(): NextAuthOptions {
   const idleSeconds = env.SESSION_IDLE_MINUTES * 60;
   return {
     secret: getAuthSecret(),
+    logger: authLogger,
     // A sliding window: every page load renews the cookie, so it expires after this long idle.
     session: {
       strategy: "jwt",
