@@ -14,19 +14,19 @@ export interface RateLimit {
 const MINUTE = 60_000;
 
 /**
- * The limits on the write paths a script could hammer. Generous for a person, tight for a script:
- * each is far above what the app's own pages send, and far below what was measured unlimited.
+ * The limits on the write paths a script could hammer. Per user they are tight; per address they
+ * are generous, because a whole classroom or office can share one public address.
  */
 export const LIMITS = {
-  signUp: { action: "sign-ups", perUser: 0, perAddress: 10, windowMs: 60 * MINUTE },
-  quizStart: { action: "quiz starts", perUser: 30, perAddress: 120, windowMs: 10 * MINUTE },
+  signUp: { action: "sign-ups", perUser: 0, perAddress: 100, windowMs: 60 * MINUTE },
+  quizStart: { action: "quiz starts", perUser: 30, perAddress: 600, windowMs: 10 * MINUTE },
   passwordChange: {
     action: "password changes",
     perUser: 5,
-    perAddress: 20,
+    perAddress: 50,
     windowMs: 15 * MINUTE,
   },
-  teamJoin: { action: "invite codes", perUser: 10, perAddress: 30, windowMs: 10 * MINUTE },
+  teamJoin: { action: "invite codes", perUser: 10, perAddress: 100, windowMs: 10 * MINUTE },
 } satisfies Record<string, RateLimit>;
 
 /** A 429 that says when to try again; route handlers send it as Retry-After. */
