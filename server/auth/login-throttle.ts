@@ -76,7 +76,10 @@ export async function recordFailedSignIn(db: Db, keys: SignInKeys, now = new Dat
     create: { key: keys.account, failures: 1 },
     update: { failures: { increment: 1 } },
   });
-  await pruneThrottles(db, now);
+  if (now.getTime() - lastPruned >= PRUNE_EVERY_MS) {
+    lastPruned = now.getTime();
+    await pruneThrottles(db, now);
+  }
 }
 
 /** A successful sign-in clears the account's counts and its address's, and any lock its try took. */
@@ -90,11 +93,9 @@ let lastPruned = 0;
 
 /**
  * Drops counts untouched for a day whose lock has run out: a made-up email or address would otherwise
- * leave a row forever. At most every ten minutes per process, on a failed sign-in.
+ * leave a row forever. Failed sign-ins run it, at most every ten minutes per process.
  */
 export async function pruneThrottles(db: Db, now = new Date()): Promise<number> {
-  if (now.getTime() - lastPruned < PRUNE_EVERY_MS) return 0;
-  lastPruned = now.getTime();
   const stale = new Date(now.getTime() - KEEP_MS);
   const { count } = await db.loginThrottle.deleteMany({
     where: {

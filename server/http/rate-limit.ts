@@ -69,16 +69,17 @@ export async function enforceRateLimit(
     if (hits > max)
       throw new RateLimited(Math.ceil((resetAt.getTime() - now.getTime()) / 1000), limit.action);
   }
-  await pruneRateLimits(db, now);
+  if (now.getTime() - lastPruned >= PRUNE_EVERY_MS) {
+    lastPruned = now.getTime();
+    await pruneRateLimits(db, now);
+  }
 }
 
 const PRUNE_EVERY_MS = 10 * MINUTE;
 let lastPruned = 0;
 
-/** Drops the counters of windows that have ended; at most every ten minutes per process. */
+/** Drops the counters of windows that have ended; counted requests run it every ten minutes. */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
-  if (now.getTime() - lastPruned < PRUNE_EVERY_MS) return 0;
-  lastPruned = now.getTime();
   const { count } = await db.rateLimit.deleteMany({ where: { resetAt: { lte: now } } });
   return count;
 }

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_FAILED_SIGN_INS } from "@/lib/auth/throttle";
+import {
+  accountSlowdownMs,
+  claimSignInTry,
+  clearFailedSignIns,
+  pruneThrottles,
+  recordFailedSignIn,
+  signInKeys,
+} from "@/server/auth/login-throttle";
+import {
+  enforceRateLimit,
+  pruneRateLimits,
+  RateLimited,
+  type RateLimit,
+} from "@/server/http/rate-limit";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("sign-in throttle", () => {
+  it("[ATTACKER] lets at most ten of 40 parallel tries at one account and address through", async () => {
+    const keys = signInKeys("burst@example.com", "192.0.2.1");
+    const now = new Date();
+    const claims = await Promise.all(
+      Array.from({ length: 40 }, () => claimSignInTry(t.db, keys, now)),
+    );
+    expect(claims.filter((lock) => lock === null)).toHaveLength(MAX_FAILED_SIGN_INS);
+    expect(claims.filter((lock) => lock !== null).every((lock) => lock! > now)).toBe(true);
+  });
+
+  it("allows one try after a lock runs out, and locks again for longer on a failure", async () => {
+    const keys = signInKeys("after-lock@example.com", "192.0.2.2");
+    const start = new Date("2026-11-01T10:00:00Z");
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++)
+      expect(await claimSignInTry(t.db, keys, start)).toBeNull();
+    const locked = await claimSignInTry(t.db, keys, start);
+    expect(locked!.getTime() - start.getTime()).toBe(60_000);
+    const later = new Date(locked!.getTime() + 1);
+    const [first, second] = await Promise.all([
+      claimSignInTry(t.db, keys, later),
+      claimSignInTry(t.db, keys, later),
+    ]);
+    expect([first, second].filter((lock) => lock === null)).toHaveLength(1);
+  });
+
+  it("slows an account after failures from anywhere, and a success clears it all", async () => {
+    const keys = signInKeys("Slow@Example.com", "192.0.2.3");
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await recordFailedSignIn(t.db, keys);
+    expect(await accountSlowdownMs(t.db, signInKeys("slow@example.com", "198.51.100.9"))).toBe(250);
+    await clearFailedSignIns(t.db, keys);
+    expect(await accountSlowdownMs(t.db, keys)).toBe(0);
+  });
+
+  it("[ATTACKER] prunes the rows of made-up emails and addresses once they are a day old", async () => {
+    const stale = new Date("2020-01-01T00:00:00Z");
+    await t.db.loginThrottle.create({
+      data: { key: "address:203.0.113.250", failures: 1, updatedAt: stale },
+    });
+    await t.db.loginThrottle.create({
+      data: {
+        key: "address:203.0.113.251",
+        failures: 30,
+        lockedUntil: new Date("2999-01-01"),
+        updatedAt: stale,
+      },
+    });
+    expect(await pruneThrottles(t.db, new Date())).toBeGreaterThanOrEqual(1);
+    const left = await t.db.loginThrottle.findMany({
+      where: { key: { startsWith: "address:203.0.113.25" } },
+    });
+    expect(left.map((row) => row.key)).toEqual(["address:203.0.113.251"]);
+  });
+});
+
+describe("rate limits", () => {
+  const limit: RateLimit = { action: "test actions", perUser: 3, perAddress: 5, windowMs: 60_000 };
+
+  it("[ATTACKER] refuses the request past the limit per user with a 429 and when to retry", async () => {
+    const now = new Date("2026-11-01T10:00:30Z");
+    const who = { userId: "user-a", address: "192.0.2.50" };
+    for (let i = 0; i < 3; i++) await enforceRateLimit(t.db, limit, who, now);
+    const refused = await enforceRateLimit(t.db, limit, who, now).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimited);
+    expect((refused as RateLimited).status).toBe(429);
+    expect((refused as RateLimited).retryAfterSeconds).toBe(30);
+    expect((refused as RateLimited).message).toBe("Too many test actions, try again in 1 minute.");
+    // The next window starts afresh.
+    await enforceRateLimit(t.db, limit, who, new Date("2026-11-01T10:01:00Z"));
+  });
+
+  it("counts an address across users, and parallel requests cannot slip past", async () => {
+    const now = new Date("2026-11-01T11:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        enforceRateLimit(t.db, limit, { userId: `user-${i}`, address: "192.0.2.60" }, now).then(
+          () => "ok",
+          (e: unknown) => (e instanceof RateLimited ? "limited" : "error"),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === "ok")).toHaveLength(5);
+    expect(results.filter((r) => r === "limited")).toHaveLength(7);
+  });
+
+  it("prunes the counters of ended windows", async () => {
+    await pruneRateLimits(t.db, new Date("2026-11-01T11:00:30Z"));
+    expect(await t.db.rateLimit.count()).toBe(5 + 1);
+    await pruneRateLimits(t.db, new Date("2026-11-01T11:01:00Z"));
+    expect(await t.db.rateLimit.count()).toBe(0);
+  });
+});
