@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_PORT = Number(process.env.E2E_PORT ?? 3210);
+const PORT = BASE_PORT;
 export const BASE_URL = `http://localhost:${PORT}`;
 /** A second app instance on the same database, for the several-instances journey. */
 export const SECOND_URL = `http://localhost:${PORT + 1}`;

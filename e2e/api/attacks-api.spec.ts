@@ -2,6 +2,7 @@
 // before the fix it names.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { newLearner, signIn } from "../fixtures";
+import { startExtraServer } from "../support/extra-server";
 
 async function attemptSignIn(
   request: APIRequestContext,
@@ -126,4 +127,136 @@ test("[ATTACKER] sign-in takes as long for an unknown email as for a real one", 
   expect(ratio).toBeGreaterThan(0.8);
   expect(ratio).toBeLessThan(1.25);
   await context.dispose();
+});
+
+test("[ATTACKER] a client cannot pick its own address: rotating X-Forwarded-For with no trusted proxy still gets locked", async ({
+  playwright,
+  baseURL,
+}) => {
+  const owner = await playwright.request.newContext({ baseURL });
+  const { email, password } = await newLearner(owner);
+  await owner.dispose();
+  const direct = await startExtraServer(40, { TRUSTED_PROXY_HOPS: "0" });
+  try {
+    const attacker = await playwright.request.newContext({ baseURL: direct.url });
+    for (let i = 0; i < 10; i++) {
+      const spoofed = `203.0.113.${100 + i}`;
+      expect((await attemptSignIn(attacker, email, `wrong-${i}`, spoofed)).status).toBe(401);
+    }
+    // Every try came from this machine's socket, whatever the header said.
+    const locked = await attemptSignIn(attacker, email, password, "203.0.113.199");
+    expect(locked.error).toMatch(/^Too many attempts/);
+    await attacker.dispose();
+  } finally {
+    direct.stop();
+  }
+});
+
+test("[ATTACKER] next-auth's routes refuse a body over 64 KiB", async ({ request }) => {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "x@example.com", password: "p".repeat(100 * 1024), json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+    "payload_too_large",
+  );
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("[JUNK] malformed percent-encoding in a path gets a 400 with the security headers", async ({
+  request,
+}) => {
+  for (const path of ["/lessons/%E0%A4%A", "/api/quizzes/%", "/quiz/%zz"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(response.headers()["content-security-policy"], path).toContain("default-src 'self'");
+    expect(response.headers()["x-frame-options"], path).toBe("DENY");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+  }
+  test.info().annotations.push({ type: "cases", description: "3" });
+});
+
+test("[HEADERS] JSON with personal data is never cached", async ({ request }) => {
+  await newLearner(request);
+  for (const path of ["/api/me/progress", "/api/me/export", "/api/teams", "/api/attempts/nope"]) {
+    expect((await request.get(path)).headers()["cache-control"], path).toBe("no-store");
+  }
+  test.info().annotations.push({ type: "cases", description: "4" });
+});
+
+test("[JUNK] display and team names refuse text-direction overrides and zero-width characters", async ({
+  request,
+}) => {
+  for (const name of ["Ada\u202eevil", "Ad\u200ba", "\u2066Ada\u2069"]) {
+    const response = await request.post("/api/auth/signup", {
+      data: {
+        email: `bidi-${Date.now()}-${Math.random()}@example.com`,
+        password: "long-enough-pw",
+        name,
+      },
+    });
+    expect(response.status()).toBe(422);
+    const body = (await response.json()) as { error: { fields: Record<string, string[]> } };
+    expect(body.error.fields.name[0]).toMatch(/invisible or text-direction/);
+  }
+  test.info().annotations.push({ type: "cases", description: "3" });
+});
+
+/** Sends `count` requests; all but the last must pass, the last must be refused with the shape. */
+async function expectLimitAfter(
+  count: number,
+  send: () => Promise<import("@playwright/test").APIResponse>,
+  allowed: number[],
+) {
+  for (let i = 0; i < count; i++)
+    expect(allowed, `request ${i + 1}`).toContain((await send()).status());
+  const refused = await send();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  const body = (await refused.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe("too_many_requests");
+  expect(body.error.message).toMatch(/^Too many .+, try again in \d+ minutes?\.$/);
+}
+
+test("[ATTACKER] guessing invite codes, current passwords and starting quizzes in a loop hit a 429", async ({
+  request,
+}) => {
+  await newLearner(request);
+  await expectLimitAfter(
+    10,
+    () => request.post("/api/teams/join", { data: { code: "NOT-A-REAL-CODE" } }),
+    [404],
+  );
+  await expectLimitAfter(
+    5,
+    () =>
+      request.post("/api/me/password", {
+        data: { currentPassword: "a-wrong-guess", newPassword: "a-new-password-123" },
+      }),
+    [403, 422],
+  );
+  await expectLimitAfter(30, () => request.post("/api/quizzes/aws-iam/attempts"), [201]);
+  test.info().annotations.push({ type: "cases", description: "3 paths, 48 requests" });
+});
+
+test("[ATTACKER] sign-ups from one address hit a 429", async ({ request }) => {
+  test.setTimeout(120_000);
+  let i = 0;
+  await expectLimitAfter(
+    100,
+    () =>
+      request.post("/api/auth/signup", {
+        data: {
+          email: `flood-${i++}-${Date.now()}@example.com`,
+          password: "long-enough-pw",
+          name: "F",
+        },
+        headers: { "x-forwarded-for": "192.0.2.222" },
+      }),
+    [201],
+  );
 });
