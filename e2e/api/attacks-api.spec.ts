@@ -4,15 +4,18 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { newLearner, signIn } from "../fixtures";
 import { startExtraServer } from "../support/extra-server";
 
+async function csrfTokenOf(request: APIRequestContext): Promise<string> {
+  return ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+}
+
 async function attemptSignIn(
   request: APIRequestContext,
   email: string,
   password: string,
   address: string,
+  csrf?: string,
 ) {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as {
-    csrfToken: string;
-  };
+  const csrfToken = csrf ?? (await csrfTokenOf(request));
   const started = performance.now();
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
@@ -89,8 +92,10 @@ test("[ATTACKER] 40 parallel guesses at one account get at most 10 passwords che
   const attacker = await playwright.request.newContext({ baseURL });
   // The right password is the last of 40 sent at once: it must not be checked.
   const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? password : `guess-${i}`));
+  // One CSRF token for all: fetching one per try in parallel would overwrite each other's cookie.
+  const csrf = await csrfTokenOf(attacker);
   const results = await Promise.all(
-    guesses.map((guess) => attemptSignIn(attacker, email, guess, "192.0.2.200")),
+    guesses.map((guess) => attemptSignIn(attacker, email, guess, "192.0.2.200", csrf)),
   );
   const checked = results.filter((r) => r.error === null || r.error === "CredentialsSignin");
   const refused = results.filter((r) => r.error?.startsWith("Too many attempts"));
