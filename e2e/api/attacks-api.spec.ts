@@ -1,5 +1,6 @@
 // Issue 12's holes, each tried as an attacker would try it. Every test here failed on the code
 // before the fix it names.
+import os from "node:os";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { newLearner, signIn } from "../fixtures";
 import { startExtraServer } from "../support/extra-server";
@@ -152,6 +153,25 @@ test("[ATTACKER] a client cannot pick its own address: rotating X-Forwarded-For 
     const locked = await attemptSignIn(attacker, email, password, "203.0.113.199");
     expect(locked.error).toMatch(/^Too many attempts/);
     await attacker.dispose();
+  } finally {
+    direct.stop();
+  }
+});
+
+test("[DEPLOY] without NEXTAUTH_URL the server answers on this machine only", async () => {
+  const outward = Object.values(os.networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === "IPv4" && !address.internal)?.address;
+  test.skip(!outward, "this machine has no network address besides loopback");
+  const direct = await startExtraServer(41, {});
+  try {
+    const port = new URL(direct.url).port;
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    const fromOutside = await fetch(`http://${outward}:${port}/api/health`).then(
+      (response) => response.status,
+      (error: Error) => (error.cause as { code?: string } | undefined)?.code ?? error.message,
+    );
+    expect(fromOutside).toBe("ECONNREFUSED");
   } finally {
     direct.stop();
   }
