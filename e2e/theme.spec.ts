@@ -20,18 +20,22 @@ test("[READER] a saved theme applies before the first paint, under either script
     );
   });
 
-  // A prerendered lesson ('unsafe-inline' policy), then a page rendered per request (nonce policy).
-  for (const path of ["/lessons/aws-iam", "/signin"]) {
+  // A page rendered per request (nonce policy), then a prerendered lesson ('unsafe-inline' policy).
+  // The toggle must name the theme the saved choice set, however late the async script ran.
+  for (const path of ["/signin", "/lessons/aws-iam"]) {
     await page.goto(path);
     expect(await themeAtFirstFrame(page), path).toBe("dark");
+    await expect(page.getByRole("button", { name: "Switch to light theme" }), path).toBeVisible();
   }
 
   await page.getByRole("button", { name: "Switch to light theme" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
-  await expect(page.getByRole("button", { name: "Switch to dark theme" })).toBeVisible();
   await page.reload();
   expect(await themeAtFirstFrame(page)).toBe("light");
-  await expect(page.getByRole("button", { name: "Switch to dark theme" })).toBeVisible();
+  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await page.reload();
+  expect(await themeAtFirstFrame(page)).toBe("dark");
+  await expect(page.getByRole("button", { name: "Switch to light theme" })).toBeVisible();
   expect(refused).toEqual([]);
 });
 

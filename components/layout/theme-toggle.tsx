@@ -5,7 +5,6 @@ import { useSyncExternalStore } from "react";
 type Theme = "light" | "dark";
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
-const THEME_CHANGED = "themechange";
 
 /** The theme in force: the reader's choice (set on <html> by public/theme.js or a click), else the system's. */
 function currentTheme(): Theme {
@@ -14,13 +13,18 @@ function currentTheme(): Theme {
   return window.matchMedia(DARK_QUERY).matches ? "dark" : "light";
 }
 
+/**
+ * Changes of the system setting, and of the choice on <html>: a click here, or public/theme.js, which
+ * is async and may run after hydration when it comes later than Next's chunks.
+ */
 function subscribe(onChange: () => void): () => void {
   const system = window.matchMedia(DARK_QUERY);
   system.addEventListener("change", onChange);
-  window.addEventListener(THEME_CHANGED, onChange);
+  const choice = new MutationObserver(onChange);
+  choice.observe(document.documentElement, { attributeFilter: ["data-theme"] });
   return () => {
     system.removeEventListener("change", onChange);
-    window.removeEventListener(THEME_CHANGED, onChange);
+    choice.disconnect();
   };
 }
 
@@ -37,7 +41,6 @@ export function ThemeToggle() {
       onClick={() => {
         document.documentElement.dataset.theme = next;
         localStorage.setItem("theme", next);
-        window.dispatchEvent(new Event(THEME_CHANGED));
       }}
     >
       <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>

@@ -3,7 +3,7 @@ import { newLearner, signIn } from "../fixtures";
 
 type Who = "anonymous" | "member" | "instructor" | "admin";
 const who = {} as Record<Who, APIRequestContext>;
-/** The demo instructor's team, and a team the admin made, which that instructor has no part in. */
+/** A team of the demo instructor's, and one of the admin's, which that instructor has no part in. */
 let teamId = "";
 let adminTeamId = "";
 let memberId = "";
@@ -16,19 +16,18 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   await signIn(who.instructor, "instructor@example.com");
   await signIn(who.admin, "admin@example.com");
   memberId = (await newLearner(who.member, "Guarded Member")).id;
-  expect(
-    (await who.member.post("/api/teams/join", { data: { code: "DEMO-TEAM-2026" } })).status(),
-  ).toBe(200);
-  teamId = (
-    (await (await who.instructor.get("/api/teams")).json()) as Array<{ id: string; name: string }>
-  ).find((t) => t.name === "Demo Team")!.id;
-  const adminTeam = (await (
-    await who.admin.post("/api/teams", { data: { name: "Admin's own team" } })
-  ).json()) as { id: string; inviteCode: string };
-  adminTeamId = adminTeam.id;
-  expect(
-    (await who.member.post("/api/teams/join", { data: { code: adminTeam.inviteCode } })).status(),
-  ).toBe(200);
+  // Teams of this spec's own: others rotate the demo team's invite code while this one runs.
+  const teamOf = async (owner: APIRequestContext, name: string) => {
+    const team = (await (await owner.post("/api/teams", { data: { name } })).json()) as {
+      id: string;
+      inviteCode: string;
+    };
+    const joined = await who.member.post("/api/teams/join", { data: { code: team.inviteCode } });
+    expect(joined.status()).toBe(200);
+    return team.id;
+  };
+  teamId = await teamOf(who.instructor, "Guarded team");
+  adminTeamId = await teamOf(who.admin, "Admin's own team");
 });
 
 test.afterAll(async () => {
