@@ -29,14 +29,12 @@ const DRAG_THRESHOLD_PX = 6;
 
 type Placements = Record<string, Owner | null>;
 
-async function sendJson(url: string, method: "PUT" | "POST", body: unknown) {
-  const response = await fetch(url, {
+function sendJson(url: string, method: "PUT" | "POST", body: unknown): Promise<Response> {
+  return fetch(url, {
     method,
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  const payload: unknown = await response.json().catch(() => null);
-  return { ok: response.ok, status: response.status, payload };
 }
 
 /**

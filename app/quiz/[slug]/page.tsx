@@ -60,25 +60,22 @@ export default async function QuizPage({
           <Link href={lesson}>{quiz.title}</Link> / quiz
         </p>
         <h1>Who owns it? {quiz.title}</h1>
-        {attempt?.result ? null : (
+        {!attempt ? (
+          <p>
+            {quiz.items.length} controls from the lesson. Sort each into AWS, Customer or Shared:
+            drag its card, press 1, 2 or 3 on a focused card, or use its buttons. Your answers save
+            as you go; the server grades and explains them when you submit.
+          </p>
+        ) : attempt.result ? null : (
           <p>
             Sort each control into AWS, Customer or Shared. Your answers save as you go
-            {attempt?.answers.some((a) => a.choice)
-              ? "; you are picking up where you left off"
-              : ""}
+            {attempt.answers.some((a) => a.choice) ? "; you are picking up where you left off" : ""}
             .
           </p>
         )}
       </header>
       {!attempt ? (
-        <section aria-label="About this quiz">
-          <p>
-            {quiz.items.length} controls from the lesson. Drag each card to its owner, press 1, 2 or
-            3 on a focused card, or use its buttons. The server grades your answers when you submit
-            and explains each one.
-          </p>
-          {startForm("Start quiz")}
-        </section>
+        startForm("Start quiz")
       ) : attempt.result ? (
         <QuizResults
           title={quiz.title}
