@@ -21,8 +21,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* Applies a saved theme before first paint. A file, not inline, so that the pages with a
-            nonce-only script policy may run it too. */}
-        <script src="/theme.js" />
+            nonce-only script policy may run it too. Async so that it never holds up parsing, and
+            render-blocking so that the browser paints nothing before it has run: next/script's
+            beforeInteractive waits for Next's own chunks here, and the first frame came out in the
+            wrong theme. */}
+        <script src="/theme.js" async blocking="render" />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -1,6 +1,6 @@
 import type { Owner } from "@/lib/content/types";
 import { OWNERS } from "@/lib/content/types";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db/client";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";

@@ -17,6 +17,7 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await signIn(page.request, "learner@example.com");
   await page.goto(`/quiz/${SEED_SLUG}`);
   await expect(page.getByRole("heading", { level: 1, name: /Who owns it\?/ })).toBeVisible();
+  await page.getByRole("button", { name: "Start quiz" }).click();
   await expect(page.getByText("0 of 36 placed", { exact: true })).toBeVisible();
 
   // Keyboard only: focus a card, press 1 (AWS); focus moves on to the next card to place.
@@ -42,6 +43,7 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("heading", { name: /Results/ })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/quiz/${SEED_SLUG}\\?attempt=[\\w-]+$`));
   const score = await page
     .getByRole("status")
     .filter({ hasText: / of 36 right/ })
@@ -61,6 +63,8 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await review.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByText(`${missed} items due, across your lessons.`)).toBeVisible();
+  await page.getByRole("button", { name: "Start review" }).click();
   await expect(
     page.getByText(`${Math.min(missed, 20)} items due, across your lessons.`),
   ).toBeVisible();
@@ -72,6 +76,7 @@ test("[LEARNER] drags a card to a column with the mouse, and places one by click
 }) => {
   await newLearner(page.request);
   await page.goto("/quiz/aws-iam");
+  await page.getByRole("button", { name: "Start quiz" }).click();
   const pool = page.getByRole("region", { name: "To place" });
   const card = pool.getByRole("listitem").first();
   const name = await card.getAttribute("aria-label");

@@ -35,6 +35,7 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
   await expect(learner.getByText(`You joined ${teamName}.`)).toBeVisible();
 
   await learner.goto(`/quiz/${SEED_SLUG}`);
+  await learner.getByRole("button", { name: "Start quiz" }).click();
   await learner.locator(".quiz-card").first().focus();
   for (let placed = 1; placed <= 36; placed++) await learner.keyboard.press("1");
   await expect(learner.getByText("36 of 36 placed", { exact: true })).toBeVisible();

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requirePageUser } from "@/server/auth/page-guards";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=/account");
+  const user = await requirePageUser("/account");
   return (
     <div>
       <h1>Your account</h1>

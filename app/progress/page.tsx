@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { MasteryBadge } from "@/components/lesson/mastery-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { LineChart } from "@/components/ui/line-chart";
 import { lessonHref } from "@/lib/content/build-library";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { getProgress } from "@/server/progress/get-progress";
 
 export const metadata: Metadata = { title: "Your progress" };
 
 export default async function ProgressPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=/progress");
+  const user = await requirePageUser("/progress");
   const progress = await getProgress(getDb(), user.id);
   const titleOf = new Map(progress.lessons.map((l) => [l.slug, l.title]));
   const levelOf = new Map(progress.mastery.map((m) => [m.noteSlug, m.level]));

@@ -1,20 +1,67 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { QuizBoard } from "@/components/quiz/quiz-board";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { QuizResults } from "@/components/quiz/quiz-results";
+import { ActionForm } from "@/components/ui/action-form";
+import { attemptQuerySchema } from "@/lib/validation/quiz";
+import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { getAttempt } from "@/server/quiz/get-attempt";
-import { startReview } from "@/server/quiz/start-review";
+import { countDue, findOpenReview } from "@/server/quiz/start-review";
+import { startReviewAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review" };
 
-export default async function ReviewPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=/review");
+function itemsDue(count: number): string {
+  return `${count} item${count === 1 ? "" : "s"} due, across your lessons.`;
+}
+
+/**
+ * Review of what is due. Rendering only reads: it resumes the review left open, or offers to start
+ * one by POST (./actions.ts). `?attempt=<id>` shows that review's results once it is submitted.
+ */
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const query = attemptQuerySchema.safeParse(await searchParams);
+  if (!query.success) notFound();
+  const requested = query.data.attempt;
+  const user = await requirePageUser(requested ? `/review?attempt=${requested}` : "/review");
   const db = getDb();
-  const review = await startReview(db, user.id);
-  if (!review) {
+  const attemptId = requested ?? (await findOpenReview(db, user.id))?.id;
+  const attempt = attemptId ? await orNotFound(getAttempt(db, user.id, attemptId)) : null;
+  if (attempt && attempt.kind !== "review") notFound();
+
+  if (attempt?.result) {
+    return (
+      <div>
+        <h1>Review</h1>
+        <QuizResults title="Review" result={attempt.result} items={attempt.items} />
+      </div>
+    );
+  }
+  if (attempt) {
+    return (
+      <div>
+        <header className="page-header">
+          <h1>Review</h1>
+          <p>{itemsDue(attempt.items.length)}</p>
+        </header>
+        <QuizBoard
+          key={attempt.id}
+          attemptId={attempt.id}
+          items={attempt.items}
+          initialAnswers={attempt.answers}
+          resultsHref={`/review?attempt=${attempt.id}`}
+        />
+      </div>
+    );
+  }
+  const due = await countDue(db, user.id);
+  if (due === 0) {
     return (
       <div>
         <h1>Review</h1>
@@ -29,21 +76,18 @@ export default async function ReviewPage() {
       </div>
     );
   }
-  const attempt = await getAttempt(db, user.id, review.attemptId);
   return (
     <div>
       <header className="page-header">
         <h1>Review</h1>
-        <p>
-          {attempt.items.length} item{attempt.items.length === 1 ? "" : "s"} due, across your
-          lessons.
-        </p>
+        <p>{itemsDue(due)}</p>
       </header>
-      <QuizBoard
-        attemptId={attempt.id}
-        title="Review"
-        items={attempt.items}
-        initialAnswers={attempt.answers}
+      <ActionForm
+        action={startReviewAction}
+        submitLabel="Start review"
+        pendingLabel="Starting…"
+        className="inline-form"
+        primary
       />
     </div>
   );

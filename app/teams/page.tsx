@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { listAllTeams, listMyTeams } from "@/server/teams/list-teams";
 import { createTeamAction, joinTeamAction } from "./actions";
@@ -16,8 +15,7 @@ export default async function TeamsPage({
   searchParams: Promise<{ joined?: string }>;
 }) {
   const { joined } = await searchParams;
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=/teams");
+  const user = await requirePageUser("/teams");
   const db = getDb();
   const mine = await listMyTeams(db, user);
   const all = user.role === "ADMIN" ? await listAllTeams(db) : [];

@@ -1,11 +1,13 @@
 "use client";
 
+import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import type { ErrorBody, FieldErrors } from "@/lib/contracts/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 
 export function ChangePasswordForm() {
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const [fields, setFields] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -23,14 +25,14 @@ export function ChangePasswordForm() {
         newPassword: form.get("newPassword"),
       }),
     }).catch(() => null);
-    setPending(false);
     if (response?.ok) {
-      window.location.assign("/signin?callbackUrl=/account");
+      // The change ended this session too: sign the browser out (its cookie is now refused anyway)
+      // with a full page load, so that every island on the sign-in page starts signed out.
+      await signOut({ callbackUrl: `/signin?callbackUrl=${encodeURIComponent("/account")}` });
       return;
     }
-    const payload = (await response?.json().catch(() => null)) as {
-      error?: { message?: string; fields?: Record<string, string[]> };
-    } | null;
+    setPending(false);
+    const payload = (await response?.json().catch(() => null)) as ErrorBody | null;
     setFields(payload?.error?.fields ?? {});
     setMessage(payload?.error?.message ?? "Could not change the password. Try again.");
   }

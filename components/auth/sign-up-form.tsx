@@ -4,13 +4,12 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import type { ErrorBody, FieldErrors } from "@/lib/contracts/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/safe-callback";
 
-type Fields = Partial<Record<"email" | "name" | "password", string[]>>;
-
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [fields, setFields] = useState<Fields>({});
+  const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const destination = safeCallbackUrl(callbackUrl);
@@ -37,9 +36,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       return;
     }
     if (!response.ok) {
-      const payload = (await response.json().catch(() => null)) as {
-        error?: { message?: string; fields?: Fields };
-      } | null;
+      const payload = (await response.json().catch(() => null)) as ErrorBody | null;
       setPending(false);
       setFields(payload?.error?.fields ?? {});
       setError(payload?.error?.message ?? "Could not create the account.");

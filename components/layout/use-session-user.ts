@@ -1,22 +1,16 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: "LEARNER" | "INSTRUCTOR" | "ADMIN";
-}
+import type { CurrentUser } from "@/lib/contracts/session";
 
 type SessionState =
-  { status: "loading" } | { status: "anonymous" } | { status: "signed-in"; user: SessionUser };
+  { status: "loading" } | { status: "anonymous" } | { status: "signed-in"; user: CurrentUser };
 
 let pending: Promise<SessionState> | undefined;
 
 function fetchSession(): Promise<SessionState> {
   pending ??= fetch("/api/auth/session", { cache: "no-store" })
-    .then((response) => response.json() as Promise<{ user?: SessionUser }>)
+    .then((response) => response.json() as Promise<{ user?: CurrentUser }>)
     .then((session): SessionState =>
       session.user?.id ? { status: "signed-in", user: session.user } : { status: "anonymous" },
     )

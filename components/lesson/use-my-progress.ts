@@ -1,20 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { MasteryLevel } from "@/lib/quiz/mastery";
 import { useSessionUser } from "@/components/layout/use-session-user";
-
-export interface MyProgress {
-  lessons: Array<{ slug: string; read: boolean }>;
-  quizzes: Array<{
-    slug: string;
-    attempts: number;
-    bestScore: number | null;
-    lastScore: number | null;
-  }>;
-  mastery: Array<{ noteSlug: string; level: MasteryLevel }>;
-  due: number;
-}
+import type { MyProgress } from "@/lib/contracts/progress";
 
 let pending: Promise<MyProgress | null> | undefined;
 
@@ -25,25 +13,25 @@ function fetchProgress(): Promise<MyProgress | null> {
   return pending;
 }
 
-/** The signed-in learner's progress for the islands on static lesson pages; null when signed out. */
+/**
+ * The signed-in learner's progress for the islands on static lesson pages: undefined while it loads,
+ * null when signed out.
+ */
 export function useMyProgress() {
   const session = useSessionUser();
-  const [progress, setProgress] = useState<MyProgress | null | undefined>(undefined);
+  const [fetched, setFetched] = useState<MyProgress | null | undefined>(undefined);
   useEffect(() => {
-    if (session.status === "loading") return;
-    if (session.status === "anonymous") {
-      setProgress(null);
-      return;
-    }
+    if (session.status !== "signed-in") return;
     let live = true;
-    fetchProgress().then((p) => live && setProgress(p));
+    fetchProgress().then((p) => live && setFetched(p));
     return () => {
       live = false;
     };
   }, [session.status]);
   const refresh = useCallback(() => {
     pending = undefined;
-    fetchProgress().then(setProgress);
+    fetchProgress().then(setFetched);
   }, []);
+  const progress = session.status === "anonymous" ? null : fetched;
   return { progress, refresh };
 }

@@ -1,26 +1,19 @@
 "use client";
 
-import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { OWNER_LABELS, OwnerBadge } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
-import type { Grade } from "@/lib/quiz/grade";
+import type { QuizItem, SavedChoice } from "@/lib/contracts/quiz";
 
-export interface BoardItem {
-  id: string;
-  kind: "assign" | "service";
-  prompt: string;
-  detail: string;
-  serviceModel: string | null;
-}
+type BoardItem = Pick<QuizItem, "id" | "kind" | "prompt" | "detail" | "serviceModel">;
 
 export interface QuizBoardProps {
   attemptId: string;
-  title: string;
   items: BoardItem[];
-  initialAnswers: Array<{ itemId: string; choice: Owner | null }>;
-  /** Where "back to the lesson" goes; absent for a review across notes. */
-  lessonHref?: string;
+  initialAnswers: SavedChoice[];
+  /** The page that shows this attempt's results once it is submitted. */
+  resultsHref: string;
 }
 
 const KEYS: Record<string, Owner | null> = {
@@ -36,36 +29,36 @@ const DRAG_THRESHOLD_PX = 6;
 
 type Placements = Record<string, Owner | null>;
 
-async function sendJson(url: string, method: "PUT" | "POST", body: unknown) {
-  const response = await fetch(url, {
+function sendJson(url: string, method: "PUT" | "POST", body: unknown): Promise<Response> {
+  return fetch(url, {
     method,
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  const payload: unknown = await response.json().catch(() => null);
-  return { ok: response.ok, status: response.status, payload };
 }
 
 /**
  * The sorting board: cards of controls go to AWS, Customer or Shared by dragging (mouse or touch,
  * one pointer-events implementation), by keyboard (1/2/3, 0 to take back) or by clicking a card's
- * buttons. Every change autosaves; submitting grades on the server.
+ * buttons. Every change autosaves; submitting grades on the server, then shows the results page.
  */
-export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref }: QuizBoardProps) {
+export function QuizBoard({ attemptId, items, initialAnswers, resultsHref }: QuizBoardProps) {
+  const router = useRouter();
   const [placements, setPlacements] = useState<Placements>(() =>
     Object.fromEntries(initialAnswers.map((a) => [a.itemId, a.choice])),
   );
   const [announcement, setAnnouncement] = useState("");
   const [saveState, setSaveState] = useState<"saved" | "saving" | "error">("saved");
-  const [graded, setGraded] = useState<Grade | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [showingResults, startShowingResults] = useTransition();
   const [dragOver, setDragOver] = useState<Owner | "pool" | null>(null);
   const [draggingId, setDraggingId] = useState<string | null>(null);
 
   const unsaved = useRef(new Map<string, { choice: Owner | null; ms: number }>());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const lastActionAt = useRef(Date.now());
+  // Set when the board mounts (below): reading the clock during render would make render impure.
+  const lastActionAt = useRef(0);
   const cardRefs = useRef(new Map<string, HTMLLIElement>());
   const focusNext = useRef<string | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -95,7 +88,10 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
     return true;
   }, [attemptId]);
 
-  useEffect(() => () => clearTimeout(saveTimer.current), []);
+  useEffect(() => {
+    lastActionAt.current = Date.now();
+    return () => clearTimeout(saveTimer.current);
+  }, []);
 
   // Leaving the page mid-save: send what is pending with keepalive, which outlives the page.
   useEffect(() => {
@@ -167,8 +163,10 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
       return;
     }
     unsaved.current.clear();
-    setGraded(response.payload as Grade);
-    window.scrollTo({ top: 0 });
+    // The results have their own URL, and it takes this board's place in the history: Back, the
+    // router's cache and the browser's back-forward cache then all lead to the results, never to a
+    // board that can no longer save.
+    startShowingResults(() => router.replace(resultsHref));
   }
 
   /** Pointer dragging for mouse and touch alike; the drop target is the column under the pointer. */
@@ -212,9 +210,6 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
     window.addEventListener("pointerup", up);
     window.addEventListener("pointercancel", up);
   }
-
-  if (graded)
-    return <QuizResults title={title} graded={graded} items={items} lessonHref={lessonHref} />;
 
   const renderCard = (item: BoardItem) => {
     const placed = placements[item.id] ?? null;
@@ -312,9 +307,9 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
           type="button"
           className="primary"
           onClick={submit}
-          disabled={submitting}
+          disabled={submitting || showingResults}
         >
-          {submitting
+          {submitting || showingResults
             ? "Grading…"
             : placedCount < items.length
               ? `Submit (${items.length - placedCount} unplaced count as wrong)`
@@ -337,63 +332,5 @@ export function QuizBoard({ attemptId, title, items, initialAnswers, lessonHref 
         {announcement}
       </p>
     </div>
-  );
-}
-
-function QuizResults({
-  title,
-  graded,
-  items,
-  lessonHref,
-}: {
-  title: string;
-  graded: Grade;
-  items: BoardItem[];
-  lessonHref?: string;
-}) {
-  const promptOf = new Map(items.map((item) => [item.id, item.prompt]));
-  const missed = graded.results.filter((r) => !r.correct).length;
-  const percent = graded.score.total
-    ? Math.round((graded.score.correct / graded.score.total) * 100)
-    : 0;
-  return (
-    <section className="quiz-results" aria-labelledby="results-heading">
-      <h2 id="results-heading">Results: {title}</h2>
-      <p className="score" role="status">
-        {graded.score.correct} of {graded.score.total} right ({percent}%)
-      </p>
-      <p className="quiz-toolbar">
-        {missed > 0 ? (
-          <Link className="button primary" href="/review">
-            Review what you missed ({missed})
-          </Link>
-        ) : (
-          <span>Every control in the right place.</span>
-        )}
-        {lessonHref ? <Link href={lessonHref}>Back to the lesson</Link> : null}
-        <Link href="/progress">See your progress</Link>
-      </p>
-      <ol className="results">
-        {graded.results.map((result) => (
-          <li
-            key={result.itemId}
-            className={`result ${result.correct ? "result-right" : "result-wrong"}`}
-          >
-            <p>
-              <span className="result-verdict">{result.correct ? "✓ Right" : "✗ Wrong"}</span> ·{" "}
-              <strong>{promptOf.get(result.itemId)}</strong>
-            </p>
-            <p>
-              Expected <OwnerBadge owner={result.expected} />
-              {!result.correct ? (
-                <> · you chose {result.choice ? <OwnerBadge owner={result.choice} /> : "nothing"}</>
-              ) : null}
-            </p>
-            <p>{result.explanation}</p>
-            <Link href={result.lessonHref}>Read this in the lesson</Link>
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }

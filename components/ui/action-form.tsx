@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { ActionState } from "@/server/http/action";
+import type { ActionState } from "@/lib/contracts/action-state";
 
 /**
  * A form bound to a server action, showing its outcome in a live region: the success message, or the
@@ -13,6 +13,7 @@ export function ActionForm({
   pendingLabel,
   children,
   className = "form",
+  primary = false,
   confirm,
 }: {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -20,6 +21,8 @@ export function ActionForm({
   pendingLabel?: string;
   children?: ReactNode;
   className?: string;
+  /** The page's main action: a filled button. */
+  primary?: boolean;
   confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -32,7 +35,7 @@ export function ActionForm({
       }}
     >
       {children}
-      <button type="submit" disabled={pending}>
+      <button type="submit" className={primary ? "primary" : undefined} disabled={pending}>
         {pending ? (pendingLabel ?? "Saving…") : submitLabel}
       </button>
       <div aria-live="polite" role="status">

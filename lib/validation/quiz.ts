@@ -31,4 +31,10 @@ export const markReadSchema = z.strictObject({
 export const slugParamSchema = z.string().regex(/^[a-z0-9-]{1,200}$/, "Not a lesson slug");
 export const idParamSchema = idSchema;
 
+/** The quiz and review pages' query: `?attempt=<id>` shows that attempt (its results, once submitted). */
+export const attemptQuerySchema = z.object({ attempt: idSchema.optional() });
+
+/** The quiz page's "Start quiz" and "Try again" form. */
+export const startQuizSchema = z.strictObject({ slug: slugParamSchema });
+
 export type AnswerInput = z.infer<typeof answerSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/contracts/session";
 import { idSchema, plainText } from "./common";
 
 export const teamNameSchema = plainText("Team name", 80);
@@ -15,7 +16,6 @@ export const inviteCodeSchema = z
 
 export const joinTeamSchema = z.strictObject({ code: inviteCodeSchema });
 
-export const ROLES = ["LEARNER", "INSTRUCTOR", "ADMIN"] as const;
 export const changeRoleSchema = z.strictObject({
   userId: idSchema,
   role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` }),

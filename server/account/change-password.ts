@@ -1,4 +1,5 @@
 import "server-only";
+import type { PasswordChanged } from "@/lib/contracts/account";
 import type { Db } from "@/server/db/client";
 import { HttpError } from "@/server/http/errors";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -9,7 +10,7 @@ export async function changePassword(
   userId: string,
   currentPassword: string,
   newPassword: string,
-) {
+): Promise<PasswordChanged> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new HttpError(422, "validation_failed", "The current password is not right.", {

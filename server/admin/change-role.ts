@@ -1,19 +1,29 @@
 import "server-only";
-import type { Role } from "@/generated/sqlite/enums";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { RoleChanged, UserRecord } from "@/lib/contracts/account";
+import type { CurrentUser, Role } from "@/lib/contracts/session";
 import type { Db } from "@/server/db/client";
 import { conflict, forbidden, notFound } from "@/server/http/errors";
 
-export async function listUsers(db: Db, actor: CurrentUser) {
+export async function listUsers(db: Db, actor: CurrentUser): Promise<UserRecord[]> {
   if (actor.role !== "ADMIN") throw forbidden();
-  return db.user.findMany({
+  const users = await db.user.findMany({
     orderBy: { email: "asc" },
     select: { id: true, name: true, email: true, role: true, createdAt: true, lastActiveAt: true },
   });
+  return users.map((u) => ({
+    ...u,
+    createdAt: u.createdAt.toISOString(),
+    lastActiveAt: u.lastActiveAt?.toISOString() ?? null,
+  }));
 }
 
 /** Changes a user's role; it applies on their next request. The last admin cannot be demoted. */
-export async function changeRole(db: Db, actor: CurrentUser, userId: string, role: Role) {
+export async function changeRole(
+  db: Db,
+  actor: CurrentUser,
+  userId: string,
+  role: Role,
+): Promise<RoleChanged> {
   if (actor.role !== "ADMIN") throw forbidden("Only admins can change roles.");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });

@@ -2,17 +2,10 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { Role } from "@/generated/sqlite/enums";
+import type { CurrentUser } from "@/lib/contracts/session";
 import { getDb } from "@/server/db/client";
 import { SESSION_COOKIE, sessionTooOld } from "./options";
 import { getAuthSecret } from "./secret";
-
-export interface CurrentUser {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-}
 
 /**
  * The one way to learn who is asking. Decodes the session cookie, then checks the user still exists

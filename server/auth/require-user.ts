@@ -1,7 +1,7 @@
 import "server-only";
-import type { Role } from "@/generated/sqlite/enums";
+import type { CurrentUser, Role } from "@/lib/contracts/session";
 import { forbidden, unauthenticated } from "@/server/http/errors";
-import { getCurrentUser, type CurrentUser } from "./current-user";
+import { getCurrentUser } from "./current-user";
 
 /** The signed-in user, or a 401: every route and action that needs a person calls this itself. */
 export async function requireUser(): Promise<CurrentUser> {

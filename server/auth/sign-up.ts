@@ -1,4 +1,5 @@
 import "server-only";
+import type { SignedUp } from "@/lib/contracts/account";
 import type { SignUpInput } from "@/lib/validation/auth";
 import type { Db } from "@/server/db/client";
 import { conflict } from "@/server/http/errors";
@@ -9,11 +10,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Creates a learner account. Emails arrive lower-cased from the schema, so uniqueness ignores case. */
-export async function signUp(db: Db, input: SignUpInput) {
+export async function signUp(db: Db, input: SignUpInput): Promise<SignedUp> {
   const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (taken) throw conflict("An account with this email already exists. Sign in instead.");
   try {
-    const user = await db.user.create({
+    return await db.user.create({
       data: {
         email: input.email,
         name: input.name,
@@ -21,7 +22,6 @@ export async function signUp(db: Db, input: SignUpInput) {
       },
       select: { id: true, email: true, name: true, role: true },
     });
-    return user;
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides.
     if (isUniqueViolation(error))

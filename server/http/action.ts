@@ -1,11 +1,9 @@
 import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { z } from "zod";
-import { fieldErrors, HttpError, type ErrorBody } from "./errors";
+import type { ActionState } from "@/lib/contracts/action-state";
+import { fieldErrors, HttpError } from "./errors";
 import { isDatabaseUnavailable } from "./route";
-
-/** What every server action returns: the JSON routes' error shape, or success with a message. */
-export type ActionState = { ok: true; message: string } | ({ ok: false } & ErrorBody) | null;
 
 /**
  * Reads named fields from an action's form. An action is a public endpoint and may be sent anything

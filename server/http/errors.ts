@@ -1,22 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-
-export type ErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "validation_failed"
-  | "too_many_requests"
-  | "database_unavailable"
-  | "internal";
-
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string[]> };
-}
+import type { ErrorCode, FieldErrors } from "@/lib/contracts/errors";
 
 /** An expected failure with its HTTP status; route handlers turn it into the JSON error shape. */
 export class HttpError extends Error {
@@ -24,7 +8,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: Record<string, string[]>,
+    readonly fields?: FieldErrors,
   ) {
     super(message);
   }
@@ -37,8 +21,8 @@ export const notFound = (what: string) => new HttpError(404, "not_found", `${wha
 export const conflict = (message: string) => new HttpError(409, "conflict", message);
 
 /** zod issues as `{ "path.to.field": ["message"] }`; a root-level issue is filed under "_". */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
     (fields[key] ??= []).push(issue.message);

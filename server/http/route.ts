@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { HttpError, validationFailed, type ErrorBody } from "./errors";
+import type { ErrorBody } from "@/lib/contracts/errors";
+import { HttpError, validationFailed } from "./errors";
 import { RateLimited } from "./rate-limit";
 
 /** Bodies above this are refused before they are parsed. */

@@ -1,11 +1,13 @@
 import "server-only";
+import type { MyProgress } from "@/lib/contracts/progress";
 import { levelName } from "@/lib/quiz/mastery";
+import { scorePercent } from "@/lib/quiz/score";
 import { currentStreak } from "@/lib/quiz/streak";
 import type { Db } from "@/server/db/client";
 import { countDue } from "@/server/quiz/start-review";
 
-/** One learner's progress: the `GET /api/me/progress` contract plus history for the progress page. */
-export async function getProgress(db: Db, userId: string, now = new Date()) {
+/** One learner's progress: `GET /api/me/progress`, and what the progress page shows. */
+export async function getProgress(db: Db, userId: string, now = new Date()): Promise<MyProgress> {
   const [notes, progress, history, due] = await Promise.all([
     db.note.findMany({
       where: { retiredAt: null },
@@ -59,16 +61,16 @@ export async function getProgress(db: Db, userId: string, now = new Date()) {
       .map((n) => ({ noteSlug: n.slug, level: levelName(byNote.get(n.slug)?.level ?? 0) })),
     due,
     streak: currentStreak(activeDays, now),
-    history: history.map((a) => ({
-      attemptId: a.id,
-      kind: a.kind === "REVIEW" ? "review" : "quiz",
-      noteSlug: a.noteSlug,
-      correct: a.correct ?? 0,
-      total: a.total,
-      score: a.total ? Math.round(((a.correct ?? 0) / a.total) * 1000) / 10 : 0,
-      submittedAt: a.submittedAt?.toISOString() ?? null,
-    })),
+    history: history.map((a) => {
+      const score = { correct: a.correct ?? 0, total: a.total };
+      return {
+        attemptId: a.id,
+        kind: a.kind === "REVIEW" ? "review" : "quiz",
+        noteSlug: a.noteSlug,
+        ...score,
+        score: scorePercent(score),
+        submittedAt: a.submittedAt?.toISOString() ?? null,
+      };
+    }),
   };
 }
-
-export type Progress = Awaited<ReturnType<typeof getProgress>>;

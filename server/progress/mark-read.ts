@@ -1,4 +1,5 @@
 import "server-only";
+import type { LessonRead } from "@/lib/contracts/progress";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 
@@ -8,7 +9,7 @@ export async function markRead(
   noteSlug: string,
   read: boolean,
   now = new Date(),
-) {
+): Promise<LessonRead> {
   const note = await db.note.findUnique({ where: { slug: noteSlug }, select: { slug: true } });
   if (!note) throw notFound("Lesson");
   const readAt = read ? now : null;

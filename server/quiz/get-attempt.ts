@@ -1,13 +1,16 @@
 import "server-only";
+import { lessonHref } from "@/lib/content/build-library";
+import type { Attempt } from "@/lib/contracts/quiz";
+import { gradeAnswers } from "@/lib/quiz/grade";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { toQuizItem } from "./quiz-items";
 
 /**
- * An attempt with its answers and the item wording it was started with. Another person's attempt is
- * reported as not found, so that attempt ids reveal nothing.
+ * An attempt with its answers and the item wording it was started with, and its graded answers once
+ * submitted. Another person's attempt is reported as not found, so that attempt ids reveal nothing.
  */
-export async function getAttempt(db: Db, userId: string, attemptId: string) {
+export async function getAttempt(db: Db, userId: string, attemptId: string): Promise<Attempt> {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
     include: {
@@ -18,11 +21,12 @@ export async function getAttempt(db: Db, userId: string, attemptId: string) {
     },
   });
   if (!attempt || attempt.userId !== userId) throw notFound("Attempt");
+  const submitted = attempt.status === "SUBMITTED";
   return {
     id: attempt.id,
-    kind: attempt.kind === "REVIEW" ? ("review" as const) : ("quiz" as const),
+    kind: attempt.kind === "REVIEW" ? "review" : "quiz",
     noteSlug: attempt.noteSlug,
-    status: attempt.status === "SUBMITTED" ? ("submitted" as const) : ("in_progress" as const),
+    status: submitted ? "submitted" : "in_progress",
     answers: attempt.answers.map((a) => ({ itemId: a.itemId, choice: a.choice })),
     items: attempt.answers.map((a) =>
       toQuizItem({
@@ -34,5 +38,17 @@ export async function getAttempt(db: Db, userId: string, attemptId: string) {
         serviceModel: a.itemVersion.serviceModel,
       }),
     ),
+    // Graded against the item versions the attempt was pinned to, as the submit graded it.
+    result: submitted
+      ? gradeAnswers(
+          attempt.answers.map((a) => ({
+            itemId: a.itemId,
+            owner: a.itemVersion.owner,
+            explanation: a.itemVersion.detail,
+            lessonHref: lessonHref(a.item.noteSlug, a.itemVersion.anchor),
+          })),
+          new Map(attempt.answers.map((a) => [a.itemId, a.choice])),
+        )
+      : null,
   };
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import type { Quiz } from "@/lib/contracts/quiz";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { toQuizItem } from "./quiz-items";
 
-export async function getQuiz(db: Db, slug: string) {
+export async function getQuiz(db: Db, slug: string): Promise<Quiz> {
   const note = await db.note.findFirst({
     where: { slug, retiredAt: null },
     select: {

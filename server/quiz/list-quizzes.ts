@@ -1,7 +1,8 @@
 import "server-only";
+import type { QuizSummary } from "@/lib/contracts/quiz";
 import type { Db } from "@/server/db/client";
 
-export async function listQuizzes(db: Db) {
+export async function listQuizzes(db: Db): Promise<QuizSummary[]> {
   const [notes, counts] = await Promise.all([
     db.note.findMany({
       where: { retiredAt: null },

@@ -1,17 +1,6 @@
 import "server-only";
-import type { Owner } from "@/lib/content/types";
-
-export const CHOICES: Owner[] = ["AWS", "CUSTOMER", "SHARED"];
-
-export interface QuizItem {
-  id: string;
-  kind: "assign" | "service";
-  prompt: string;
-  detail: string;
-  serviceModel: string | null;
-  noteSlug: string;
-  choices: Owner[];
-}
+import { OWNERS } from "@/lib/content/types";
+import type { QuizItem } from "@/lib/contracts/quiz";
 
 /** An item as a learner sees it: never with its owner. */
 export function toQuizItem(item: {
@@ -29,6 +18,6 @@ export function toQuizItem(item: {
     detail: item.detail,
     serviceModel: item.serviceModel,
     noteSlug: item.noteSlug,
-    choices: CHOICES,
+    choices: [...OWNERS],
   };
 }

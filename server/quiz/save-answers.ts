@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
+import type { SavedAnswers } from "@/lib/contracts/quiz";
 import type { AnswerInput } from "@/lib/validation/quiz";
 import type { Db } from "@/server/db/client";
 import { conflict, HttpError, notFound } from "@/server/http/errors";
@@ -56,7 +57,7 @@ export async function saveAnswers(
   attemptId: string,
   answers: AnswerInput[],
   now = new Date(),
-) {
+): Promise<SavedAnswers> {
   return db.$transaction(async (tx) => {
     const attempt = await tx.attempt.findUnique({
       where: { id: attemptId },

@@ -1,6 +1,8 @@
 import "server-only";
+import type { StartedAttempt } from "@/lib/contracts/quiz";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
+import { findOpenQuizAttempt } from "./find-quiz-attempt";
 import { toQuizItem } from "./quiz-items";
 
 /**
@@ -41,7 +43,11 @@ function shuffled<T>(values: T[]): T[] {
 }
 
 /** Starts a quiz attempt on a note, with its current items in a shuffled order. */
-export async function startQuizAttempt(db: Db, userId: string, slug: string) {
+export async function startQuizAttempt(
+  db: Db,
+  userId: string,
+  slug: string,
+): Promise<StartedAttempt> {
   const items = await db.item.findMany({
     where: { noteSlug: slug, retiredAt: null, note: { retiredAt: null } },
   });
@@ -51,11 +57,16 @@ export async function startQuizAttempt(db: Db, userId: string, slug: string) {
   return { attemptId, items: order.map(toQuizItem) };
 }
 
-/** The attempt a learner left unfinished on this note, if any: the quiz page resumes it. */
-export async function findOpenQuizAttempt(db: Db, userId: string, slug: string) {
-  return db.attempt.findFirst({
-    where: { userId, noteSlug: slug, kind: "QUIZ", status: "IN_PROGRESS" },
-    orderBy: { createdAt: "desc" },
-    select: { id: true },
-  });
+/**
+ * What the quiz page's "Start quiz" does: the attempt left open on this note if there is one, so
+ * that a second click or a second tab never leaves an unfinished attempt behind; else a new one.
+ */
+export async function resumeOrStartQuizAttempt(
+  db: Db,
+  userId: string,
+  slug: string,
+): Promise<{ attemptId: string }> {
+  const open = await findOpenQuizAttempt(db, userId, slug);
+  if (open) return { attemptId: open.id };
+  return { attemptId: (await startQuizAttempt(db, userId, slug)).attemptId };
 }

@@ -9,8 +9,16 @@ export function countDue(db: Db, userId: string, now = new Date()) {
   return db.reviewCard.count({ where: { userId, due: { lte: now }, item: { retiredAt: null } } });
 }
 
+/** The review the learner left unfinished, if any: the review page resumes it. */
+export async function findOpenReview(db: Db, userId: string) {
+  return db.attempt.findFirst({
+    where: { userId, kind: "REVIEW", status: "IN_PROGRESS" },
+    select: { id: true },
+  });
+}
+
 /**
- * The review session to show now: the open one if the learner left one unfinished, else a new one
+ * The review session to take now: the open one if the learner left one unfinished, else a new one
  * with the items due soonest, across notes. Null when nothing is due.
  */
 export async function startReview(
@@ -18,10 +26,7 @@ export async function startReview(
   userId: string,
   now = new Date(),
 ): Promise<{ attemptId: string } | null> {
-  const open = await db.attempt.findFirst({
-    where: { userId, kind: "REVIEW", status: "IN_PROGRESS" },
-    select: { id: true },
-  });
+  const open = await findOpenReview(db, userId);
   if (open) return { attemptId: open.id };
   const due = await db.reviewCard.findMany({
     where: { userId, due: { lte: now }, item: { retiredAt: null } },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
 import type { Db } from "@/server/db/client";
 import { forbidden, notFound } from "@/server/http/errors";
 

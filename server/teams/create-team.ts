@@ -1,11 +1,12 @@
 import "server-only";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
+import type { TeamWithCode } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
 import { forbidden } from "@/server/http/errors";
 import { newInviteCode } from "./invite-code";
 
 /** Instructors and admins create teams; the creator becomes the team's instructor. */
-export async function createTeam(db: Db, actor: CurrentUser, name: string) {
+export async function createTeam(db: Db, actor: CurrentUser, name: string): Promise<TeamWithCode> {
   if (actor.role !== "INSTRUCTOR" && actor.role !== "ADMIN")
     throw forbidden("Only instructors and admins can create teams.");
   const team = await db.team.create({

@@ -1,7 +1,7 @@
 import "server-only";
 import { toCsv } from "@/lib/csv";
 import { MASTERY_LABELS } from "@/lib/quiz/mastery";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
 import type { Db } from "@/server/db/client";
 import { getTeamProgress } from "./get-team-progress";
 

@@ -1,5 +1,6 @@
 import "server-only";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
+import type { LearnerHistory } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { requireTeamManager } from "./access";
@@ -11,7 +12,7 @@ export async function getLearnerHistory(
   teamId: string,
   userId: string,
   limit = 50,
-) {
+): Promise<LearnerHistory> {
   await requireTeamManager(db, actor, teamId);
   const membership = await db.teamMembership.findUnique({
     where: { teamId_userId: { teamId, userId } },
@@ -50,7 +51,7 @@ export async function getLearnerHistory(
     },
     attempts: attempts.map((a) => ({
       attemptId: a.id,
-      kind: a.kind === "REVIEW" ? ("review" as const) : ("quiz" as const),
+      kind: a.kind === "REVIEW" ? "review" : "quiz",
       noteSlug: a.noteSlug,
       correct: a.correct ?? 0,
       total: a.total,

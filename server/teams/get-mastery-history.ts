@@ -1,6 +1,7 @@
 import "server-only";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
+import type { MasteryPoint } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
 import { requireTeamManager } from "./access";
 
@@ -17,7 +18,7 @@ export async function getMasteryHistory(
   teamId: string,
   days = 30,
   now = new Date(),
-) {
+): Promise<MasteryPoint[]> {
   await requireTeamManager(db, actor, teamId);
   const [learners, quizNotes, events] = await Promise.all([
     db.teamMembership.count({ where: { teamId, role: "MEMBER" } }),
@@ -33,7 +34,7 @@ export async function getMasteryHistory(
   let proficient = 0;
   let next = 0;
   const firstDay = Math.floor(now.getTime() / DAY_MS) - days + 1;
-  const points: Array<{ day: string; proficientShare: number }> = [];
+  const points: MasteryPoint[] = [];
   for (let day = firstDay; day < firstDay + days; day++) {
     const end = (day + 1) * DAY_MS;
     while (next < events.length && events[next].at.getTime() < end) {
@@ -45,7 +46,7 @@ export async function getMasteryHistory(
     }
     points.push({
       day: new Date(day * DAY_MS).toISOString().slice(0, 10),
-      proficientShare: pairs ? Math.round((proficient / pairs) * 1000) / 10 : 0,
+      proficientShare: pairs ? proficient / pairs : 0,
     });
   }
   return points;

@@ -1,31 +1,10 @@
 import "server-only";
 import type { Owner } from "@/lib/content/types";
-import { levelName, MASTERY_LEVELS, type MasteryLevel } from "@/lib/quiz/mastery";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
+import type { ItemAnalysis, LearnerProgress } from "@/lib/contracts/teams";
+import { levelName, MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import type { Db } from "@/server/db/client";
 import { requireTeamManager } from "./access";
-
-export interface LearnerProgress {
-  userId: string;
-  name: string;
-  email: string;
-  lessonsRead: number;
-  quizzes: Array<{ slug: string; attempts: number; bestScore: number | null }>;
-  mastery: Array<{ noteSlug: string; level: MasteryLevel }>;
-  lastActiveAt: string | null;
-}
-
-export interface ItemAnalysis {
-  itemId: string;
-  prompt: string;
-  noteSlug: string;
-  attempts: number;
-  /** Share of answers that were right: the item's facility. */
-  correctRate: number;
-  /** The wrong owner chosen most often, and the share of all answers that chose it. */
-  commonWrongChoice: Owner | null;
-  commonWrongRate: number;
-}
 
 const PROFICIENT = MASTERY_LEVELS.indexOf("proficient");
 
@@ -104,9 +83,9 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
         prompt: s.item.prompt,
         noteSlug: s.item.noteSlug,
         attempts: s.attempts,
-        correctRate: round(s.correctCount / s.attempts),
+        correctRate: s.correctCount / s.attempts,
         commonWrongChoice: topCount > 0 ? topChoice : null,
-        commonWrongRate: round(topCount / s.attempts),
+        commonWrongRate: topCount / s.attempts,
       };
     })
     .sort(
@@ -121,17 +100,12 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
   const proficientPairs = progress.filter(
     (p) => p.level >= PROFICIENT && quizSlugs.has(p.noteSlug),
   ).length;
+  // Shares stay unrounded: pages turn them into percentages with sharePercent, the one rounding.
   return {
     team: { id: team.id, name: team.name, inviteCode: team.inviteCode },
     notes,
     learners,
     items,
-    completion: pairs ? round(proficientPairs / pairs) : 0,
+    completion: pairs ? proficientPairs / pairs : 0,
   };
 }
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
-export type TeamProgress = Awaited<ReturnType<typeof getTeamProgress>>;

@@ -1,10 +1,11 @@
 import "server-only";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
+import type { JoinedTeam } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
 import { HttpError } from "@/server/http/errors";
 import { addLearnerToTeamStats } from "./team-item-stats";
 
-export async function findTeamByCode(db: Db, code: string) {
+export async function findTeamByCode(db: Db, code: string): Promise<JoinedTeam | null> {
   return db.team.findUnique({
     where: { inviteCode: code.trim().toUpperCase() },
     select: { id: true, name: true },
@@ -12,7 +13,7 @@ export async function findTeamByCode(db: Db, code: string) {
 }
 
 /** Joins the team whose current code this is. Joining twice is harmless; an instructor stays one. */
-export async function joinTeam(db: Db, actor: CurrentUser, code: string) {
+export async function joinTeam(db: Db, actor: CurrentUser, code: string): Promise<JoinedTeam> {
   const team = await findTeamByCode(db, code);
   if (!team)
     throw new HttpError(

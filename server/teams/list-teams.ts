@@ -1,15 +1,8 @@
 import "server-only";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
+import type { TeamListing, TeamSummary } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
 import { managesTeam } from "./access";
-
-export interface TeamSummary {
-  id: string;
-  name: string;
-  role: "instructor" | "member";
-  inviteCode?: string;
-  members?: number;
-}
 
 /** The teams the user instructs or belongs to. Invite codes only for the team's instructors and admins. */
 export async function listMyTeams(db: Db, actor: CurrentUser): Promise<TeamSummary[]> {
@@ -30,7 +23,7 @@ export async function listMyTeams(db: Db, actor: CurrentUser): Promise<TeamSumma
 }
 
 /** Every team, with member counts: what an admin manages. */
-export async function listAllTeams(db: Db) {
+export async function listAllTeams(db: Db): Promise<TeamListing[]> {
   const teams = await db.team.findMany({
     orderBy: { name: "asc" },
     select: {

@@ -1,5 +1,6 @@
 import "server-only";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
+import type { RemovedMember, TeamWithCode } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
 import { conflict, notFound } from "@/server/http/errors";
 import { requireTeamManager } from "./access";
@@ -7,7 +8,11 @@ import { newInviteCode } from "./invite-code";
 import { removeLearnerFromTeamStats } from "./team-item-stats";
 
 /** Replaces the invite code: the old code and its join link stop working at once. */
-export async function rotateInviteCode(db: Db, actor: CurrentUser, teamId: string) {
+export async function rotateInviteCode(
+  db: Db,
+  actor: CurrentUser,
+  teamId: string,
+): Promise<TeamWithCode> {
   await requireTeamManager(db, actor, teamId);
   return db.team.update({
     where: { id: teamId },
@@ -17,7 +22,12 @@ export async function rotateInviteCode(db: Db, actor: CurrentUser, teamId: strin
 }
 
 /** Takes a learner out of the team. Their own progress stays theirs. */
-export async function removeMember(db: Db, actor: CurrentUser, teamId: string, userId: string) {
+export async function removeMember(
+  db: Db,
+  actor: CurrentUser,
+  teamId: string,
+  userId: string,
+): Promise<RemovedMember> {
   await requireTeamManager(db, actor, teamId);
   return db.$transaction(async (tx) => {
     const membership = await tx.teamMembership.findUnique({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseNote } from "@/lib/content/parse-note";
 import { changeRole } from "@/server/admin/change-role";
-import type { CurrentUser } from "@/server/auth/current-user";
+import type { CurrentUser } from "@/lib/contracts/session";
 import { HttpError } from "@/server/http/errors";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { submitAttempt } from "@/server/quiz/submit-attempt";
@@ -84,13 +84,13 @@ describe("team progress", () => {
         i.commonWrongRate,
       ]),
     ).toEqual([
-      ["Firewall", 3, 0.667, "AWS", 0.333],
+      ["Firewall", 3, 2 / 3, "AWS", 1 / 3],
       ["Edge", 3, 1, null, 0],
     ]);
     expect(progress.completion).toBe(1);
 
     const history = await getMasteryHistory(t.db, people.teacher, team.id, 5);
-    expect(history.map((p) => p.proficientShare)).toEqual([0, 50, 100, 100, 100]);
+    expect(history.map((p) => p.proficientShare)).toEqual([0, 0.5, 1, 1, 1]);
 
     const drill = await getLearnerHistory(t.db, people.teacher, team.id, people.ada.id);
     expect(drill.attempts).toHaveLength(2);

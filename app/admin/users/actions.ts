@@ -5,7 +5,8 @@ import { changeRoleSchema } from "@/lib/validation/teams";
 import { changeRole } from "@/server/admin/change-role";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
-import { formFields, parseForm, runAction, type ActionState } from "@/server/http/action";
+import type { ActionState } from "@/lib/contracts/action-state";
+import { formFields, parseForm, runAction } from "@/server/http/action";
 
 export async function changeRoleAction(_state: ActionState, form: unknown): Promise<ActionState> {
   return runAction(async () => {

@@ -1,26 +1,16 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
-import { ROLES } from "@/lib/validation/teams";
+import { ROLES } from "@/lib/contracts/session";
 import { listUsers } from "@/server/admin/change-role";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requirePageRole } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { changeRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=/admin/users");
-  if (user.role !== "ADMIN") {
-    return (
-      <div>
-        <h1>Admins only</h1>
-        <p>You need the admin role to manage users.</p>
-      </div>
-    );
-  }
+  const user = await requirePageRole("/admin/users", "ADMIN");
   const users = await listUsers(getDb(), user);
   return (
     <div>

@@ -1,3 +1,4 @@
+import type { ReviewStart } from "@/lib/contracts/quiz";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
 import { route } from "@/server/http/route";
@@ -7,5 +8,6 @@ import { startReview } from "@/server/quiz/start-review";
 export const POST = route(async () => {
   const user = await requireUser();
   const review = await startReview(getDb(), user.id);
-  return Response.json(review ?? { attemptId: null }, { status: review ? 201 : 200 });
+  const body: ReviewStart = review ?? { attemptId: null };
+  return Response.json(body, { status: review ? 201 : 200 });
 });

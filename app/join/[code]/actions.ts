@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { joinTeamSchema } from "@/lib/validation/teams";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
-import { formFields, parseForm, runAction, type ActionState } from "@/server/http/action";
+import type { ActionState } from "@/lib/contracts/action-state";
+import { formFields, parseForm, runAction } from "@/server/http/action";
 import { joinTeam } from "@/server/teams/join-team";
 
 /** Joining from an invite link: on success the learner lands on their teams. */

@@ -1,54 +1,99 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { QuizBoard } from "@/components/quiz/quiz-board";
+import { QuizResults } from "@/components/quiz/quiz-results";
+import { ActionForm } from "@/components/ui/action-form";
 import { lessonHref } from "@/lib/content/build-library";
-import { slugParamSchema } from "@/lib/validation/quiz";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { attemptQuerySchema, slugParamSchema } from "@/lib/validation/quiz";
+import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
+import { findCurrentQuizAttempt } from "@/server/quiz/find-quiz-attempt";
 import { getAttempt } from "@/server/quiz/get-attempt";
 import { getQuiz } from "@/server/quiz/get-quiz";
-import { findOpenQuizAttempt, startQuizAttempt } from "@/server/quiz/start-attempt";
-import { HttpError } from "@/server/http/errors";
+import { startQuizAction } from "./actions";
 
 export const metadata: Metadata = { title: "Quiz" };
 
-export default async function QuizPage({ params }: { params: Promise<{ slug: string }> }) {
-  const parsed = slugParamSchema.safeParse((await params).slug);
-  if (!parsed.success) notFound();
-  const slug = parsed.data;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/quiz/${slug}`)}`);
+/**
+ * The quiz on one note. Rendering only reads: with no attempt open it shows the intro, or the latest
+ * results, and a button that starts an attempt by POST (./actions.ts). `?attempt=<id>` shows that
+ * attempt: where the board sends the learner once it is submitted.
+ */
+export default async function QuizPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const slug = slugParamSchema.safeParse((await params).slug);
+  const query = attemptQuerySchema.safeParse(await searchParams);
+  if (!slug.success || !query.success) notFound();
+  const requested = query.data.attempt;
+  const path = `/quiz/${slug.data}${requested ? `?attempt=${requested}` : ""}`;
+  const user = await requirePageUser(path);
 
   const db = getDb();
-  const quiz = await getQuiz(db, slug).catch((error: unknown) => {
-    if (error instanceof HttpError && error.status === 404) notFound();
-    throw error;
-  });
-  // Resume the attempt left unfinished, days later included; otherwise start one.
-  const open = await findOpenQuizAttempt(db, user.id, slug);
-  const attemptId = open?.id ?? (await startQuizAttempt(db, user.id, slug)).attemptId;
-  const attempt = await getAttempt(db, user.id, attemptId);
+  const quiz = await orNotFound(getQuiz(db, slug.data));
+  const attemptId = requested ?? (await findCurrentQuizAttempt(db, user.id, slug.data))?.id;
+  const attempt = attemptId ? await orNotFound(getAttempt(db, user.id, attemptId)) : null;
+  if (attempt && (attempt.kind !== "quiz" || attempt.noteSlug !== quiz.slug)) notFound();
+  const lesson = lessonHref(quiz.slug);
+
+  const startForm = (label: string) => (
+    <ActionForm
+      action={startQuizAction}
+      submitLabel={label}
+      pendingLabel="Starting…"
+      className="inline-form"
+      primary={!attempt}
+    >
+      <input type="hidden" name="slug" value={quiz.slug} />
+    </ActionForm>
+  );
 
   return (
     <div>
       <header className="page-header">
         <p className="eyebrow">
-          <Link href={lessonHref(slug)}>{quiz.title}</Link> / quiz
+          <Link href={lesson}>{quiz.title}</Link> / quiz
         </p>
         <h1>Who owns it? {quiz.title}</h1>
-        <p>
-          Sort each control into AWS, Customer or Shared. Your answers save as you go
-          {open ? "; you are picking up where you left off" : ""}.
-        </p>
+        {!attempt ? (
+          <p>
+            {quiz.items.length} controls from the lesson. Sort each into AWS, Customer or Shared:
+            drag its card, press 1, 2 or 3 on a focused card, or use its buttons. Your answers save
+            as you go; the server grades and explains them when you submit.
+          </p>
+        ) : attempt.result ? null : (
+          <p>
+            Sort each control into AWS, Customer or Shared. Your answers save as you go
+            {attempt.answers.some((a) => a.choice) ? "; you are picking up where you left off" : ""}
+            .
+          </p>
+        )}
       </header>
-      <QuizBoard
-        attemptId={attempt.id}
-        title={quiz.title}
-        items={attempt.items}
-        initialAnswers={attempt.answers}
-        lessonHref={lessonHref(slug)}
-      />
+      {!attempt ? (
+        startForm("Start quiz")
+      ) : attempt.result ? (
+        <QuizResults
+          title={quiz.title}
+          result={attempt.result}
+          items={attempt.items}
+          lessonHref={lesson}
+        >
+          {startForm("Try again")}
+        </QuizResults>
+      ) : (
+        <QuizBoard
+          key={attempt.id}
+          attemptId={attempt.id}
+          items={attempt.items}
+          initialAnswers={attempt.answers}
+          resultsHref={`/quiz/${quiz.slug}?attempt=${attempt.id}`}
+        />
+      )}
     </div>
   );
 }

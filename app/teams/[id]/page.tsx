@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { MasteryBadge } from "@/components/lesson/mastery-badge";
 import { CopyButton } from "@/components/teams/copy-button";
 import { ActionForm } from "@/components/ui/action-form";
 import { LineChart } from "@/components/ui/line-chart";
 import type { Owner } from "@/lib/content/types";
+import type { LearnerProgress } from "@/lib/contracts/teams";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
+import { sharePercent } from "@/lib/quiz/score";
 import { idParamSchema } from "@/lib/validation/quiz";
 import { gridQuerySchema } from "@/lib/validation/teams";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
-import { HttpError } from "@/server/http/errors";
 import { getMasteryHistory } from "@/server/teams/get-mastery-history";
-import { getTeamProgress, type LearnerProgress } from "@/server/teams/get-team-progress";
+import { getTeamProgress } from "@/server/teams/get-team-progress";
 import { rotateInviteCodeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team progress" };
@@ -47,10 +48,12 @@ function sortValue(learner: LearnerProgress, sort: string): string | number {
   }
 }
 
+/** The mean of the learner's best scores, as a whole percentage; -1 when they took no quiz. */
 function bestAverage(learner: LearnerProgress): number {
-  const taken = learner.quizzes.filter((q) => q.bestScore !== null);
+  const taken = learner.quizzes.flatMap((q) => (q.bestScore === null ? [] : [q.bestScore]));
+  // A mean of percentages over 100 is a share, rounded like every other one.
   return taken.length
-    ? Math.round(taken.reduce((sum, q) => sum + (q.bestScore ?? 0), 0) / taken.length)
+    ? sharePercent(taken.reduce((sum, s) => sum + s, 0) / taken.length / 100)
     : -1;
 }
 
@@ -63,29 +66,15 @@ export default async function TeamPage({
 }) {
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=/teams/${id.data}`);
+  const user = await requirePageUser(`/teams/${id.data}`);
   const raw = await searchParams;
   const query = gridQuerySchema.parse({ q: raw.q, sort: raw.sort, dir: raw.dir, page: raw.page });
   const noteSort = typeof raw.sort === "string" && raw.sort.startsWith("note:") ? raw.sort : null;
   const sort = noteSort ?? query.sort;
 
   const db = getDb();
-  let progress;
-  try {
-    progress = await getTeamProgress(db, user, id.data);
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 404) notFound();
-    if (error instanceof HttpError && error.status === 403) {
-      return (
-        <div>
-          <h1>Not your team</h1>
-          <p>Only this team&apos;s instructors and admins can see its progress.</p>
-        </div>
-      );
-    }
-    throw error;
-  }
+  // Only the team's instructors and admins may see it; to anyone else it does not exist.
+  const progress = await orNotFound(getTeamProgress(db, user, id.data), [403, 404]);
   const history = await getMasteryHistory(db, user, id.data);
   const { team, notes, items } = progress;
 
@@ -159,7 +148,7 @@ export default async function TeamPage({
           <span className="stat-value">{progress.learners.length}</span> learners
         </p>
         <p className="stat">
-          <span className="stat-value">{Math.round(progress.completion * 100)}%</span> team-wide
+          <span className="stat-value">{sharePercent(progress.completion)}%</span> team-wide
           completion (proficient or mastered)
         </p>
         <p className="stat">
@@ -269,10 +258,10 @@ export default async function TeamPage({
                 <strong>{item.prompt}</strong>{" "}
                 <span className="eyebrow">{titleOf.get(item.noteSlug) ?? item.noteSlug}</span>
                 <p>
-                  {Math.round(item.correctRate * 100)}% right over {item.attempts} answer
+                  {sharePercent(item.correctRate)}% right over {item.attempts} answer
                   {item.attempts === 1 ? "" : "s"}.
                   {item.commonWrongChoice
-                    ? ` ${Math.round(item.commonWrongRate * 100)}% ${MISCONCEPTION[item.commonWrongChoice]}.`
+                    ? ` ${sharePercent(item.commonWrongRate)}% ${MISCONCEPTION[item.commonWrongChoice]}.`
                     : ""}
                 </p>
               </li>
@@ -285,7 +274,7 @@ export default async function TeamPage({
         <h2 id="chart-heading">Team mastery over the last 30 days</h2>
         <LineChart
           title="Share of learner and note pairs at Proficient or better"
-          points={history.map((p) => ({ label: p.day, value: p.proficientShare }))}
+          points={history.map((p) => ({ label: p.day, value: sharePercent(p.proficientShare) }))}
         />
       </section>
     </div>

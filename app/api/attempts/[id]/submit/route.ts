@@ -1,3 +1,4 @@
+import type { GradedAttempt } from "@/lib/contracts/quiz";
 import { idParamSchema, submitSchema } from "@/lib/validation/quiz";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
@@ -12,5 +13,6 @@ export const POST = route(async (request, { params }: Context) => {
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) throw notFound("Attempt");
   const body = await readJson(request, submitSchema);
-  return Response.json(await submitAttempt(getDb(), user.id, id.data, body.answers));
+  const graded: GradedAttempt = await submitAttempt(getDb(), user.id, id.data, body.answers);
+  return Response.json(graded);
 });

@@ -1,3 +1,4 @@
+import type { TeamProgressResponse } from "@/lib/contracts/teams";
 import { idParamSchema } from "@/lib/validation/quiz";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
@@ -12,5 +13,6 @@ export const GET = route(async (_request, { params }: Context) => {
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) throw notFound("Team");
   const { learners, items } = await getTeamProgress(getDb(), user, id.data);
-  return Response.json({ learners, items });
+  const body: TeamProgressResponse = { learners, items };
+  return Response.json(body);
 });

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
 import { OwnerBadge } from "@/components/ui/owner-badge";
+import { scorePercent } from "@/lib/quiz/score";
 import { idParamSchema } from "@/lib/validation/quiz";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
-import { HttpError } from "@/server/http/errors";
 import { getLearnerHistory } from "@/server/teams/get-learner-history";
 import { removeMemberAction } from "../../../actions";
 
@@ -22,13 +22,11 @@ export default async function LearnerPage({
   const teamId = idParamSchema.safeParse(raw.id);
   const userId = idParamSchema.safeParse(raw.userId);
   if (!teamId.success || !userId.success) notFound();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=/teams/${teamId.data}/learners/${userId.data}`);
-  const history = await getLearnerHistory(getDb(), user, teamId.data, userId.data).catch(
-    (error: unknown) => {
-      if (error instanceof HttpError && (error.status === 404 || error.status === 403)) notFound();
-      throw error;
-    },
+  const user = await requirePageUser(`/teams/${teamId.data}/learners/${userId.data}`);
+  // Only the team's instructors and admins may see its learners; to anyone else they do not exist.
+  const history = await orNotFound(
+    getLearnerHistory(getDb(), user, teamId.data, userId.data),
+    [403, 404],
   );
   return (
     <div>
@@ -48,7 +46,8 @@ export default async function LearnerPage({
         <details key={attempt.attemptId} className="result" open={history.attempts.length <= 3}>
           <summary>
             {attempt.kind === "review" ? "Review" : attempt.noteSlug} · {attempt.correct}/
-            {attempt.total} · {attempt.submittedAt?.slice(0, 16).replace("T", " ")}
+            {attempt.total} ({scorePercent(attempt)}%) ·{" "}
+            {attempt.submittedAt?.slice(0, 16).replace("T", " ")}
           </summary>
           <DataTable columns={["Control", "Answer", "Expected", "Result"]}>
             {attempt.answers.map((answer) => (

@@ -1,0 +1,36 @@
+import type { MasteryLevel } from "@/lib/quiz/mastery";
+
+/** `PUT /api/me/lessons/<slug>/read`. */
+export interface LessonRead {
+  slug: string;
+  read: boolean;
+}
+
+export interface AttemptRecord {
+  attemptId: string;
+  kind: "quiz" | "review";
+  noteSlug: string | null;
+  correct: number;
+  total: number;
+  /** The score as a whole percentage (lib/quiz/score.ts). */
+  score: number;
+  submittedAt: string | null;
+}
+
+/** `GET /api/me/progress`: one learner's progress, which the progress page shows in full. */
+export interface MyProgress {
+  lessons: Array<{ slug: string; title: string; read: boolean }>;
+  quizzes: Array<{
+    slug: string;
+    title: string;
+    attempts: number;
+    /** Best and latest scores on the note, as whole percentages. */
+    bestScore: number | null;
+    lastScore: number | null;
+  }>;
+  mastery: Array<{ noteSlug: string; level: MasteryLevel }>;
+  due: number;
+  streak: number;
+  /** Submitted attempts, oldest first. */
+  history: AttemptRecord[];
+}
