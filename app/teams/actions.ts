@@ -9,6 +9,8 @@ import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
 import type { ActionState } from "@/lib/contracts/action-state";
 import { formFields, parseForm, runAction } from "@/server/http/action";
+import { currentRequestAddress } from "@/server/http/client-address";
+import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { createTeam } from "@/server/teams/create-team";
 import { joinTeam } from "@/server/teams/join-team";
 import { removeMember, rotateInviteCode } from "@/server/teams/manage-team";
@@ -31,7 +33,12 @@ export async function joinTeamAction(_state: ActionState, form: unknown): Promis
   return runAction(async () => {
     const user = await requireUser();
     const { code } = parseForm(joinTeamSchema, formFields(form, "code"));
-    const team = await joinTeam(getDb(), user, code);
+    const db = getDb();
+    await enforceRateLimit(db, LIMITS.teamJoin, {
+      userId: user.id,
+      address: await currentRequestAddress(),
+    });
+    const team = await joinTeam(db, user, code);
     revalidatePath("/teams");
     return `You joined ${team.name}.`;
   });

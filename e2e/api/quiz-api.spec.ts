@@ -119,7 +119,7 @@ test("[LEARNER] takes a quiz through the API: autosave merges, submit grades onc
     unknown
   > & { quizzes: unknown[]; mastery: unknown[]; due: number; lessons: unknown[] };
   expect(progress.quizzes).toContainEqual(
-    expect.objectContaining({ slug: SEED_SLUG, attempts: 1, bestScore: 5.6, lastScore: 5.6 }),
+    expect.objectContaining({ slug: SEED_SLUG, attempts: 1, bestScore: 6, lastScore: 6 }),
   );
   expect(progress.mastery).toContainEqual({ noteSlug: SEED_SLUG, level: "attempted" });
   expect(progress.lessons).toContainEqual(

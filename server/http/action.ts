@@ -1,5 +1,5 @@
 import "server-only";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/contracts/action-state";
 import { fieldErrors, HttpError } from "./errors";
@@ -41,7 +41,8 @@ export async function runAction(body: () => Promise<string>): Promise<ActionStat
   try {
     return { ok: true, message: await body() };
   } catch (error) {
-    if (isRedirectError(error)) throw error;
+    // Next signals redirect() and notFound() by throwing: those must reach Next, not the form.
+    unstable_rethrow(error);
     if (error instanceof HttpError) {
       return {
         ok: false,

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 
 /**
  * The client's address, for throttling. The app's server (scripts/serve.mjs) resolves it from the
@@ -8,4 +9,10 @@ import "server-only";
  */
 export function requestAddress(header: (name: string) => string | null | undefined): string {
   return header("x-forwarded-for")?.trim() || "unknown";
+}
+
+/** The client's address, for a server action or a page: read from the request being handled. */
+export async function currentRequestAddress(): Promise<string> {
+  const requestHeaders = await headers();
+  return requestAddress((name) => requestHeaders.get(name));
 }

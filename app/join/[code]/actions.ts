@@ -6,6 +6,8 @@ import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
 import type { ActionState } from "@/lib/contracts/action-state";
 import { formFields, parseForm, runAction } from "@/server/http/action";
+import { currentRequestAddress } from "@/server/http/client-address";
+import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { joinTeam } from "@/server/teams/join-team";
 
 /** Joining from an invite link: on success the learner lands on their teams. */
@@ -13,7 +15,12 @@ export async function joinByLinkAction(_state: ActionState, form: unknown): Prom
   return runAction(async () => {
     const user = await requireUser();
     const { code } = parseForm(joinTeamSchema, formFields(form, "code"));
-    const team = await joinTeam(getDb(), user, code);
+    const db = getDb();
+    await enforceRateLimit(db, LIMITS.teamJoin, {
+      userId: user.id,
+      address: await currentRequestAddress(),
+    });
+    const team = await joinTeam(db, user, code);
     redirect(`/teams?joined=${encodeURIComponent(team.id)}`);
   });
 }

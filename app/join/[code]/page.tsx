@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { inviteCodeSchema } from "@/lib/validation/teams";
 import { ActionForm } from "@/components/ui/action-form";
+import { inviteCodeSchema } from "@/lib/validation/teams";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { getDb } from "@/server/db/client";
-import { findTeamByCode } from "@/server/teams/join-team";
 import { joinByLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Join a team" };
 
+/**
+ * An invite link. The page does not look the code up: a page that named the team for any code would
+ * let a script try codes as fast as it can load pages. The code is checked when the learner presses
+ * Join, a POST that is rate-limited per learner and per address, and names the team on success.
+ */
 export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
   const parsed = inviteCodeSchema.safeParse(decodeURIComponent((await params).code));
-  const team = parsed.success ? await findTeamByCode(getDb(), parsed.data) : null;
-  if (!team || !parsed.success) {
+  if (!parsed.success) {
     return (
       <div>
         <h1>This invite link does not work</h1>
         <p>
-          The code may have been replaced by a new one. Ask your instructor for the current link or
-          code.
+          Check that the whole link was copied, or ask your instructor for the team&apos;s code.
         </p>
       </div>
     );
@@ -27,13 +28,13 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
   const here = `/join/${encodeURIComponent(parsed.data)}`;
   return (
     <div>
-      <h1>Join {team.name}</h1>
+      <h1>Join a team</h1>
+      <p>
+        You have an invite to a team, with the code <strong>{parsed.data}</strong>. Its instructors
+        will see your progress on the lessons and quizzes.
+      </p>
       {user ? (
-        <ActionForm
-          action={joinByLinkAction}
-          submitLabel={`Join ${team.name}`}
-          pendingLabel="Joining…"
-        >
+        <ActionForm action={joinByLinkAction} submitLabel="Join the team" pendingLabel="Joining…">
           <input type="hidden" name="code" value={parsed.data} />
         </ActionForm>
       ) : (

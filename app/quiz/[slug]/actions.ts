@@ -6,6 +6,8 @@ import { startQuizSchema } from "@/lib/validation/quiz";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
 import { formFields, parseForm, runAction } from "@/server/http/action";
+import { currentRequestAddress } from "@/server/http/client-address";
+import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { resumeOrStartQuizAttempt } from "@/server/quiz/start-attempt";
 
 /**
@@ -17,7 +19,12 @@ export async function startQuizAction(_state: ActionState, form: unknown): Promi
   return runAction(async () => {
     const user = await requireUser();
     const { slug } = parseForm(startQuizSchema, formFields(form, "slug"));
-    await resumeOrStartQuizAttempt(getDb(), user.id, slug);
+    const db = getDb();
+    await enforceRateLimit(db, LIMITS.quizStart, {
+      userId: user.id,
+      address: await currentRequestAddress(),
+    });
+    await resumeOrStartQuizAttempt(db, user.id, slug);
     redirect(`/quiz/${slug}`, RedirectType.replace);
   });
 }
