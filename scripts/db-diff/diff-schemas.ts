@@ -2,8 +2,11 @@
 // database server. Prisma 7's CLI downloads its schema-engine binary before any migrate command,
 // and no download is possible here. Prisma 6.19's early-access JavaScript schema engine
 // (`engine: "js"` plus a driver adapter) needs no binary and diffs two datamodels as Prisma does;
-// it is pinned in ./package.json. Each run works in a scratch folder under ./.work (git-ignored),
-// so that the Prisma config written there resolves that Prisma 6.19 and its adapter.
+// it is pinned in ./package.json, a package of its own so that its `prisma` bin never replaces
+// Prisma 7's. (The root package.json's override points that adapter, which asks for
+// better-sqlite3 11, at the project's better-sqlite3 12, so nothing is built twice.) Each run works
+// in a scratch folder under ./.work (git-ignored), where the Prisma config written for it resolves
+// that Prisma 6.19 and its adapter.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";

@@ -4,8 +4,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, migrationsDir, readMigrations } from "@/server/db/migrate";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { queryDatabase, readDatabaseShape } from "../support/database-shape";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { readSchemaModels } from "../support/schema-models";
 
 let test: TestDatabase;
