@@ -11,6 +11,7 @@ export default defineConfig([
     "public/**",
     "reports/**",
     "bench/.work/**",
+    "scripts/db-diff/.work/**",
     "test-results/**",
   ]),
 ]);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test: the whole suite. Types, content, unit and database tests (vitest), a production build,
-# then the API and browser journeys (Playwright) against that build on a fresh database.
+# npm test: the whole suite. Types, lint, formatting, content, unit and database tests (vitest), a
+# production build, then the API and browser journeys (Playwright) against that build on a fresh
+# database. It changes no tracked file: reports go to the git-ignored reports/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -9,6 +10,10 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "typecheck"
 npx tsc --noEmit
+step "lint"
+npm run --silent lint
+step "format:check"
+npm run --silent format:check
 step "content:check"
 npm run --silent content:check
 mkdir -p reports

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, migrationsDir, readMigrations } from "@/server/db/migrate";
+import { queryDatabase, readDatabaseShape } from "../support/database-shape";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { readSchemaModels } from "../support/schema-models";
 
@@ -17,82 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await test.drop();
 });
-
-interface Column {
-  name: string;
-  type: string;
-  nullable: boolean;
-}
-
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  if (test.kind === "sqlite") {
-    const db = new Database(test.url.slice("file:".length), { readonly: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: test.url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function columnsOf(table: string): Promise<Column[]> {
-  if (test.kind === "sqlite") {
-    const rows = await query<{ name: string; type: string; notnull: number }>(
-      `PRAGMA table_info("${table}")`,
-    );
-    return rows.map((r) => ({
-      name: r.name,
-      type: r.type.toUpperCase(),
-      nullable: r.notnull === 0,
-    }));
-  }
-  const rows = await query<{
-    column_name: string;
-    data_type: string;
-    udt_name: string;
-    is_nullable: string;
-  }>(
-    `SELECT column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
-    [table],
-  );
-  return rows.map((r) => ({
-    name: r.column_name,
-    type: (r.data_type === "USER-DEFINED" ? "ENUM" : r.data_type).toUpperCase(),
-    nullable: r.is_nullable === "YES",
-  }));
-}
-
-async function uniqueColumnSets(table: string): Promise<string[]> {
-  if (test.kind === "sqlite") {
-    const indexes = await query<{ name: string; unique: number; origin: string }>(
-      `PRAGMA index_list("${table}")`,
-    );
-    const sets: string[] = [];
-    for (const index of indexes.filter((i) => i.unique)) {
-      const cols = await query<{ name: string }>(`PRAGMA index_info("${index.name}")`);
-      sets.push(cols.map((c) => c.name).join(","));
-    }
-    const pk = (await query<{ name: string; pk: number }>(`PRAGMA table_info("${table}")`))
-      .filter((c) => c.pk > 0)
-      .sort((a, b) => a.pk - b.pk);
-    if (pk.length) sets.push(pk.map((c) => c.name).join(","));
-    return sets;
-  }
-  const rows = await query<{ indexdef: string }>(
-    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 AND indexdef LIKE 'CREATE UNIQUE%'`,
-    [table],
-  );
-  return rows.map(
-    (r) => /\((.*)\)/.exec(r.indexdef)?.[1].replace(/"/g, "").replace(/\s/g, "") ?? "",
-  );
-}
 
 // Prisma scalar types and the column types each database may use for them.
 const COMPATIBLE: Record<string, { sqlite: string[]; postgresql: string[] }> = {
@@ -108,9 +32,10 @@ describe("migrations", () => {
   it("creates every model's table with every field, a compatible type and the right nullability (drift test)", async () => {
     const { models, enums } = readSchemaModels(path.join(process.cwd(), "prisma", "schema.prisma"));
     expect(models.length).toBeGreaterThan(5);
+    const { tables } = await readDatabaseShape(test.url);
     for (const model of models) {
-      const columns = new Map((await columnsOf(model.name)).map((c) => [c.name, c]));
-      expect(columns.size, `table ${model.name} exists`).toBeGreaterThan(0);
+      expect(tables[model.name], `table ${model.name} exists`).toBeDefined();
+      const columns = new Map(tables[model.name].columns.map((c) => [c.name, c]));
       for (const field of model.fields) {
         const column = columns.get(field.name);
         expect(column, `${model.name}.${field.name} exists`).toBeDefined();
@@ -118,9 +43,8 @@ describe("migrations", () => {
         expect(allowed, `${model.name}.${field.name} type ${column?.type}`).toContain(column?.type);
         expect(column?.nullable, `${model.name}.${field.name} nullability`).toBe(field.optional);
       }
-      const uniques = await uniqueColumnSets(model.name);
       for (const unique of model.uniques)
-        expect(uniques, `${model.name} unique (${unique})`).toContain(unique);
+        expect(tables[model.name].uniques, `${model.name} unique (${unique})`).toContain(unique);
     }
   });
 
@@ -131,13 +55,13 @@ describe("migrations", () => {
   });
 
   it("records each migration as Prisma Migrate does", async () => {
-    const rows = await query<{
+    const rows = await queryDatabase<{
       migration_name: string;
       checksum: string;
       finished_at: unknown;
       applied_steps_count: number;
       rolled_back_at: unknown;
-    }>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
+    }>(test.url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
     const onDisk = readMigrations(migrationsDir(test.kind));
     expect(rows.map((r) => r.migration_name)).toEqual(onDisk.map((m) => m.name));
     for (const [i, row] of rows.entries()) {
