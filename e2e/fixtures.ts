@@ -29,3 +29,36 @@ export async function newLearner(request: APIRequestContext, name = "Test Learne
   await signIn(request, email, password);
   return { email, password, id: ((await response.json()) as { id: string }).id };
 }
+
+/** A CSRF token for next-auth's forms, with its cookie kept in `request`. */
+export async function csrfTokenOf(request: APIRequestContext, base = ""): Promise<string> {
+  return ((await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string })
+    .csrfToken;
+}
+
+/**
+ * One sign-in try as the sign-in page makes it, from a made-up client address (the test servers
+ * trust one proxy hop), so that each test's locks stay apart. `error` is what the page would show.
+ */
+export async function attemptSignIn(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+  address: string,
+  { base = "", csrf }: { base?: string; csrf?: string } = {},
+) {
+  const csrfToken = csrf ?? (await csrfTokenOf(request, base));
+  const started = performance.now();
+  const response = await request.post(`${base}/api/auth/callback/credentials`, {
+    form: { csrfToken, email, password, json: "true" },
+    headers: { "x-forwarded-for": address },
+    maxRedirects: 0,
+  });
+  const ms = performance.now() - started;
+  const body = (await response.json().catch(() => ({}))) as { url?: string };
+  return {
+    status: response.status(),
+    error: body.url ? new URL(body.url).searchParams.get("error") : null,
+    ms,
+  };
+}

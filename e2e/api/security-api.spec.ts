@@ -1,29 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SECOND_URL } from "../../playwright.config";
-import { newLearner, signIn } from "../fixtures";
-
-/** Each test signs in from its own made-up address (the test servers trust one proxy hop), so locks stay apart. */
-async function attemptSignIn(
-  request: APIRequestContext,
-  email: string,
-  password: string,
-  address: string,
-  base = "",
-) {
-  const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as {
-    csrfToken: string;
-  };
-  const response = await request.post(`${base}/api/auth/callback/credentials`, {
-    form: { csrfToken, email, password, json: "true" },
-    headers: { "x-forwarded-for": address },
-    maxRedirects: 0,
-  });
-  const body = (await response.json().catch(() => ({}))) as { url?: string };
-  return {
-    status: response.status(),
-    error: body.url ? new URL(body.url).searchParams.get("error") : null,
-  };
-}
+import { attemptSignIn, newLearner, signIn } from "../fixtures";
 
 test("[ATTACKER] ten failed sign-ins from one address lock the account there on every instance, even for the right password", async ({
   playwright,
@@ -42,7 +19,7 @@ test("[ATTACKER] ten failed sign-ins from one address lock the account there on 
   const locked = await attemptSignIn(attacker, email, password, address);
   expect(locked.error).toMatch(/^Too many attempts, try again in 1 minute\.$/);
   // The count lives in the database: the other instance refuses too.
-  const elsewhere = await attemptSignIn(attacker, email, password, address, SECOND_URL);
+  const elsewhere = await attemptSignIn(attacker, email, password, address, { base: SECOND_URL });
   expect(elsewhere.error).toMatch(/^Too many attempts/);
   const session = (await (await attacker.get("/api/auth/session")).json()) as { user?: unknown };
   expect(session.user).toBeUndefined();
