@@ -34,7 +34,12 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
         will see your progress on the lessons and quizzes.
       </p>
       {user ? (
-        <ActionForm action={joinByLinkAction} submitLabel="Join the team" pendingLabel="Joining…">
+        <ActionForm
+          action={joinByLinkAction}
+          submitLabel="Join the team"
+          pendingLabel="Joining…"
+          primary
+        >
           <input type="hidden" name="code" value={parsed.data} />
         </ActionForm>
       ) : (
