@@ -714,6 +714,19 @@ export async function measureLearnersServed(
   return { served, steps };
 }
 
+/** One line per step of the ladder, for the report under the results table. */
+export function formatLadder(title: string, steps: StepReport[]): string {
+  return [
+    title,
+    ...steps.map(
+      (s) =>
+        `  ${s.learners.toLocaleString("en").padStart(7)}  ${(s.held ? "held" : "NOT held").padEnd(8)}` +
+        `  p95 ${String(s.p95ms).padStart(6)} ms  ${String(s.rps).padStart(5)} req/s  ${s.errors} errors` +
+        `  app ${s.serverCpuPct ?? "?"}% of a core  generator ${s.generatorCpuPct}%`,
+    ),
+  ].join("\n");
+}
+
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }

@@ -14,7 +14,7 @@ import { migrate } from "@/server/db/migrate";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { syncContent } from "@/server/quiz/sync-content";
 import { BARE_PATH, benchAppDir, buildApp, copyApp, writeBarePage } from "./bench-app";
-import { measureLearnersServed } from "./learners";
+import { formatLadder, measureLearnersServed } from "./learners";
 import { median, runLoad, type LoadResult } from "./load";
 import {
   answerLike,
@@ -290,8 +290,12 @@ async function measureServerFigures(): Promise<Omit<BenchResults, "contentBuild"
 }
 
 /** Learners served on a fresh database of `kind`, with `instances` app instances sharing it. */
-async function measureLearners(kind: DatabaseKind, instances: number): Promise<number> {
-  log(`learners served: ${kind}, ${instances} app instance${instances > 1 ? "s" : ""}`);
+async function measureLearners(
+  kind: DatabaseKind,
+  instances: number,
+): Promise<{ served: number; ladder: string }> {
+  const title = `learners served: ${kind}, ${instances} app instance${instances > 1 ? "s" : ""}`;
+  log(title);
   const target = await throwawayDatabase(kind, "learners", work);
   await migrate(target.url);
   const db = createClient(target.url);
@@ -300,7 +304,7 @@ async function measureLearners(kind: DatabaseKind, instances: number): Promise<n
   try {
     for (let i = 0; i < instances; i++)
       servers.push(await startServer(appDir, PORT + i, target.url));
-    const { served } = await measureLearnersServed({
+    const { served, steps } = await measureLearnersServed({
       db,
       servers,
       ladder: size.learnerLadder,
@@ -308,7 +312,10 @@ async function measureLearners(kind: DatabaseKind, instances: number): Promise<n
       setupConcurrency: kind === "postgresql" ? 8 : 1,
       log,
     });
-    return served;
+    return {
+      served,
+      ladder: formatLadder(`${title}, ${size.learnerWindowMs / 1000} s windows`, steps),
+    };
   } finally {
     for (const server of servers) await server.stop();
     await db.$disconnect();
@@ -322,21 +329,29 @@ async function main() {
   log(`${quick ? "quick" : "full"} run on ${database}`);
   log(`copying the app into ${appDir}`);
   copyApp(root, appDir);
+  try {
+    log("content build: parsing and syncing 3,000 synthetic notes");
+    const contentBuild = await measureContentBuild();
+    const serverFigures = await measureServerFigures();
+    // The full run measures PostgreSQL's learners too, whatever --database says: the two figures
+    // answer different questions (one small machine, or a database behind a load balancer).
+    const sqlite = await measureLearners("sqlite", 1);
+    const postgresql = quick ? null : await measureLearners("postgresql", 2);
 
-  log("content build: parsing and syncing 3,000 synthetic notes");
-  const contentBuild = await measureContentBuild();
-  const serverFigures = await measureServerFigures();
-  // The full run measures PostgreSQL's learners too, whatever --database says: the two figures
-  // answer different questions (one small machine, or a database behind a load balancer).
-  const learners = {
-    sqlite: await measureLearners("sqlite", 1),
-    postgresql: quick ? null : await measureLearners("postgresql", 2),
-  };
-
-  const results: BenchResults = { ...serverFigures, contentBuild, learners };
-  writeResults(path.join(root, "bench", "results.json"), results);
-  console.log(`\n${formatTable(results)}\n\nwrote bench/results.json`);
-  log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
+    const results: BenchResults = {
+      ...serverFigures,
+      contentBuild,
+      learners: { sqlite: sqlite.served, postgresql: postgresql?.served ?? null },
+    };
+    writeResults(path.join(root, "bench", "results.json"), results);
+    console.log(`\n${formatTable(results)}\n`);
+    for (const ladder of [sqlite.ladder, postgresql?.ladder])
+      if (ladder) console.log(`${ladder}\n`);
+    console.log("wrote bench/results.json");
+    log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
+  } finally {
+    fs.rmSync(appDir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {
