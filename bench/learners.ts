@@ -296,7 +296,7 @@ class Scenario {
     this.client = new AppClient(bases.map((b) => new URL(b)));
   }
 
-  /** Puts a learner's next step on the clock, one think time after `from`. */
+  /** Puts a learner's next step on the clock, at session time `at`. */
   plan(learner: Learner, at: number) {
     this.clock.schedule(at, (due) => void this.runStep(learner, due));
   }
