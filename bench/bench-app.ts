@@ -22,7 +22,7 @@ const LEFT_OUT = /^(bench|e2e|tests)\//;
 /**
  * Copies the working tree (tracked and new files, as git sees them, uncommitted changes included) and
  * hard-links node_modules and generated/: Turbopack refuses a symlinked node_modules that points
- * outside the project, and a full copy would be 900 MB.
+ * outside the project, and a full copy is 900 MB.
  */
 export function copyApp(root: string, dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -37,8 +37,17 @@ export function copyApp(root: string, dir: string): void {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(dir, file));
   }
-  for (const linked of ["node_modules", "generated"])
-    execFileSync("cp", ["-al", path.join(root, linked), path.join(dir, linked)]);
+  for (const linked of ["node_modules", "generated"]) {
+    const from = path.join(root, linked);
+    const to = path.join(dir, linked);
+    try {
+      execFileSync("cp", ["-al", from, to], { stdio: "ignore" });
+    } catch {
+      // Hard links cannot cross file systems, when the temporary folder is on another one.
+      fs.rmSync(to, { recursive: true, force: true });
+      execFileSync("cp", ["-a", from, to]);
+    }
+  }
   addBareRootLayout(dir);
 }
 
