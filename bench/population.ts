@@ -7,6 +7,7 @@ import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { submitAttempt } from "@/server/quiz/submit-attempt";
 import { createTeam } from "@/server/teams/create-team";
 import { joinTeam } from "@/server/teams/join-team";
+import type { QuizNote } from "./journey";
 
 export const BENCH_PASSWORD = "bench-password-2026";
 
@@ -40,7 +41,8 @@ export async function createBenchTeam(db: Db, learners: CurrentUser[]) {
 }
 
 export interface QuizCatalog {
-  slugs: string[];
+  /** Every note with a quiz, by slug, and how many items its quiz has. */
+  quizzes: QuizNote[];
   owners: Map<string, Owner>;
 }
 
@@ -49,8 +51,10 @@ export async function loadCatalog(db: Db): Promise<QuizCatalog> {
     where: { retiredAt: null },
     select: { id: true, noteSlug: true, owner: true },
   });
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.noteSlug, (counts.get(item.noteSlug) ?? 0) + 1);
   return {
-    slugs: [...new Set(items.map((i) => i.noteSlug))].sort(),
+    quizzes: [...counts.keys()].sort().map((slug) => ({ slug, items: counts.get(slug) ?? 0 })),
     owners: new Map(items.map((i) => [i.id, i.owner])),
   };
 }
@@ -77,7 +81,7 @@ export async function recordAttempts(
   let recorded = 0;
   for (let n = start; recorded < answers; n++) {
     const learner = learners[n % learners.length];
-    const slug = catalog.slugs[Math.floor(rng() * catalog.slugs.length)];
+    const { slug } = catalog.quizzes[Math.floor(rng() * catalog.quizzes.length)];
     const attempt = await startQuizAttempt(db, learner.id, slug);
     const choices = attempt.items.map((item) => ({
       itemId: item.id,

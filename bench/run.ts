@@ -1,14 +1,11 @@
 // npm run bench [-- --quick] [-- --database postgresql]
-// Builds and starts the production server on a throwaway database, seeds a synthetic population
-// through the app's own code, measures every figure side by side in one run, and writes
+// Builds a copy of the app (bench/bench-app.ts) and serves it on throwaway databases, seeds synthetic
+// populations through the app's own code, measures every figure side by side in one run, and writes
 // bench/results.json plus a table. See README, "Performance".
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { encode } from "next-auth/jwt";
-import pg from "pg";
 import { buildLibrary } from "@/lib/content/build-library";
 import { parseNote } from "@/lib/content/parse-note";
 import { loadLibrary } from "@/server/content/load-library";
@@ -16,6 +13,8 @@ import { createClient, type Db } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { syncContent } from "@/server/quiz/sync-content";
+import { BARE_PATH, benchAppDir, buildApp, copyApp, writeBarePage } from "./bench-app";
+import { formatLadder, measureLearnersServed } from "./learners";
 import { median, runLoad, type LoadResult } from "./load";
 import {
   answerLike,
@@ -25,17 +24,25 @@ import {
   recordAttempts,
 } from "./population";
 import { formatTable, writeResults, type BenchResults } from "./results";
+import {
+  sessionCookie,
+  startServer,
+  throwawayDatabase,
+  type DatabaseKind,
+  type Server,
+} from "./servers";
 import { createRng, syntheticNotes } from "./synthetic-notes";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const database = args[args.indexOf("--database") + 1] === "postgresql" ? "postgresql" : "sqlite";
+const database: DatabaseKind =
+  args[args.indexOf("--database") + 1] === "postgresql" ? "postgresql" : "sqlite";
 const root = path.resolve(import.meta.dirname, "..");
 const work = path.join(root, "bench", ".work");
+const appDir = benchAppDir(root);
 const PORT = 3400;
-const BASE = `http://127.0.0.1:${PORT}`;
-const SECRET = "bench-secret-not-for-production";
 const SEED_SLUG = "aws-shared-responsibility-model";
+const LESSON_PATH = `/lessons/${SEED_SLUG}`;
 
 const size = quick
   ? {
@@ -45,6 +52,8 @@ const size = quick
       submitsPerRound: 1_500,
       dashboardRequests: 40,
       rounds: 3,
+      learnerLadder: [2_500, 5_000, 10_000],
+      learnerWindowMs: 30_000,
     }
   : {
       learners: 1000,
@@ -53,75 +62,12 @@ const size = quick
       submitsPerRound: 4_000,
       dashboardRequests: 80,
       rounds: 3,
+      learnerLadder: [2_500, 5_000, 10_000, 20_000, 40_000, 80_000],
+      learnerWindowMs: 60_000,
     };
 
 const log = (message: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-async function throwawayDatabase(
-  name: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (database === "sqlite") {
-    const file = path.join(work, `${name}.db`);
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-    return { url: `file:${file}`, drop: async () => undefined };
-  }
-  const admin = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const db = `bench_${name}_${process.pid}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${db}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${db}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-async function startServer(url: string): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        NEXTAUTH_SECRET: SECRET,
-        NEXTAUTH_URL: BASE,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${BASE}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return server;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error("the server did not start");
-}
-
-async function sessionCookie(userId: string): Promise<string> {
-  // The token next-auth itself issues at sign-in: the user id and session version, signed with the secret.
-  const token = await encode({
-    token: { uid: userId, sv: 0, sub: userId, authTime: Math.floor(Date.now() / 1000) },
-    secret: SECRET,
-  });
-  return `next-auth.session-token=${token}`;
-}
 
 async function measureContentBuild(): Promise<BenchResults["contentBuild"]> {
   const notes = syntheticNotes(3000);
@@ -129,7 +75,7 @@ async function measureContentBuild(): Promise<BenchResults["contentBuild"]> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, "notes"), { recursive: true });
   for (const note of notes) fs.writeFileSync(path.join(dir, note.file), note.source);
-  const target = await throwawayDatabase("content");
+  const target = await throwawayDatabase(database, "content", work);
   await migrate(target.url);
   const db = createClient(target.url);
   const started = performance.now();
@@ -148,8 +94,13 @@ async function measureContentBuild(): Promise<BenchResults["contentBuild"]> {
   return { notes: library.notes.length, seconds: Math.round(seconds * 100) / 100 };
 }
 
-async function lessonJsKb(): Promise<number> {
-  const html = await (await fetch(`${BASE}/lessons/${SEED_SLUG}`)).text();
+async function pageBytes(base: string, pathname: string): Promise<number> {
+  return (await (await fetch(`${base}${pathname}`)).arrayBuffer()).byteLength;
+}
+
+/** The gzip size of the scripts a page loads in a modern browser. */
+async function pageJsKb(base: string, pathname: string): Promise<number> {
+  const html = await (await fetch(`${base}${pathname}`)).text();
   // Modern browsers skip noModule scripts (Next's legacy polyfills), so they are not counted.
   const scripts = [...html.matchAll(/<script([^>]*)>/g)]
     .filter((m) => !/nomodule/i.test(m[1]))
@@ -157,9 +108,42 @@ async function lessonJsKb(): Promise<number> {
   let bytes = 0;
   for (const src of new Set(scripts))
     bytes += zlib.gzipSync(
-      Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer()),
+      Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()),
     ).length;
   return Math.round(bytes / 102.4) / 10;
+}
+
+// The bare page's text size is kept from run to run, so that a build usually comes out at the
+// lesson's size at once; the first run, or a lesson that changed size, builds a second time.
+const calibrationFile = path.join(work, "bare-page.json");
+const readBareText = (): number =>
+  fs.existsSync(calibrationFile)
+    ? (JSON.parse(fs.readFileSync(calibrationFile, "utf8")) as { textChars: number }).textChars
+    : 14_000;
+
+/** Builds the copy and starts it, rebuilding once if the bare page is not within 5% of the lesson. */
+async function buildAndStart(databaseUrl: string): Promise<Server> {
+  let textChars = readBareText();
+  writeBarePage(appDir, textChars);
+  log("building the app with the bare page");
+  buildApp(appDir);
+  let server = await startServer(appDir, PORT, databaseUrl);
+  const lesson = await pageBytes(server.base, LESSON_PATH);
+  const bare = await pageBytes(server.base, BARE_PATH);
+  if (Math.abs(bare - lesson) > lesson * 0.05) {
+    // Each character of the bare page's text is in its HTML twice: markup and RSC payload.
+    textChars = Math.max(0, Math.round(textChars + (lesson - bare) / 2));
+    log(`bare page ${bare} bytes against the lesson's ${lesson}: building it again`);
+    await server.stop();
+    writeBarePage(appDir, textChars);
+    buildApp(appDir);
+    server = await startServer(appDir, PORT, databaseUrl);
+  }
+  fs.writeFileSync(calibrationFile, JSON.stringify({ textChars }));
+  log(
+    `lesson ${await pageBytes(server.base, LESSON_PATH)} bytes, bare page ${await pageBytes(server.base, BARE_PATH)} bytes`,
+  );
+  return server;
 }
 
 function summarize(results: LoadResult[]): { rps: number; p95ms: number } {
@@ -191,26 +175,12 @@ async function prepareSubmits(db: Db, count: number, rng: () => number) {
   return prepared;
 }
 
-async function main() {
-  fs.mkdirSync(work, { recursive: true });
-  log(`${quick ? "quick" : "full"} run on ${database}`);
-  if (!process.env.BENCH_SKIP_BUILD) {
-    log("building");
-    execFileSync("npm", ["run", "--silent", "build"], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-  }
-
-  log("content build: parsing and syncing 3,000 synthetic notes");
-  const contentBuild = await measureContentBuild();
-
-  const target = await throwawayDatabase("app");
+/** Static, health, lesson, bare page, submit and dashboard figures, on `database`. */
+async function measureServerFigures(): Promise<Omit<BenchResults, "contentBuild" | "learners">> {
+  const target = await throwawayDatabase(database, "app", work);
   await migrate(target.url);
   const db = createClient(target.url);
   const rng = createRng(11);
-  await syncContent(db, loadLibrary().notes);
   // Synthetic notes' items too, as a population would have, without making their lessons pages.
   await syncContent(db, [
     ...loadLibrary().notes,
@@ -221,17 +191,21 @@ async function main() {
   const learners = await createLearners(db, size.learners, "team");
   const { team, instructor } = await createBenchTeam(db, learners);
   const catalog = await loadCatalog(db);
-  const history = { slugs: [SEED_SLUG], owners: catalog.owners };
+  const history = {
+    quizzes: catalog.quizzes.filter((q) => q.slug === SEED_SLUG),
+    owners: catalog.owners,
+  };
   const smallAnswers = size.answers / 100;
   let answers = await recordAttempts(db, learners, history, smallAnswers, rng);
   log(`recorded ${answers} answers (1%)`);
 
-  const server = await startServer(target.url);
+  const server = await buildAndStart(target.url);
+  const base = server.base;
   try {
     const instructorCookie = await sessionCookie(instructor.id);
     const dashboard = () =>
       runLoad({
-        url: `${BASE}/api/teams/${team.id}/progress`,
+        url: `${base}/api/teams/${team.id}/progress`,
         connections: 2,
         amount: size.dashboardRequests,
         request: () => ({ headers: { cookie: instructorCookie } }),
@@ -240,36 +214,28 @@ async function main() {
     for (let r = 0; r < size.rounds; r++) small.push(await dashboard());
     small.forEach((s) => assertOk("dashboard (1%)", s));
 
-    log("static, healthDynamic and lesson: interleaved rounds");
-    // lessonFile is a diagnostic, not a contract figure: the lesson's HTML fetched at its file path,
-    // without the rewrite. Set beside static, it shows what the page's size alone costs.
+    log("static, healthDynamic, lesson and bare page: interleaved rounds");
     const rounds = {
       static: [] as LoadResult[],
       healthDynamic: [] as LoadResult[],
       lesson: [] as LoadResult[],
-      lessonFile: [] as LoadResult[],
+      bareLesson: [] as LoadResult[],
+    };
+    const paths = {
+      static: "/robots.txt",
+      healthDynamic: "/api/health",
+      lesson: LESSON_PATH,
+      bareLesson: BARE_PATH,
     };
     for (let r = 0; r < size.rounds; r++) {
-      rounds.static.push(
-        await runLoad({ url: `${BASE}/robots.txt`, connections: 50, durationMs: size.roundMs }),
-      );
-      rounds.healthDynamic.push(
-        await runLoad({ url: `${BASE}/api/health`, connections: 50, durationMs: size.roundMs }),
-      );
-      rounds.lesson.push(
-        await runLoad({
-          url: `${BASE}/lessons/${SEED_SLUG}`,
-          connections: 50,
-          durationMs: size.roundMs,
-        }),
-      );
-      rounds.lessonFile.push(
-        await runLoad({
-          url: `${BASE}/_prerendered/lessons/${SEED_SLUG}.html`,
-          connections: 50,
-          durationMs: size.roundMs,
-        }),
-      );
+      for (const figure of Object.keys(rounds) as Array<keyof typeof rounds>)
+        rounds[figure].push(
+          await runLoad({
+            url: `${base}${paths[figure]}`,
+            connections: 50,
+            durationMs: size.roundMs,
+          }),
+        );
     }
     Object.entries(rounds).forEach(([k, v]) => v.forEach((x) => assertOk(k, x)));
 
@@ -278,7 +244,7 @@ async function main() {
     for (let r = 0; r < size.rounds; r++) {
       const prepared = await prepareSubmits(db, size.submitsPerRound, rng);
       const result = await runLoad({
-        url: BASE,
+        url: base,
         method: "POST",
         connections: 50,
         amount: prepared.length,
@@ -298,11 +264,12 @@ async function main() {
     for (let r = 0; r < size.rounds; r++) full.push(await dashboard());
     full.forEach((s) => assertOk("dashboard", s));
 
-    const results: BenchResults = {
+    return {
       machine: { cpus: os.cpus().length, node: process.version, database },
       static: summarize(rounds.static),
       healthDynamic: summarize(rounds.healthDynamic),
       lesson: summarize(rounds.lesson),
+      bareLesson: summarize(rounds.bareLesson),
       submit: summarize(submits),
       dashboard: {
         learners: size.learners,
@@ -312,19 +279,78 @@ async function main() {
         p95ms: median(full.map((d) => d.p95ms)),
         p95msSmall: median(small.map((d) => d.p95ms)),
       },
-      contentBuild,
-      lessonJsKb: await lessonJsKb(),
+      lessonJsKb: await pageJsKb(base, LESSON_PATH),
+      bareJsKb: await pageJsKb(base, BARE_PATH),
     };
-    writeResults(path.join(root, "bench", "results.json"), results);
-    const lessonFile = summarize(rounds.lessonFile);
-    console.log(`\n${formatTable(results)}\n\nwrote bench/results.json`);
-    console.log(
-      `diagnostic: the lesson's HTML as a plain file, ${lessonFile.rps} req/s (${(lessonFile.rps / results.static.rps).toFixed(2)}× static)`,
-    );
   } finally {
-    server.kill();
+    await server.stop();
     await db.$disconnect();
     await target.drop();
+  }
+}
+
+/** Learners served on a fresh database of `kind`, with `instances` app instances sharing it. */
+async function measureLearners(
+  kind: DatabaseKind,
+  instances: number,
+): Promise<{ served: number; ladder: string }> {
+  const title = `learners served: ${kind}, ${instances} app instance${instances > 1 ? "s" : ""}`;
+  log(title);
+  const target = await throwawayDatabase(kind, "learners", work);
+  await migrate(target.url);
+  const db = createClient(target.url);
+  await syncContent(db, loadLibrary().notes);
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < instances; i++)
+      servers.push(await startServer(appDir, PORT + i, target.url));
+    const { served, steps } = await measureLearnersServed({
+      db,
+      servers,
+      ladder: size.learnerLadder,
+      windowMs: size.learnerWindowMs,
+      setupConcurrency: kind === "postgresql" ? 8 : 1,
+      log,
+    });
+    return {
+      served,
+      ladder: formatLadder(`${title}, ${size.learnerWindowMs / 1000} s windows`, steps),
+    };
+  } finally {
+    for (const server of servers) await server.stop();
+    await db.$disconnect();
+    await target.drop();
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  fs.mkdirSync(work, { recursive: true });
+  log(`${quick ? "quick" : "full"} run on ${database}`);
+  log(`copying the app into ${appDir}`);
+  copyApp(root, appDir);
+  try {
+    log("content build: parsing and syncing 3,000 synthetic notes");
+    const contentBuild = await measureContentBuild();
+    const serverFigures = await measureServerFigures();
+    // The full run measures PostgreSQL's learners too, whatever --database says: the two figures
+    // answer different questions (one small machine, or a database behind a load balancer).
+    const sqlite = await measureLearners("sqlite", 1);
+    const postgresql = quick ? null : await measureLearners("postgresql", 2);
+
+    const results: BenchResults = {
+      ...serverFigures,
+      contentBuild,
+      learners: { sqlite: sqlite.served, postgresql: postgresql?.served ?? null },
+    };
+    writeResults(path.join(root, "bench", "results.json"), results);
+    console.log(`\n${formatTable(results)}\n`);
+    for (const ladder of [sqlite.ladder, postgresql?.ladder])
+      if (ladder) console.log(`${ladder}\n`);
+    console.log("wrote bench/results.json");
+    log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
+  } finally {
+    fs.rmSync(appDir, { recursive: true, force: true });
   }
 }
 
