@@ -22,11 +22,12 @@ async function main() {
     fs.rmSync(path.join(root, "bench/.work/inp.db") + suffix, { force: true });
   fs.mkdirSync(path.join(root, "bench/.work"), { recursive: true });
   execFileSync("npm", ["run", "--silent", "db:prepare"], { cwd: root, env, stdio: "ignore" });
-  const server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)],
-    { cwd: root, env, stdio: "ignore", detached: true },
-  );
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    cwd: root,
+    env: { ...env, PORT: String(PORT) },
+    stdio: "ignore",
+    detached: true,
+  });
   try {
     for (
       let i = 0;

@@ -52,21 +52,27 @@ export async function throwawayDatabase(
 export interface Server {
   base: string;
   port: number;
-  /** The server's process: `next start` serves in the process it runs in. */
+  /** The server's process: the app's server (scripts/serve.ts) serves in the process it runs in. */
   pid: number;
   stop(): Promise<void>;
 }
 
-/** `next start` of the build in `dir`, on the given database; resolves once /api/health answers. */
+/**
+ * The app's own server (scripts/serve.ts, as `npm start` runs it) for the build in `dir`, on the
+ * given database, behind one trusted proxy hop as behind a load balancer; resolves once /api/health
+ * answers.
+ */
 export async function startServer(dir: string, port: number, databaseUrl: string): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    ["--import", "tsx", path.join(dir, "scripts/serve.ts")],
     {
       cwd: dir,
       env: {
         ...process.env,
+        PORT: String(port),
+        TRUSTED_PROXY_HOPS: "1",
         DATABASE_URL: databaseUrl,
         NEXTAUTH_SECRET: BENCH_SECRET,
         NEXTAUTH_URL: base,
