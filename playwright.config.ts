@@ -10,7 +10,7 @@ export const SECOND_URL = `http://localhost:${PORT + 1}`;
 // Debian's Chromium when it is installed (Playwright cannot download its own browser here); otherwise
 // Playwright's own browser, so that a machine with `npx playwright install` works too.
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-const launchOptions = fs.existsSync(DEBIAN_CHROMIUM)
+export const launchOptions = fs.existsSync(DEBIAN_CHROMIUM)
   ? {
       executablePath: DEBIAN_CHROMIUM,
       args: [

@@ -4,6 +4,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { launchOptions } from "../playwright.config";
 import { median } from "./load";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -39,16 +40,8 @@ async function main() {
       i++
     )
       await new Promise((r) => setTimeout(r, 100));
-    const browser = await chromium.launch({
-      executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    // The same browser and flags as the Playwright suite.
+    const browser = await chromium.launch(launchOptions);
     const page = await browser.newPage();
     const { csrfToken } = (await (await page.request.get(`${BASE}/api/auth/csrf`)).json()) as {
       csrfToken: string;

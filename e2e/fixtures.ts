@@ -1,8 +1,18 @@
-import { expect, type APIRequestContext } from "@playwright/test";
-import { randomUUID } from "node:crypto";
+import { expect, type APIRequest, type APIRequestContext } from "@playwright/test";
+import { randomInt, randomUUID } from "node:crypto";
 
 export const DEMO_PASSWORD = "learn-aws-2026";
 export const SEED_SLUG = "aws-shared-responsibility-model";
+
+/**
+ * A made-up client address (in 100.64.0.0/10, which no test names), as the load balancer in front of the test servers reports
+ * it (they trust one hop): each learner the tests make comes from an address of its own, as real
+ * learners do, so one test's throttle counts and rate limits never reach another's.
+ */
+function someAddress(): string {
+  const n = randomInt(1, 65_535);
+  return `100.64.${n >> 8}.${n & 255}`;
+}
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in page does; cookies stay in `request`. */
 export async function signIn(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
@@ -11,6 +21,7 @@ export async function signIn(request: APIRequestContext, email: string, password
   };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
+    headers: { "x-forwarded-for": someAddress() },
     maxRedirects: 0,
   });
   expect([200, 302]).toContain(response.status());
@@ -24,10 +35,21 @@ export async function signIn(request: APIRequestContext, email: string, password
 export async function newLearner(request: APIRequestContext, name = "Test Learner") {
   const email = `learner-${randomUUID().slice(0, 8)}@example.com`;
   const password = "correct-horse-battery";
-  const response = await request.post("/api/auth/signup", { data: { email, password, name } });
+  const response = await request.post("/api/auth/signup", {
+    data: { email, password, name },
+    headers: { "x-forwarded-for": someAddress() },
+  });
   expect(response.status()).toBe(201);
   await signIn(request, email, password);
   return { email, password, id: ((await response.json()) as { id: string }).id };
+}
+
+/** A new learner account whose own session is closed again: someone else's, for attack tests. */
+export async function newAccount(request: APIRequest, baseURL: string | undefined) {
+  const owner = await request.newContext({ baseURL });
+  const account = await newLearner(owner);
+  await owner.dispose();
+  return account;
 }
 
 /** A CSRF token for next-auth's forms, with its cookie kept in `request`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeploymentError, resolveDeployment } from "./deployment";
+import { DeploymentError, resolveDeployment, trustedProxyHops } from "./deployment";
 
 describe("resolveDeployment", () => {
   it("listens on the loopback address only, and calls itself localhost on PORT, by default", () => {
@@ -38,5 +38,14 @@ describe("resolveDeployment", () => {
       /NEXTAUTH_URL/,
     );
     expect(() => resolveDeployment({ PORT: "eighty" })).toThrow(/PORT/);
+  });
+});
+
+describe("trustedProxyHops", () => {
+  it("is 0 unless set, and refuses anything but a whole number from 0 to 10", () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
+    for (const bad of ["-1", "11", "1.5", "one"])
+      expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });

@@ -18,7 +18,7 @@ export class DeploymentError extends Error {}
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname.toLowerCase());
 }
 
@@ -39,7 +39,12 @@ export function resolveDeployment(env: {
           "users reach it on, for example NEXTAUTH_URL=https://academy.example.org.",
       );
     // Derived from PORT, so that sign-out and callbacks come back to this server on any port.
-    return { host: host ?? "127.0.0.1", port, url: `http://localhost:${port}`, local: true };
+    return {
+      host: host ?? "127.0.0.1",
+      port,
+      url: `http://localhost:${port}`,
+      local: true,
+    };
   }
 
   let url: URL;
@@ -57,4 +62,14 @@ export function resolveDeployment(env: {
     url: url.origin,
     local,
   };
+}
+
+/** How many proxies in front of the app append to X-Forwarded-For and are trusted to (0 to 10). */
+export function trustedProxyHops(env: Readonly<Record<string, string | undefined>>): number {
+  const hops = Number(env.TRUSTED_PROXY_HOPS || 0);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    throw new DeploymentError(
+      `TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${env.TRUSTED_PROXY_HOPS}".`,
+    );
+  return hops;
 }

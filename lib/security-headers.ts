@@ -24,11 +24,13 @@ const DYNAMIC_SEGMENT = /^\[[^\]]+\]$/;
 
 const segmentsOf = (path: string) => path.split("/").filter(Boolean);
 
+// Split once: the proxy asks for every request.
+const ROUTE_SEGMENTS = PAGES_RENDERED_PER_REQUEST.map(segmentsOf);
+
 /** Whether a request path is one of PAGES_RENDERED_PER_REQUEST; `[param]` stands for one segment. */
 export function isRenderedPerRequest(pathname: string): boolean {
   const segments = segmentsOf(pathname);
-  return PAGES_RENDERED_PER_REQUEST.some((route) => {
-    const routeSegments = segmentsOf(route);
+  return ROUTE_SEGMENTS.some((routeSegments) => {
     return (
       routeSegments.length === segments.length &&
       routeSegments.every((segment, i) => DYNAMIC_SEGMENT.test(segment) || segment === segments[i])

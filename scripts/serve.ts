@@ -9,7 +9,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { clientAddress } from "@/lib/auth/throttle";
-import { DeploymentError, resolveDeployment } from "@/lib/deployment";
+import { DeploymentError, resolveDeployment, trustedProxyHops } from "@/lib/deployment";
 import { baseSecurityHeaders, contentSecurityPolicy } from "@/lib/security-headers";
 
 const MAX_AUTH_BODY_BYTES = 64 * 1024;
@@ -42,17 +42,14 @@ function fail(message: string): never {
 }
 
 let deployment: ReturnType<typeof resolveDeployment>;
+let trustedHops: number;
 try {
   deployment = resolveDeployment(process.env);
+  trustedHops = trustedProxyHops(process.env);
 } catch (error) {
   if (error instanceof DeploymentError) fail(error.message);
   throw error;
 }
-const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-if (!Number.isInteger(hops) || hops < 0 || hops > 10)
-  fail(
-    `TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${process.env.TRUSTED_PROXY_HOPS}".`,
-  );
 // next-auth reads its own URL from here for redirects and callbacks.
 process.env.NEXTAUTH_URL = deployment.url;
 
@@ -64,7 +61,7 @@ const server = createServer((request, response) => {
   request.headers["x-forwarded-for"] = clientAddress(
     request.socket.remoteAddress,
     Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
-    hops,
+    trustedHops,
   );
   if (hasMalformedEscapes(request.url ?? "/")) {
     refuse(response, 400, "bad_request", "The address has malformed percent-encoding.");

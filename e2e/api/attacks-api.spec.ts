@@ -2,7 +2,7 @@
 // before the fix it names.
 import os from "node:os";
 import { expect, test } from "@playwright/test";
-import { attemptSignIn, csrfTokenOf, newLearner, signIn } from "../fixtures";
+import { attemptSignIn, csrfTokenOf, newAccount, newLearner, signIn } from "../fixtures";
 import { query } from "../support/db-snapshot";
 import { startExtraServer } from "../support/extra-server";
 
@@ -61,9 +61,7 @@ test("[ATTACKER] 40 parallel guesses at one account get at most 10 passwords che
   playwright,
   baseURL,
 }) => {
-  const owner = await playwright.request.newContext({ baseURL });
-  const { email, password } = await newLearner(owner);
-  await owner.dispose();
+  const { email, password } = await newAccount(playwright.request, baseURL);
   const attacker = await playwright.request.newContext({ baseURL });
   // The right password is the last of 40 sent at once: it must not be checked.
   const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? password : `guess-${i}`));
@@ -122,9 +120,7 @@ test("[ATTACKER] a client cannot pick its own address: with no trusted proxy, ev
   playwright,
   baseURL,
 }) => {
-  const owner = await playwright.request.newContext({ baseURL });
-  const { email, password } = await newLearner(owner);
-  await owner.dispose();
+  const { email, password } = await newAccount(playwright.request, baseURL);
   const direct = await startExtraServer(40, { TRUSTED_PROXY_HOPS: "0" });
   try {
     const attacker = await playwright.request.newContext({ baseURL: direct.url });

@@ -1,14 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { SECOND_URL } from "../../playwright.config";
-import { attemptSignIn, newLearner, signIn } from "../fixtures";
+import { attemptSignIn, newAccount, newLearner, signIn } from "../fixtures";
 
 test("[ATTACKER] ten failed sign-ins from one address lock the account there on every instance, even for the right password", async ({
   playwright,
   baseURL,
 }) => {
-  const owner = await playwright.request.newContext({ baseURL });
-  const { email, password } = await newLearner(owner);
-  await owner.dispose();
+  const { email, password } = await newAccount(playwright.request, baseURL);
 
   const attacker = await playwright.request.newContext({ baseURL });
   const address = "198.51.100.1";
@@ -44,9 +42,7 @@ test("[ATTACKER] ten failures from one address lock that address for every accou
   playwright,
   baseURL,
 }) => {
-  const victim = await playwright.request.newContext({ baseURL });
-  const { email, password } = await newLearner(victim);
-  await victim.dispose();
+  const { email, password } = await newAccount(playwright.request, baseURL);
   const attacker = await playwright.request.newContext({ baseURL });
   const address = "192.0.2.77";
   for (let i = 0; i < 10; i++)

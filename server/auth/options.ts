@@ -7,7 +7,7 @@ import { signInSchema } from "@/lib/validation/auth";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { authLogger } from "./auth-logger";
-import { requestAddress } from "@/server/http/client-address";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { isDemoEmail } from "@/server/seed/seed-demo";
 import {
   accountSlowdownMs,
@@ -59,17 +59,14 @@ export function getAuthOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials, request) {
+        async authorize(credentials) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
           // Besides the seed's refusal to start: a server open to the network never signs in a demo
           // account, whose password the README publishes.
           if (isDemoEmail(parsed.data.email) && !resolveDeployment(process.env).local) return null;
           const db = getDb();
-          const keys = signInKeys(
-            parsed.data.email,
-            requestAddress((name) => request?.headers?.[name] as string | undefined),
-          );
+          const keys = signInKeys(parsed.data.email, await currentRequestAddress());
           const now = new Date();
           const locked = await claimSignInTry(db, keys, now);
           // next-auth hands a thrown message to the sign-in page, which shows it as it is.

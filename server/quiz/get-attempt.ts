@@ -1,9 +1,8 @@
 import "server-only";
-import { lessonHref } from "@/lib/content/build-library";
 import type { Attempt } from "@/lib/contracts/quiz";
-import { gradeAnswers } from "@/lib/quiz/grade";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
+import { gradePinnedAnswers } from "./grade-pinned";
 import { toQuizItem } from "./quiz-items";
 
 /**
@@ -38,16 +37,16 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
         serviceModel: a.itemVersion.serviceModel,
       }),
     ),
-    // Graded against the item versions the attempt was pinned to, as the submit graded it.
     result: submitted
-      ? gradeAnswers(
+      ? gradePinnedAnswers(
           attempt.answers.map((a) => ({
             itemId: a.itemId,
+            choice: a.choice,
+            noteSlug: a.item.noteSlug,
             owner: a.itemVersion.owner,
             explanation: a.itemVersion.detail,
-            lessonHref: lessonHref(a.item.noteSlug, a.itemVersion.anchor),
+            anchor: a.itemVersion.anchor,
           })),
-          new Map(attempt.answers.map((a) => [a.itemId, a.choice])),
         )
       : null,
   };

@@ -1,8 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
-import { lessonHref } from "@/lib/content/build-library";
 import type { Owner } from "@/lib/content/types";
-import { gradeAnswers, type Grade } from "@/lib/quiz/grade";
+import type { Grade } from "@/lib/quiz/grade";
 import {
   levelAfterQuiz,
   levelAfterReview,
@@ -15,18 +14,13 @@ import type { AnswerInput } from "@/lib/validation/quiz";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { addToTeamItemStats, type ItemCounts } from "@/server/teams/team-item-stats";
+import { gradePinnedAnswers, type PinnedAnswer } from "./grade-pinned";
 import { assertKnownItems } from "./save-answers";
 
 type Tx = Prisma.TransactionClient;
 
-interface StoredAnswer {
-  itemId: string;
-  choice: Owner | null;
+interface StoredAnswer extends PinnedAnswer {
   answerMs: number | null;
-  noteSlug: string;
-  owner: Owner;
-  explanation: string;
-  anchor: string;
 }
 
 /** An attempt's answers in the order shown, each with the item version it was pinned to. */
@@ -51,19 +45,6 @@ async function readAnswers(db: Tx | Db, attemptId: string): Promise<StoredAnswer
     explanation: row.itemVersion.detail,
     anchor: row.itemVersion.anchor,
   }));
-}
-
-/** Grades stored answers against the item versions they were pinned to. */
-function grade(answers: StoredAnswer[]): Grade {
-  return gradeAnswers(
-    answers.map((a) => ({
-      itemId: a.itemId,
-      owner: a.owner,
-      explanation: a.explanation,
-      lessonHref: lessonHref(a.noteSlug, a.anchor),
-    })),
-    new Map(answers.map((a) => [a.itemId, a.choice])),
-  );
 }
 
 class AlreadySubmitted extends Error {}
@@ -98,7 +79,7 @@ export async function submitAttempt(
       }
 
       const stored = mergeAnswers(await readAnswers(tx, attemptId), answers);
-      const graded = grade(stored);
+      const graded = gradePinnedAnswers(stored);
       await writeGradedAnswers(tx, attemptId, stored, answers, graded, now);
       const attempt = await tx.attempt.update({
         where: { id: attemptId },
@@ -112,7 +93,7 @@ export async function submitAttempt(
     });
   } catch (error) {
     if (!(error instanceof AlreadySubmitted)) throw error;
-    const graded = grade(await readAnswers(db, attemptId));
+    const graded = gradePinnedAnswers(await readAnswers(db, attemptId));
     return { score: graded.score, results: graded.results };
   }
 }

@@ -1,7 +1,7 @@
 import { signUpSchema } from "@/lib/validation/auth";
 import { signUp } from "@/server/auth/sign-up";
 import { getDb } from "@/server/db/client";
-import { requestAddress } from "@/server/http/client-address";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { readJson, route } from "@/server/http/route";
 
@@ -9,7 +9,7 @@ export const POST = route(async (request) => {
   const input = await readJson(request, signUpSchema);
   const db = getDb();
   await enforceRateLimit(db, LIMITS.signUp, {
-    address: requestAddress((name) => request.headers.get(name)),
+    address: await currentRequestAddress(),
   });
   return Response.json(await signUp(db, input), { status: 201 });
 });

@@ -2,7 +2,7 @@ import { changePasswordSchema } from "@/lib/validation/account";
 import { changePassword } from "@/server/account/change-password";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
-import { requestAddress } from "@/server/http/client-address";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { readJson, route } from "@/server/http/route";
 
@@ -13,7 +13,7 @@ export const POST = route(async (request) => {
   const db = getDb();
   await enforceRateLimit(db, LIMITS.passwordChange, {
     userId: user.id,
-    address: requestAddress((name) => request.headers.get(name)),
+    address: await currentRequestAddress(),
   });
   return Response.json(await changePassword(db, user.id, currentPassword, newPassword));
 });

@@ -1,7 +1,7 @@
 import { joinTeamSchema } from "@/lib/validation/teams";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
-import { requestAddress } from "@/server/http/client-address";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { readJson, route } from "@/server/http/route";
 import { joinTeam } from "@/server/teams/join-team";
@@ -12,7 +12,7 @@ export const POST = route(async (request) => {
   const db = getDb();
   await enforceRateLimit(db, LIMITS.teamJoin, {
     userId: user.id,
-    address: requestAddress((name) => request.headers.get(name)),
+    address: await currentRequestAddress(),
   });
   return Response.json(await joinTeam(db, user, code));
 });

@@ -2,7 +2,7 @@ import { slugParamSchema } from "@/lib/validation/quiz";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
-import { requestAddress } from "@/server/http/client-address";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { route } from "@/server/http/route";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
@@ -16,7 +16,7 @@ export const POST = route(async (request, { params }: Context) => {
   const db = getDb();
   await enforceRateLimit(db, LIMITS.quizStart, {
     userId: user.id,
-    address: requestAddress((name) => request.headers.get(name)),
+    address: await currentRequestAddress(),
   });
   return Response.json(await startQuizAttempt(db, user.id, slug.data), { status: 201 });
 });
