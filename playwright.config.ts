@@ -39,12 +39,26 @@ export default defineConfig({
       testIgnore: /(api|reliability)\//,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
+    // The journeys tagged @phone again, on a 390×844 touch screen.
+    {
+      name: "phone",
+      testIgnore: /(api|reliability)\//,
+      grep: /@phone/,
+      use: {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: devices["Pixel 7"].userAgent,
+        launchOptions,
+      },
+    },
     // After the others, because the fuzz test checks that whole tables are unchanged.
     {
       name: "reliability",
       testMatch: /reliability\/.*\.spec\.ts/,
       testIgnore: /pg-outage/,
-      dependencies: ["api", "browser"],
+      dependencies: ["api", "browser", "phone"],
     },
     // Last and alone: it stops the database that everything else uses.
     {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Icon } from "@/components/ui/icons";
 import { SearchDialog } from "@/components/search/search-dialog";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { UserMenu } from "@/components/layout/user-menu";
@@ -33,7 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <Link href="/" className="brand">
-            <span aria-hidden="true">☁</span> Cloud Responsibility Academy
+            <Icon name="cloud" size="1.3em" /> Cloud Responsibility Academy
           </Link>
           <nav aria-label="Main">
             <ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Icon } from "@/components/ui/icons";
 import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
@@ -43,7 +44,7 @@ export function ThemeToggle() {
         localStorage.setItem("theme", next);
       }}
     >
-      <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>
+      <Icon name={theme === "dark" ? "sun" : "moon"} />
     </button>
   );
 }
