@@ -1,7 +1,10 @@
 import Link from "next/link";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { OwnerBadge } from "@/components/ui/owner-badge";
+import { parseServiceMatrix } from "@/lib/content/service-layers";
 import { OWNERS, type Owner } from "@/lib/content/types";
+import { OwnerMatrix } from "./owner-matrix";
+import { RevealToggle, StudyText } from "./study-mode";
 
 function LessonLink({
   href,
@@ -67,8 +70,19 @@ function Callout({
   );
 }
 
-function ControlList({ children }: { owner?: string; children?: ReactNode }) {
-  return <ul className="control-list">{children}</ul>;
+function ControlList({
+  section,
+  children,
+}: {
+  owner?: string;
+  section?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <ul className="control-list" data-reveal-by={section}>
+      {children}
+    </ul>
+  );
 }
 
 function asOwner(value: string | undefined): Owner {
@@ -97,6 +111,12 @@ function Control({
   );
 }
 
+/** The service matrix remark-lesson.ts puts under "Variation by Service": what the quiz asks. */
+function ServiceMatrix({ matrix, section }: { matrix?: string; section?: string }) {
+  const parsed = parseServiceMatrix(matrix);
+  return parsed ? <OwnerMatrix {...parsed} section={section} /> : null;
+}
+
 /** A responsibility matrix for hand-written `.mdx` lessons: rows of layers, a column per model. */
 function ResponsibilityMatrix({
   rows,
@@ -104,36 +124,30 @@ function ResponsibilityMatrix({
   rows: Array<{ layer: string; iaas: Owner; paas: Owner; saas: Owner }>;
 }) {
   return (
-    <table className="matrix">
-      <thead>
-        <tr>
-          <th scope="col">Layer</th>
-          <th scope="col">IaaS</th>
-          <th scope="col">PaaS</th>
-          <th scope="col">SaaS</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.layer}>
-            <th scope="row">{row.layer}</th>
-            {[row.iaas, row.paas, row.saas].map((owner, i) => (
-              <td key={i} className="control-owner">
-                <OwnerBadge owner={owner} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <OwnerMatrix
+      columns={[
+        { model: "IaaS", examples: "EC2" },
+        { model: "PaaS", examples: "RDS, Elastic Beanstalk" },
+        { model: "SaaS", examples: "WorkSpaces" },
+      ]}
+      rows={rows.map((row) => ({
+        layer: row.layer,
+        owners: [asOwner(row.iaas), asOwner(row.paas), asOwner(row.saas)],
+      }))}
+    />
   );
 }
 
-function anchoredHeading(Tag: "h2" | "h3" | "h4") {
-  return function AnchoredHeading({ id, children, ...rest }: ComponentPropsWithoutRef<"h2">) {
+function anchoredHeading(Tag: "h2" | "h3" | "h4" | "h5" | "h6") {
+  return function AnchoredHeading({
+    id,
+    children,
+    "data-study-label": studyLabel,
+    ...rest
+  }: ComponentPropsWithoutRef<"h2"> & { "data-study-label"?: string }) {
     return (
       <Tag id={id} {...rest}>
-        {children}
+        {studyLabel ? <StudyText real={children} neutral={studyLabel} /> : children}
         {id ? (
           <a className="heading-anchor" href={`#${id}`} aria-label="Link to this section">
             #
@@ -151,7 +165,11 @@ export const lessonComponents = {
   Control,
   ControlList,
   ResponsibilityMatrix,
+  ServiceMatrix,
+  RevealToggle,
   h2: anchoredHeading("h2"),
   h3: anchoredHeading("h3"),
   h4: anchoredHeading("h4"),
+  h5: anchoredHeading("h5"),
+  h6: anchoredHeading("h6"),
 };

@@ -1,5 +1,6 @@
 "use client";
 
+import { Icon } from "@/components/ui/icons";
 import { MasteryBadge } from "./mastery-badge";
 import { useMyProgress } from "./use-my-progress";
 
@@ -12,7 +13,11 @@ export function LessonMastery({ slug }: { slug: string }) {
   return (
     <p className="lesson-card-progress">
       {level ? <MasteryBadge level={level} /> : null}
-      {read ? <span className="read-mark">✓ Read</span> : null}
+      {read ? (
+        <span className="read-mark">
+          <Icon name="check" /> Read
+        </span>
+      ) : null}
     </p>
   );
 }

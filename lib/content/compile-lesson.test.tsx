@@ -18,6 +18,8 @@ const components = {
       {children}
     </li>
   ),
+  RevealToggle: ({ section }: { section?: string }) => <input data-reveal={section} />,
+  ServiceMatrix: ({ matrix, section }: { matrix?: string; section?: string }) => <table data-section={section} data-matrix={matrix} />,
 };
 
 async function render(source: string, file = "Note.md", others: Record<string, string> = { "Target.md": "## Part two\n" }) {
@@ -47,8 +49,27 @@ describe("compileLesson", () => {
 
   it("gives headings GitHub-style ids matching the parser's anchors", async () => {
     const html = await render("## AWS Responsibilities\n## Variation by Service\n## Variation by Service\n");
-    expect(html).toContain('<h2 id="aws-responsibilities">');
+    expect(html).toContain('<h2 id="aws-responsibilities" data-study-label="Controls (1 of 1)" data-reveal-by="aws-responsibilities">');
     expect(html).toContain('<h2 id="variation-by-service-1">');
+  });
+
+  it("renders headings from h2 down, skipping no level, whatever the note's # count", async () => {
+    const html = await render("### First\n##### Deeper\n### Second\n");
+    expect(html).toContain('<h2 id="first">First</h2>\n<h3 id="deeper">Deeper</h3>\n<h2 id="second">Second</h2>');
+  });
+
+  it("gives responsibility headings a neutral study-mode label and a reveal switch", async () => {
+    const html = await render("## AWS Responsibilities\n- **A**: a\n## Customer Responsibilities\n- **B**: b\n## Shared Controls\n- **C**: c\n");
+    expect(html).toContain('data-study-label="Controls (2 of 3)" data-reveal-by="customer-responsibilities"');
+    expect(html).toContain('<input data-reveal="shared-controls"/>');
+  });
+
+  it("puts the service matrix after the Variation by Service bullets, with a row per layer", async () => {
+    const html = await render("## Variation by Service\n- **IaaS (EC2)**: Customers manage guest OS.\n\nAfter.\n## Next\n");
+    expect(html).toMatch(/<\/ul>\n?<table data-section="variation-by-service" data-matrix="[^"]+"><\/table>\n?<p>After.<\/p>/);
+    const matrix = JSON.parse(/data-matrix="([^"]+)"/.exec(html)![1].replaceAll("&quot;", '"'));
+    expect(matrix.columns).toEqual([{ model: "IaaS", examples: "EC2" }]);
+    expect(matrix.rows.map((r: { anchor: string }) => r.anchor)).toContain("layer-guest-os");
   });
 
   it("turns callouts into <Callout> with their type and title", async () => {
@@ -58,6 +79,7 @@ describe("compileLesson", () => {
 
   it("turns responsibility bullets into owner-marked control cards", async () => {
     const html = await render("## Customer Responsibilities\n- **Data Protection**: Encrypts data.\n  - nested detail\n");
+    expect(html).toContain('<input data-reveal="customer-responsibilities"/>\n<ul class="controls">');
     expect(html).toContain('<li data-owner="CUSTOMER" data-term="Data Protection"><p>Encrypts data.</p><ul>\n<li>nested detail</li>\n</ul></li>');
   });
 

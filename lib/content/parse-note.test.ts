@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { inlineText, parseNote } from "./parse-note";
+import { inlineText, parseNote, truncateAtBoundary } from "./parse-note";
 import { slugify } from "./slug";
 
 const SEED_FILE = "notes/AWS Shared Responsibility Model.md";
@@ -152,8 +152,20 @@ describe("quiz items from the seed note", () => {
     // What it leaves unsaid follows the AWS model.
     expect(owner("service:iaas:physical")).toBe("AWS");
     expect(owner("service:saas:applications")).toBe("AWS");
-    expect(byKey.get("service:paas:guest-os")).toMatchObject({ serviceModel: "PaaS (RDS, Elastic Beanstalk)", anchor: "variation-by-service" });
-    expect(byKey.get("service:iaas:data")?.detail).toContain("unsaid");
+    // Each links to its layer's row in the lesson's service matrix.
+    expect(byKey.get("service:paas:guest-os")).toMatchObject({ serviceModel: "PaaS (RDS, Elastic Beanstalk)", anchor: "layer-guest-os" });
+  });
+
+  it("explains service items the way a learner reads them, naming example services", () => {
+    expect(byKey.get("service:paas:virtualization")?.detail).toBe(
+      "In PaaS (RDS, Elastic Beanstalk), AWS runs the virtualization layer, the hypervisor that keeps customers apart.",
+    );
+    expect(byKey.get("service:iaas:guest-os")?.detail).toBe("In IaaS (EC2), the customer patches and hardens the guest operating system.");
+    expect(byKey.get("service:saas:configuration")?.detail).toMatch(/^In SaaS \(WorkSpaces\), AWS and the customer share configuration/);
+    for (const item of parsed.items.filter((i) => i.kind === "SERVICE")) {
+      expect(item.detail).not.toMatch(/\bnote\b|unsaid/i);
+      expect(item.detail).toMatch(/^In (IaaS \(EC2\)|PaaS \(RDS, Elastic Beanstalk\)|SaaS \(WorkSpaces\)), .+\.$/);
+    }
   });
 
   it("makes no items from Related Services or Related Concepts", () => {
@@ -207,5 +219,58 @@ describe("summaries and text", () => {
     const parsed = note("> [!note] Heads up\n> careful\n\n| a | b |\n| - | - |\n\nThe real first paragraph.\n");
     expect(parsed.summary).toBe("The real first paragraph.");
     expect(parsed.plainText).toContain("careful");
+  });
+
+  it("never takes a summary from an image's alt text or a badge", () => {
+    const source = [
+      "![Diagram of the shared responsibility model](model.png)",
+      "",
+      "[![Build passing](https://img.shields.io/badge/build-passing-green)](https://ci.example) ![[logo.png]]",
+      "",
+      "[![coverage][cov-badge]][cov] Customers own their data.",
+      "",
+      "Second paragraph.",
+    ].join("\n");
+    expect(note(source).summary).toBe("Customers own their data.");
+    expect(note("![only an image](x.png)\n").summary).toBe("");
+    expect(note('<img src="x.png" alt="hidden">\n\nText after HTML.').summary).toBe("Text after HTML.");
+  });
+
+  it("ends a long summary at the last whole sentence that fits", () => {
+    const parsed = parseNote({ file: SEED_FILE, source: seedSource });
+    expect(parsed.summary).toBe("Framework defining the division of security and compliance responsibilities between AWS and customers.");
+  });
+
+  it("does not end a sentence at an abbreviation such as e.g.", () => {
+    const text = `Services, e.g. Lambda, are managed. ${"More words follow here. ".repeat(12)}`;
+    const summary = truncateAtBoundary(text.trim(), 60);
+    expect(summary).toBe("Services, e.g. Lambda, are managed. More words follow here.");
+  });
+
+  it("cuts a long first sentence at a word boundary, with an ellipsis", () => {
+    const sentence = "word ".repeat(80).trim();
+    const summary = truncateAtBoundary(sentence, 42);
+    expect(summary).toBe(`${"word ".repeat(8).trim()}\u2026`);
+    expect(summary.length).toBeLessThanOrEqual(42);
+    const parsed = note(`${"Longwordsthatneverend ".repeat(20)}and on.`);
+    expect(parsed.summary.endsWith("Longwordsthatneverend\u2026")).toBe(true);
+  });
+});
+
+describe("heading levels", () => {
+  it("renders the seed's ### sections as h2, under the page's h1", () => {
+    const parsed = parseNote({ file: SEED_FILE, source: seedSource });
+    expect(new Set(parsed.headings.map((h) => [h.depth, h.level].join()))).toEqual(new Set(["3,2"]));
+  });
+
+  it("never skips a level", () => {
+    expect(note("## A\n#### B\n##### C\n## D\n").headings.map((h) => h.level)).toEqual([2, 3, 4, 2]);
+  });
+});
+
+describe("lesson group", () => {
+  it("reads frontmatter group", () => {
+    expect(note("---\ngroup: Deep dives\n---\ntext").group).toBe("Deep dives");
+    expect(note("text").group).toBeUndefined();
   });
 });

@@ -1,7 +1,15 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { ownerOfHeading, isServiceVariationHeading } from "./sections";
-import { DEFAULT_LAYER_OWNERS, SERVICE_LAYERS, layersStated, serviceModelOf } from "./service-layers";
+import { isServiceVariationHeading, outlineLevels, ownerOfHeading } from "./sections";
+import {
+  DEFAULT_LAYER_OWNERS,
+  SERVICE_LAYERS,
+  explainServiceLayer,
+  layersStated,
+  serviceItemKey,
+  serviceModelOf,
+  serviceRowAnchor,
+} from "./service-layers";
 import { createAnchorSlugger, slugify, tagSlug } from "./slug";
 import { OWNERS, type ContentProblem, type ExtractedItem, type Heading, type Owner, type ParsedNote, type WikiLink } from "./types";
 import { WIKI_LINK_PATTERN, parseWikiLinkInner, wikiLinkLabel } from "./wiki-link";
@@ -14,6 +22,8 @@ const frontmatterSchema = z.looseObject({
   tags: stringList.optional(),
   /** Heading text -> owner of the bullets under it; wins over the heading's wording. */
   quiz: z.record(z.string(), z.enum(OWNERS)).optional(),
+  /** The group the lesson is listed under on /lessons; see lesson-groups.ts for the default. */
+  group: z.string().trim().min(1).optional(),
 });
 
 type Frontmatter = z.infer<typeof frontmatterSchema>;
@@ -143,7 +153,14 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   }
 
   const anchorOf = createAnchorSlugger();
-  const headings: Heading[] = rawHeadings.map((h) => ({ depth: h.depth, text: h.text, anchor: anchorOf(h.text), line: h.index + 1 }));
+  const levels = outlineLevels(rawHeadings.map((h) => h.depth));
+  const headings: Heading[] = rawHeadings.map((h, i) => ({
+    depth: h.depth,
+    level: levels[i],
+    text: h.text,
+    anchor: anchorOf(h.text),
+    line: h.index + 1,
+  }));
 
   const quizOverrides = new Map(Object.entries(frontmatter.quiz ?? {}).map(([heading, owner]) => [heading.trim().toLowerCase(), owner]));
   const ownerOf = (heading: Heading): Owner | undefined => quizOverrides.get(heading.text.toLowerCase()) ?? ownerOfHeading(heading.text);
@@ -167,6 +184,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     slug,
     aliases: (frontmatter.aliases ?? []).map((a) => a.trim()).filter(Boolean),
     tags: [...tags],
+    group: frontmatter.group,
     body,
     headings,
     links,
@@ -216,38 +234,31 @@ function extractItems({ lines, headings, file, ownerOf, problems }: ItemContext)
         keys.add(key);
         items.push({ key, kind: "ASSIGN", prompt: term, detail: explanation, owner, anchor: heading.anchor, line: n });
       } else {
-        items.push(...serviceItems(term, explanation, heading.anchor, n));
+        items.push(...serviceItems(term, explanation, n));
       }
     }
   });
   return items;
 }
 
-function serviceItems(term: string, explanation: string, anchor: string, line: number): ExtractedItem[] {
+function serviceItems(term: string, explanation: string, line: number): ExtractedItem[] {
   const model = serviceModelOf(term);
   if (!model) return [];
   const stated = layersStated(explanation);
   return SERVICE_LAYERS.map((layer) => {
-    const said = stated[layer.id];
-    const owner = said ?? DEFAULT_LAYER_OWNERS[model][layer.id];
-    const detail = said
-      ? `${term}: ${explanation}`
-      : `${term}: the note leaves ${layer.label.toLowerCase()} unsaid; in the AWS model it belongs to ${ownerPhrase(owner)} for ${model}.`;
+    const owner = stated[layer.id] ?? DEFAULT_LAYER_OWNERS[model][layer.id];
     return {
-      key: `service:${model.toLowerCase()}:${layer.id}`,
+      key: serviceItemKey(model, layer.id),
       kind: "SERVICE" as const,
       prompt: `${term}: ${layer.label}`,
-      detail,
+      detail: explainServiceLayer(model, term, layer.id, owner),
       owner,
-      anchor,
+      // The lesson shows every layer in its service matrix; the link lands on the layer's row.
+      anchor: serviceRowAnchor(layer.id),
       serviceModel: term,
       line,
     };
   });
-}
-
-function ownerPhrase(owner: Owner): string {
-  return owner === "AWS" ? "AWS" : owner === "CUSTOMER" ? "the customer" : "both AWS and the customer";
 }
 
 function toPlainText(body: string): string {
@@ -259,11 +270,49 @@ function toPlainText(body: string): string {
     .join("\n");
 }
 
-function summarize(body: string): string {
-  const paragraph = body
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .find((block) => block && !/^(#|[-*+]\s|>|\||```|~~~|<)/.test(block));
-  const text = paragraph ? inlineText(paragraph.replace(/\s*\n\s*/g, " ")) : "";
-  return text.length > 240 ? `${text.slice(0, 237).trimEnd()}…` : text;
+const SUMMARY_LIMIT = 240;
+/** Words whose full stop ends an abbreviation, not a sentence. */
+const ABBREVIATION = /\b(e\.g|i\.e|etc|vs|cf|approx|incl|no|fig)\.$/i;
+
+/** Images, embeds and badges (images inside links) have no words a summary could use. */
+function withoutImages(markdown: string): string {
+  return markdown
+    .replace(/!\[\[[^\]\n]*\]\]/g, " ")
+    .replace(/!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])/g, " ")
+    .replace(/<img\b[^>]*>/gi, " ")
+    .replace(/\[\s*\](\([^)]*\)|\[[^\]]*\])/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Shortens text to at most `limit` characters at a boundary a reader expects: after the last whole
+ * sentence that fits, or, when even the first sentence is too long, after the last whole word.
+ */
+export function truncateAtBoundary(text: string, limit = SUMMARY_LIMIT): string {
+  if (text.length <= limit) return text;
+  let sentenceEnd = 0;
+  for (const match of text.matchAll(/[.!?]["'’”)\]]*(?=\s)/g)) {
+    const end = (match.index ?? 0) + match[0].length;
+    if (end > limit) break;
+    if (!ABBREVIATION.test(text.slice(0, end))) sentenceEnd = end;
+  }
+  if (sentenceEnd > 0) return text.slice(0, sentenceEnd);
+  const wordEnd = text.lastIndexOf(" ", limit - 1);
+  const cut = wordEnd > 0 ? text.slice(0, wordEnd) : text.slice(0, limit - 1);
+  return `${cut.replace(/[\s,;:(\-–—]+$/, "")}…`;
+}
+
+/**
+ * The first paragraph of prose, shortened at a sentence or word boundary. Headings, lists,
+ * callouts, tables, code and HTML are skipped, and so is a paragraph of images or badges only.
+ */
+export function summarize(body: string): string {
+  for (const block of body.split(/\n\s*\n/)) {
+    const trimmed = block.trim();
+    if (!trimmed || /^(#|[-*+]\s|>|\||```|~~~|<)/.test(trimmed)) continue;
+    const text = inlineText(withoutImages(trimmed.replace(/\s*\n\s*/g, " ")));
+    if (/[\p{L}\p{N}]/u.test(text)) return truncateAtBoundary(text);
+  }
+  return "";
 }

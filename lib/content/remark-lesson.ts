@@ -3,12 +3,14 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdas
 import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { ResolvedLink } from "./build-library";
+import { matrixSectionAnchor, outlineLevels, studyLabels } from "./sections";
+import { serviceMatrixOf } from "./service-layers";
 import { createAnchorSlugger } from "./slug";
 import type { Owner, ParsedNote } from "./types";
 import { WIKI_LINK_PATTERN, parseWikiLinkInner, wikiLinkLabel, type WikiLinkParts } from "./wiki-link";
 
 export interface RemarkLessonOptions {
-  note: Pick<ParsedNote, "format" | "sectionOwners">;
+  note: Pick<ParsedNote, "format" | "sectionOwners" | "items">;
   resolve(link: WikiLinkParts): ResolvedLink;
 }
 
@@ -44,7 +46,7 @@ export function remarkLesson(options: RemarkLessonOptions) {
     }
     replaceWikiLinks(tree, options);
     replaceCallouts(tree);
-    anchorHeadingsAndMarkControls(tree, options.note.sectionOwners);
+    structureSections(tree, options.note);
   };
 }
 
@@ -97,23 +99,63 @@ function replaceCallouts(tree: Root) {
   });
 }
 
-function anchorHeadingsAndMarkControls(tree: Root, sectionOwners: Record<string, Owner>) {
+/**
+ * Gives headings their ids and outline levels, marks responsibility sections for study mode (a
+ * neutral label, a reveal switch, owner-marked cards) and puts the service matrix into the first
+ * "Variation by Service" section, after its bullets.
+ */
+function structureSections(tree: Root, note: RemarkLessonOptions["note"]) {
   const anchorOf = createAnchorSlugger();
-  let owner: Owner | undefined;
-  tree.children = tree.children.map((node: RootContent) => {
-    if (node.type === "heading") {
-      const text = toString(node);
-      (node as Heading).data = { ...node.data, hProperties: { id: anchorOf(text) } };
-      owner = sectionOwners[text];
-      return node;
+  const headings = tree.children.filter((node): node is Heading => node.type === "heading");
+  const levels = outlineLevels(headings.map((h) => h.depth));
+  const anchors = headings.map((h) => anchorOf(toString(h)));
+  const outline = headings.map((h, i) => ({ text: toString(h), anchor: anchors[i] }));
+  const labels = studyLabels(outline, note.sectionOwners);
+  const matrix = serviceMatrixOf(note.items);
+  const matrixAt = matrix ? matrixSectionAnchor(outline, note.sectionOwners) : undefined;
+  let section: { anchor: string; owner?: Owner; matrix: boolean } | undefined;
+  const children: RootContent[] = [];
+  const placeMatrix = () => {
+    if (!section?.matrix || !matrix) return;
+    children.push(
+      flowElement(
+        "ServiceMatrix",
+        [...attribute("matrix", JSON.stringify(matrix)), ...attribute("section", section.anchor)],
+        [],
+      ),
+    );
+    section.matrix = false;
+  };
+  for (const node of tree.children) {
+    if (node.type !== "heading") {
+      children.push(node.type === "list" && section?.owner ? controlList(node, section) : node);
+      if (node.type === "list") placeMatrix();
+      continue;
     }
-    if (node.type === "list" && owner) return controlList(node, owner);
-    return node;
-  });
+    placeMatrix();
+    const i = headings.indexOf(node);
+    const text = toString(node);
+    const anchor = anchors[i];
+    const owner = note.sectionOwners[text];
+    const label = labels.get(anchor);
+    node.depth = levels[i] as Heading["depth"];
+    node.data = {
+      ...node.data,
+      hProperties: {
+        id: anchor,
+        ...(label ? { dataStudyLabel: label, dataRevealBy: anchor } : {}),
+      },
+    };
+    children.push(node);
+    if (owner) children.push(flowElement("RevealToggle", attribute("section", anchor), []));
+    section = { anchor, owner, matrix: anchor === matrixAt };
+  }
+  placeMatrix();
+  tree.children = children;
 }
 
 /** A list in a responsibility section: each `**Term**: explanation` item becomes a control card. */
-function controlList(list: List, owner: Owner): RootContent {
+function controlList(list: List, { owner, anchor }: { owner?: Owner; anchor: string }): RootContent {
   const cards = list.children.map((item: ListItem) => {
     const paragraph = item.children[0];
     const strong = paragraph?.type === "paragraph" ? paragraph.children[0] : undefined;
@@ -125,5 +167,5 @@ function controlList(list: List, owner: Owner): RootContent {
     const explanation: Paragraph = { type: "paragraph", children: rest };
     return flowElement("Control", [...attribute("owner", owner), ...attribute("term", term)], [explanation, ...item.children.slice(1)]);
   });
-  return flowElement("ControlList", [...attribute("owner", owner)], cards);
+  return flowElement("ControlList", [...attribute("owner", owner), ...attribute("section", anchor)], cards);
 }

@@ -18,3 +18,41 @@ export function ownerOfHeading(heading: string): Owner | undefined {
 export function isServiceVariationHeading(heading: string): boolean {
   return /variation by service|by service (model|type)/i.test(heading);
 }
+
+/**
+ * The levels headings render at below a page's h1: the shallowest becomes h2 and none goes more than
+ * one level deeper than the one before, so that `### Section` notes (like the seed) skip no level.
+ */
+export function outlineLevels(depths: number[]): number[] {
+  if (depths.length === 0) return [];
+  const shift = Math.min(...depths) - 2;
+  let previous = 1;
+  return depths.map((depth) => {
+    const level = Math.min(depth - shift, previous + 1, 6);
+    previous = level;
+    return level;
+  });
+}
+
+/**
+ * What study mode shows instead of each responsibility heading, by anchor: "Controls (1 of 3)",
+ * numbered in reading order, so a heading never gives away the owner of the cards beneath it.
+ */
+export function studyLabels(
+  headings: Array<{ text: string; anchor: string }>,
+  sectionOwners: Record<string, Owner>,
+): Map<string, string> {
+  const owned = headings.filter((h) => sectionOwners[h.text] !== undefined);
+  return new Map(owned.map((h, i) => [h.anchor, `Controls (${i + 1} of ${owned.length})`]));
+}
+
+/**
+ * The section that shows the service matrix: the first "Variation by Service" heading that is not
+ * itself a responsibility section. Both the renderer and the page's study-mode rules use this.
+ */
+export function matrixSectionAnchor(
+  headings: Array<{ text: string; anchor: string }>,
+  sectionOwners: Record<string, Owner>,
+): string | undefined {
+  return headings.find((h) => !sectionOwners[h.text] && isServiceVariationHeading(h.text))?.anchor;
+}

@@ -1,4 +1,4 @@
-import type { Owner, ServiceModel } from "./types";
+import { OWNERS, type ExtractedItem, type Owner, type ServiceModel } from "./types";
 
 export const SERVICE_LAYERS = [
   { id: "physical", label: "Physical infrastructure", pattern: /physical|hardware|data cent(er|re)s?|facilit/ },
@@ -77,4 +77,163 @@ export function serviceModelOf(term: string): ServiceModel | undefined {
   const match = /\b(iaas|paas|saas)\b/i.exec(term);
   if (!match) return undefined;
   return (match[1].slice(0, 1).toUpperCase() + "aaS") as ServiceModel;
+}
+
+/** Example services for each model, for a bullet that names none, e.g. `**IaaS**: ...`. */
+const MODEL_EXAMPLES: Record<ServiceModel, string> = {
+  IaaS: "EC2",
+  PaaS: "RDS, Elastic Beanstalk",
+  SaaS: "WorkSpaces",
+};
+
+/**
+ * What each owner does with each layer, in the words a learner needs: who acts, and on what. Every
+ * layer has a sentence for every owner, because a note may state any owner for any layer.
+ */
+const LAYER_DUTIES: Record<ServiceLayerId, Record<Owner, string>> = {
+  physical: {
+    AWS: "AWS runs the physical infrastructure: the data centers, servers and network cabling",
+    CUSTOMER: "the customer looks after the physical hardware",
+    SHARED: "AWS and the customer share the physical infrastructure",
+  },
+  virtualization: {
+    AWS: "AWS runs the virtualization layer, the hypervisor that keeps customers apart",
+    CUSTOMER: "the customer runs the virtualization layer",
+    SHARED: "AWS and the customer share the virtualization layer",
+  },
+  "guest-os": {
+    AWS: "AWS patches and runs the operating system",
+    CUSTOMER: "the customer patches and hardens the guest operating system",
+    SHARED: "AWS and the customer share the operating system: AWS provides it, the customer patches what runs on it",
+  },
+  applications: {
+    AWS: "AWS runs and patches the application itself",
+    CUSTOMER: "the customer installs, patches and secures the applications",
+    SHARED: "AWS and the customer share the applications: AWS runs the platform, the customer writes and secures the code on it",
+  },
+  configuration: {
+    AWS: "AWS sets the configuration",
+    CUSTOMER: "the customer configures everything: networks, firewalls and service settings",
+    SHARED: "AWS and the customer share configuration: AWS provides secure options, the customer chooses the settings",
+  },
+  data: {
+    AWS: "AWS looks after the data",
+    CUSTOMER: "the customer owns the data: what is stored, who may read it and whether it is encrypted",
+    SHARED: "AWS and the customer share the data",
+  },
+  "user-access": {
+    AWS: "AWS decides who has access",
+    CUSTOMER: "the customer decides who gets access and with which permissions",
+    SHARED: "AWS and the customer share user access",
+  },
+};
+
+/**
+ * A model as a learner reads it, with example services: "PaaS (RDS, Elastic Beanstalk)". The
+ * note's own term is used when it names services, as the seed's `IaaS (EC2)` does.
+ */
+export function modelWithExamples(model: ServiceModel, term: string): string {
+  const named = /\(([^)]+)\)/.exec(term)?.[1]?.trim();
+  return `${model} (${named || MODEL_EXAMPLES[model]})`;
+}
+
+/**
+ * The explanation a learner reads after answering a service-model item, for example "In PaaS (RDS,
+ * Elastic Beanstalk), AWS runs the virtualization layer, the hypervisor that keeps customers apart."
+ */
+export function explainServiceLayer(
+  model: ServiceModel,
+  term: string,
+  layer: ServiceLayerId,
+  owner: Owner,
+): string {
+  return `In ${modelWithExamples(model, term)}, ${LAYER_DUTIES[layer][owner]}.`;
+}
+
+/** The id of a layer's row in a lesson's service matrix: where a service item's lesson link lands. */
+export function serviceRowAnchor(layer: ServiceLayerId): string {
+  return `layer-${layer}`;
+}
+
+export interface ServiceMatrixColumn {
+  model: ServiceModel;
+  /** Example services, "EC2", from the note's term or the defaults. */
+  examples: string;
+}
+
+export interface ServiceMatrixRow {
+  layer: string;
+  anchor: string;
+  /** One owner per column, in column order. */
+  owners: Owner[];
+}
+
+export interface ServiceMatrix {
+  columns: ServiceMatrixColumn[];
+  rows: ServiceMatrixRow[];
+}
+
+/**
+ * The matrix a lesson shows under "Variation by Service": a row per layer, a column per service
+ * model the note names, each cell the owner its quiz item expects. Built from the items themselves,
+ * so the lesson shows exactly what the quiz asks. Undefined when the note has no service items.
+ */
+export function serviceMatrixOf(
+  items: Array<Pick<ExtractedItem, "kind" | "key" | "owner" | "serviceModel">>,
+): ServiceMatrix | undefined {
+  const owners = new Map(items.filter((i) => i.kind === "SERVICE").map((i) => [i.key, i]));
+  const columns: ServiceMatrixColumn[] = [];
+  for (const item of owners.values()) {
+    const model = serviceModelOf(item.serviceModel ?? "");
+    if (model && !columns.some((c) => c.model === model)) {
+      const examples = /\(([^)]+)\)/.exec(modelWithExamples(model, item.serviceModel ?? ""))?.[1];
+      columns.push({ model, examples: examples ?? MODEL_EXAMPLES[model] });
+    }
+  }
+  if (columns.length === 0) return undefined;
+  const rows = SERVICE_LAYERS.map((layer) => ({
+    layer: layer.label,
+    anchor: serviceRowAnchor(layer.id),
+    owners: columns.map(
+      ({ model }) =>
+        owners.get(serviceItemKey(model, layer.id))?.owner ?? DEFAULT_LAYER_OWNERS[model][layer.id],
+    ),
+  }));
+  return { columns, rows };
+}
+
+export function serviceItemKey(model: ServiceModel, layer: ServiceLayerId): string {
+  return `service:${model.toLowerCase()}:${layer}`;
+}
+
+const MODELS: readonly ServiceModel[] = ["IaaS", "PaaS", "SaaS"];
+const isOwner = (value: unknown): value is Owner => OWNERS.some((o) => o === value);
+
+/**
+ * Reads the matrix remark-lesson.ts writes into a `<ServiceMatrix matrix="...">` attribute. An
+ * `.mdx` author could write that element by hand, so anything malformed yields undefined (no
+ * matrix) rather than a broken page.
+ */
+export function parseServiceMatrix(json: string | undefined): ServiceMatrix | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json ?? "");
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const { columns, rows } = value as { columns?: unknown; rows?: unknown };
+  if (!Array.isArray(columns) || !Array.isArray(rows)) return undefined;
+  const okColumns = columns.every(
+    (c) => MODELS.includes(c?.model) && typeof c?.examples === "string",
+  );
+  const okRows = rows.every(
+    (r) =>
+      typeof r?.layer === "string" &&
+      typeof r?.anchor === "string" &&
+      Array.isArray(r?.owners) &&
+      r.owners.length === columns.length &&
+      r.owners.every(isOwner),
+  );
+  return okColumns && okRows ? { columns, rows } : undefined;
 }

@@ -11,7 +11,10 @@ export interface ContentProblem {
 }
 
 export interface Heading {
+  /** The number of `#` in the note. */
   depth: number;
+  /** The level it renders at on the lesson page (2–6): see outlineLevels in sections.ts. */
+  level: number;
   text: string;
   anchor: string;
   line: number;
@@ -49,6 +52,8 @@ export interface ParsedNote {
   slug: string;
   aliases: string[];
   tags: string[];
+  /** Frontmatter `group`, when the author names the lesson's group on /lessons. */
+  group?: string;
   /** The note body with frontmatter, tag lines and the title heading removed. */
   body: string;
   headings: Heading[];

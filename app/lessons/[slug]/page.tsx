@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonProgressPanel } from "@/components/lesson/lesson-progress-panel";
+import { StudyText, studyRevealCss } from "@/components/lesson/study-mode";
 import { lessonHref } from "@/lib/content/build-library";
 import { compileLesson } from "@/lib/content/compile-lesson";
+import { matrixSectionAnchor, studyLabels } from "@/lib/content/sections";
+import { serviceMatrixOf } from "@/lib/content/service-layers";
 import { assertContentValid, loadLibrary } from "@/server/content/load-library";
 
 export const dynamicParams = false;
@@ -41,20 +44,39 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const backlinks = (library.backlinks.get(slug) ?? []).flatMap(
     (from) => library.bySlug.get(from) ?? [],
   );
-  const toc = note.headings.filter((h) => h.depth >= 2 && h.depth <= 3);
+  const toc = note.headings.filter((h) => h.level <= 3);
   const hasQuiz = note.items.length > 0;
+  const studyLabelOf = studyLabels(note.headings, note.sectionOwners);
+  const matrixSection = serviceMatrixOf(note.items)
+    ? matrixSectionAnchor(note.headings, note.sectionOwners)
+    : undefined;
+  const revealSections = [...studyLabelOf.keys(), ...(matrixSection ? [matrixSection] : [])];
+  const tocList = (
+    <ol>
+      {toc.map((h) => {
+        const label = studyLabelOf.get(h.anchor);
+        return (
+          <li key={h.anchor} className={`toc-level-${h.level}`} data-reveal-by={label && h.anchor}>
+            <a href={`#${h.anchor}`}>
+              {label ? <StudyText real={h.text} neutral={label} /> : h.text}
+            </a>
+          </li>
+        );
+      })}
+    </ol>
+  );
 
   return (
     <div className="lesson-layout">
-      <nav className="toc" aria-label="On this page">
+      {revealSections.length > 0 ? (
+        <style href={`study-reveal-${slug}`} precedence="lesson">
+          {studyRevealCss(revealSections)}
+        </style>
+      ) : null}
+      {/* A sidebar on wide screens; on a phone the folding copy after the title takes its place. */}
+      <nav className="toc toc-sidebar" aria-label="On this page">
         <p className="toc-title">On this page</p>
-        <ol>
-          {toc.map((h) => (
-            <li key={h.anchor} className={`toc-depth-${h.depth}`}>
-              <a href={`#${h.anchor}`}>{h.text}</a>
-            </li>
-          ))}
-        </ol>
+        {tocList}
       </nav>
       <article className="lesson">
         <header className="lesson-header">
@@ -69,15 +91,21 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
               </li>
             ))}
           </ul>
-          {Object.keys(note.sectionOwners).length > 0 ? (
+          {revealSections.length > 0 ? (
             <p className="study-mode">
               <input type="checkbox" id="study-mode" />
               <label htmlFor="study-mode">
-                Study mode: hide who owns each control until I focus or hover it
+                Study mode: hide who owns what, to test myself. Focus or hover a card to check it.
               </label>
             </p>
           ) : null}
         </header>
+        {toc.length > 0 ? (
+          <details className="toc-fold">
+            <summary>On this page</summary>
+            <nav aria-label="On this page">{tocList}</nav>
+          </details>
+        ) : null}
         <LessonProgressPanel slug={slug} hasQuiz={hasQuiz} />
         <div className="lesson-body">
           <Content components={lessonComponents} />

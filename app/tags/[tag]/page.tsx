@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { lessonHref } from "@/lib/content/build-library";
+import { LessonGroups, TagFilter } from "@/components/lesson/lesson-catalog";
+import { catalogOf, groupLessons } from "@/lib/content/lesson-groups";
 import { loadLibrary } from "@/server/content/load-library";
 
 export const dynamicParams = false;
@@ -19,33 +20,28 @@ export async function generateMetadata({
   return { title: `#${decodeURIComponent(tag)}` };
 }
 
+/** The lessons list filtered to one tag: the same groups and cards as /lessons. */
 export default async function TagPage({ params }: { params: Promise<{ tag: string }> }) {
-  const { tag } = await params;
+  const { tag: raw } = await params;
+  const tag = decodeURIComponent(raw).toLowerCase();
   const library = loadLibrary();
-  const slugs = library.tags.get(decodeURIComponent(tag).toLowerCase());
+  const slugs = library.tags.get(tag);
   if (!slugs) notFound();
+  const { lessons, tags } = catalogOf(library);
+  const tagged = lessons.filter((lesson) => slugs.includes(lesson.slug));
   return (
-    <div>
+    <div className="lesson-index">
       <header className="page-header">
         <p className="eyebrow">
           <Link href="/lessons">Lessons</Link> / tag
         </p>
-        <h1>#{decodeURIComponent(tag)}</h1>
+        <h1>#{tag}</h1>
         <p>
-          {slugs.length} {slugs.length === 1 ? "lesson" : "lessons"} with this tag.
+          {tagged.length} {tagged.length === 1 ? "lesson" : "lessons"} with this tag.
         </p>
       </header>
-      <ul className="lesson-cards">
-        {slugs.map((slug) => {
-          const note = library.bySlug.get(slug);
-          return note ? (
-            <li key={slug} className="lesson-card">
-              <Link href={lessonHref(slug)}>{note.title}</Link>
-              <p>{note.summary}</p>
-            </li>
-          ) : null;
-        })}
-      </ul>
+      <TagFilter tags={tags} total={lessons.length} current={tag} />
+      <LessonGroups groups={groupLessons(tagged)} />
     </div>
   );
 }
