@@ -67,7 +67,7 @@ export function LessonGroups({ groups }: { groups: Array<LessonGroup<CatalogEntr
               <p>{lesson.summary}</p>
               <p className="lesson-card-meta">
                 <Icon name={lesson.quizItems > 0 ? "board" : "book"} />
-                {lesson.quizItems > 0 ? `Quiz: ${lesson.quizItems} controls` : "Reading"}
+                {lesson.quizItems > 0 ? `Quiz: ${lesson.quizItems} questions` : "Reading only"}
               </p>
               <LessonMastery slug={lesson.slug} />
             </li>

@@ -19,38 +19,41 @@ export function OwnerMatrix({
 }) {
   return (
     <div className="owner-matrix" data-reveal-by={section}>
-      <table className="matrix">
-        <caption>Who runs each layer, by service model</caption>
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            {columns.map((column) => (
-              <th scope="col" key={column.model}>
-                {column.model}
-                <span className="matrix-examples">
-                  <span className="visually-hidden">, for example </span>
-                  {column.examples}
-                </span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.layer} id={row.anchor}>
-              <th scope="row">{row.layer}</th>
-              {row.owners.map((owner, i) => (
-                <td key={columns[i]?.model ?? i}>
-                  <StudyText
-                    real={<OwnerBadge owner={owner} />}
-                    neutral={<span className="owner-hidden">Hidden</span>}
-                  />
-                </td>
+      {/* Focusable, so that keyboard users can scroll it should a narrow screen need to. */}
+      <div className="matrix-scroll" role="region" aria-label="Service model matrix" tabIndex={0}>
+        <table className="matrix">
+          <caption>Who runs each layer, by service model</caption>
+          <thead>
+            <tr>
+              <th scope="col">Layer</th>
+              {columns.map((column) => (
+                <th scope="col" key={column.model}>
+                  {column.model}
+                  <span className="matrix-examples">
+                    <span className="visually-hidden">, for example </span>
+                    {column.examples}
+                  </span>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.layer} id={row.anchor}>
+                <th scope="row">{row.layer}</th>
+                {row.owners.map((owner, i) => (
+                  <td key={columns[i]?.model ?? i}>
+                    <StudyText
+                      real={<OwnerBadge owner={owner} />}
+                      neutral={<span className="owner-hidden">Hidden</span>}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <RevealToggle section={section} label="Show who runs each layer" />
     </div>
   );

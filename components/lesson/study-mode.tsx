@@ -41,7 +41,7 @@ export function studyRevealCss(sections: string[]): string {
       return [
         `${scope} .real-text{display:inline}`,
         `${scope} .study-text{display:none}`,
-        `${scope} .control-owner{visibility:visible}`,
+        `${scope} .control-owner{display:inline}`,
         `${scope} .control-head::after{content:none}`,
       ].join("\n");
     })

@@ -95,7 +95,8 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
             <p className="study-mode">
               <input type="checkbox" id="study-mode" />
               <label htmlFor="study-mode">
-                Study mode: hide who owns what, to test myself. Focus or hover a card to check it.
+                <strong>Study mode</strong>: hide who owns what, to test myself. Hover or focus a
+                card to check it, or reveal a whole section.
               </label>
             </p>
           ) : null}
