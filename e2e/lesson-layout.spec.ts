@@ -131,7 +131,9 @@ test(
     ).toBeVisible();
     await expect(toc.getByRole("link", { name: "Controls (2 of 3)" })).toBeVisible();
     await expect(toc.getByRole("link", { name: /Responsibilities|Shared/ })).toHaveCount(0);
-    await expect(matrix.getByRole("cell")).toHaveText(Array(21).fill("Hidden"), { useInnerText: true });
+    await expect(matrix.getByRole("cell")).toHaveText(Array(21).fill("Hidden"), {
+      useInnerText: true,
+    });
     await expectNoAxeViolations(page);
     await page.locator("#layer-data").scrollIntoViewIfNeeded();
     await shoot(page, testInfo, "lesson-study");
@@ -194,9 +196,38 @@ test(
       await expect(row).toBeInViewport();
       const column = models.indexOf(item.serviceModel!.split(" ")[0]);
       expect(column).toBeGreaterThan(0);
-      await expect(row.getByRole("cell").nth(column - 1)).toHaveText(OWNER_LABELS[result.expected], {
-        useInnerText: true,
-      });
+      await expect(row.getByRole("cell").nth(column - 1)).toHaveText(
+        OWNER_LABELS[result.expected],
+        {
+          useInnerText: true,
+        },
+      );
+    }
+  },
+);
+
+test(
+  "[VISITOR] every lesson and tag page has no axe violations, study mode on and off",
+  { tag: "@phone" },
+  async ({ page }) => {
+    test.setTimeout(400_000);
+    await page.goto("/lessons");
+    const lessons = await page
+      .locator(".lesson-card h3 a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const tags = await page
+      .getByRole("navigation", { name: "Filter lessons by tag" })
+      .getByRole("link")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    for (const href of [...lessons, ...tags]) {
+      await page.goto(href);
+      await expectNoSidewaysScroll(page);
+      await expectNoAxeViolations(page);
+      const study = page.getByLabel(/Study mode/);
+      if (await study.count()) {
+        await study.check();
+        await expectNoAxeViolations(page);
+      }
     }
   },
 );
