@@ -111,7 +111,10 @@ test(
   "[VISITOR] study mode names no owner in headings, contents or matrix until revealed",
   { tag: "@phone" },
   async ({ page }, testInfo) => {
-    await page.goto(`/lessons/${SEED_SLUG}`);
+    // Reached by a client-side navigation, so the page's own study-mode rules must arrive with it.
+    await page.goto("/lessons");
+    await page.getByRole("link", { name: "AWS Shared Responsibility Model" }).click();
+    await expect(page).toHaveURL(new RegExp(`/lessons/${SEED_SLUG}$`));
     const article = page.getByRole("article");
     const matrix = page.getByRole("table", { name: /Who runs each layer/ });
     await expect(matrix).toBeVisible();
