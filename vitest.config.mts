@@ -12,7 +12,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.{ts,tsx}"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },
