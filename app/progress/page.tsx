@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MasteryBadge } from "@/components/lesson/mastery-badge";
+import { formatDateTime } from "@/components/dashboard/format";
+import { MasteryIcon } from "@/components/dashboard/mastery-icon";
+import { scoreSeries } from "@/components/dashboard/score-series";
 import { DataTable } from "@/components/ui/data-table";
+import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { lessonHref } from "@/lib/content/build-library";
 import { requirePageUser } from "@/server/auth/page-guards";
@@ -15,8 +18,10 @@ export default async function ProgressPage() {
   const progress = await getProgress(getDb(), user.id);
   const titleOf = new Map(progress.lessons.map((l) => [l.slug, l.title]));
   const levelOf = new Map(progress.mastery.map((m) => [m.noteSlug, m.level]));
-  const read = progress.lessons.filter((l) => l.read).length;
+  const readSlugs = new Set(progress.lessons.filter((l) => l.read).map((l) => l.slug));
   const quizzes = progress.history.filter((h) => h.kind === "quiz");
+  const titled = (h: (typeof progress.history)[number]) =>
+    h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug ?? "Quiz");
 
   return (
     <div>
@@ -24,7 +29,7 @@ export default async function ProgressPage() {
       <div className="stat-grid">
         <p className="stat">
           <span className="stat-value">
-            {read}/{progress.lessons.length}
+            {progress.lessonsRead}/{progress.lessons.length}
           </span>
           lessons read
         </p>
@@ -49,13 +54,21 @@ export default async function ProgressPage() {
             <th scope="row">
               <Link href={lessonHref(q.slug)}>{q.title}</Link>
             </th>
-            <td>{progress.lessons.find((l) => l.slug === q.slug)?.read ? "✓ Read" : "Not yet"}</td>
             <td>
-              <MasteryBadge level={levelOf.get(q.slug) ?? "not-started"} />
+              {readSlugs.has(q.slug) ? (
+                <span className="read-mark">
+                  <Icon name="check" /> Read
+                </span>
+              ) : (
+                "Not yet"
+              )}
             </td>
-            <td>{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
-            <td>{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
-            <td>{q.attempts}</td>
+            <td>
+              <MasteryIcon level={levelOf.get(q.slug) ?? "not-started"} />
+            </td>
+            <td className="num">{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
+            <td className="num">{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
+            <td className="num">{q.attempts}</td>
           </tr>
         ))}
       </DataTable>
@@ -63,11 +76,8 @@ export default async function ProgressPage() {
       <h2>Scores over time</h2>
       {quizzes.length > 0 ? (
         <LineChart
-          title="Quiz score over time"
-          points={quizzes.map((h) => ({
-            label: `${titleOf.get(h.noteSlug ?? "") ?? "Quiz"}, ${h.submittedAt?.slice(0, 10)}`,
-            value: h.score,
-          }))}
+          title="Your quiz scores by date, one line per quiz"
+          series={scoreSeries(quizzes.map((h) => ({ ...h, noteTitle: titled(h) })))}
         />
       ) : (
         <p>No quiz taken yet.</p>
@@ -78,10 +88,8 @@ export default async function ProgressPage() {
         <DataTable columns={["When", "What", "Score"]}>
           {[...progress.history].reverse().map((h) => (
             <tr key={h.attemptId}>
-              <td>{h.submittedAt ? new Date(h.submittedAt).toUTCString().slice(0, 22) : ""}</td>
-              <td>
-                {h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug)}
-              </td>
+              <td>{h.submittedAt ? formatDateTime(h.submittedAt) : ""}</td>
+              <td>{titled(h)}</td>
               <td>
                 {h.correct}/{h.total} ({h.score}%)
               </td>
