@@ -20,9 +20,13 @@ type Marker = (typeof MARKERS)[number];
 const COLOURS = 6;
 
 const DAY_MS = 86_400_000;
-const WIDTH = 640;
-const HEIGHT = 220;
-const PAD = { left: 36, right: 12, top: 10, bottom: 28 };
+// Drawn at about the size it is shown in a dashboard panel, so that its text stays readable there
+// and, scaled down, on a phone.
+const WIDTH = 480;
+const HEIGHT = 240;
+const PAD = { left: 40, right: 16, top: 12, bottom: 30 };
+/** With more points than this on a line, markers go on every few points only, and the last. */
+const MARKERS_MAX = 12;
 
 const dayLabel = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -103,16 +107,22 @@ export function LineChart({
 }) {
   const shown = series.filter((s) => s.points.length > 0);
   const times = shown.flatMap((s) => s.points.map((p) => Date.parse(p.date)));
-  const start = from ? Date.parse(from) : Math.min(...times);
-  const end = Math.max(to ? Date.parse(to) : Math.max(...times), start + DAY_MS);
+  const first = from ? Date.parse(from) : Math.min(...times);
+  const last = Math.max(to ? Date.parse(to) : Math.max(...times), first + DAY_MS);
+  // Half a day of margin each side, so that a point on the first or last day is not on the edge.
+  const start = first - DAY_MS / 2;
+  const end = last + DAY_MS / 2;
+  // Low figures get a shorter scale (0-25% or 0-50%), named on the axis, rather than a flat line.
+  const top = Math.max(...shown.flatMap((s) => s.points.map((p) => p.value)));
+  const yMax = top <= 25 ? 25 : top <= 50 ? 50 : 100;
   const x = (iso: string) =>
     PAD.left + ((Date.parse(iso) - start) / (end - start)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) =>
-    HEIGHT - PAD.bottom - (Math.max(0, Math.min(100, v)) / 100) * (HEIGHT - PAD.top - PAD.bottom);
+    HEIGHT - PAD.bottom - (Math.max(0, Math.min(yMax, v)) / yMax) * (HEIGHT - PAD.top - PAD.bottom);
   // About five date ticks, on whole days.
-  const step = Math.max(1, Math.round((end - start) / DAY_MS / 5)) * DAY_MS;
+  const step = Math.max(1, Math.round((last - first) / DAY_MS / 5)) * DAY_MS;
   const ticks: number[] = [];
-  for (let t = Math.ceil(start / DAY_MS) * DAY_MS; t <= end; t += step) ticks.push(t);
+  for (let t = Math.ceil(first / DAY_MS) * DAY_MS; t <= last; t += step) ticks.push(t);
 
   // The table: one row per day, one column per series (the day's last value).
   const days = [...new Set(shown.flatMap((s) => s.points.map((p) => p.date.slice(0, 10))))].sort();
@@ -134,28 +144,36 @@ export function LineChart({
         role="img"
         aria-label={`${title}. Latest: ${summary}. The table below lists every figure.`}
       >
-        {[0, 25, 50, 75, 100].map((v) => (
-          <g key={v}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(v)}
-              y2={y(v)}
-              stroke="currentColor"
-              strokeOpacity={v === 0 ? 0.5 : 0.12}
-            />
-            <text x={PAD.left - 6} y={y(v) + 4} fontSize="11" textAnchor="end" fill="currentColor">
-              {v}
-              {unit}
-            </text>
-          </g>
-        ))}
+        {[0, 0.25, 0.5, 0.75, 1]
+          .map((f) => f * yMax)
+          .map((v) => (
+            <g key={v}>
+              <line
+                x1={PAD.left}
+                x2={WIDTH - PAD.right}
+                y1={y(v)}
+                y2={y(v)}
+                stroke="currentColor"
+                strokeOpacity={v === 0 ? 0.5 : 0.12}
+              />
+              <text
+                x={PAD.left - 6}
+                y={y(v) + 4}
+                fontSize="12"
+                textAnchor="end"
+                fill="currentColor"
+              >
+                {v}
+                {unit}
+              </text>
+            </g>
+          ))}
         {ticks.map((t) => (
           <text
             key={t}
             x={x(new Date(t).toISOString())}
-            y={HEIGHT - 8}
-            fontSize="11"
+            y={HEIGHT - 9}
+            fontSize="12"
             textAnchor="middle"
             fill="currentColor"
           >
@@ -177,12 +195,16 @@ export function LineChart({
                 strokeDasharray={dash || undefined}
                 strokeLinejoin="round"
               />
-              {points.map((p, j) => (
-                <g key={j}>
-                  <title>{`${s.name}, ${dateLabel.format(Date.parse(p.date))}: ${p.value}${unit}`}</title>
-                  <MarkerShape shape={marker} x={x(p.date)} y={y(p.value)} />
-                </g>
-              ))}
+              {points.map((p, j) =>
+                points.length <= MARKERS_MAX ||
+                j === points.length - 1 ||
+                j % Math.ceil(points.length / MARKERS_MAX) === 0 ? (
+                  <g key={j}>
+                    <title>{`${s.name}, ${dateLabel.format(Date.parse(p.date))}: ${p.value}${unit}`}</title>
+                    <MarkerShape shape={marker} x={x(p.date)} y={y(p.value)} />
+                  </g>
+                ) : null,
+              )}
             </g>
           );
         })}

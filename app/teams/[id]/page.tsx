@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/dashboard/confirm-form";
+import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon, MasteryLegend } from "@/components/dashboard/mastery-icon";
 import { CopyButton } from "@/components/teams/copy-button";
@@ -185,7 +186,12 @@ export default async function TeamPage({
         </div>
         {/* The grid scrolls inside its frame, the learner column pinned; focusable, so that a
             keyboard can scroll it too. */}
-        <div className="grid-scroll" tabIndex={0} role="region" aria-labelledby="grid-heading">
+        <div
+          className="grid-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Mastery grid, scrolls sideways"
+        >
           <table className="mastery-grid" aria-label="Learners by note">
             <thead>
               <tr>
@@ -208,7 +214,7 @@ export default async function TeamPage({
                       <Link href={`/teams/${team.id}/learners/${learner.userId}`}>
                         {learner.name}
                       </Link>
-                      <span className="grid-email">{learner.email}</span>
+                      <Email address={learner.email} />
                       {learner.overdue ? (
                         <span className="overdue-flag">
                           <Icon name="clock" /> Overdue
@@ -282,7 +288,7 @@ export default async function TeamPage({
                   <tr>
                     <th scope="col">Control</th>
                     <th scope="col">Right</th>
-                    <th scope="col">Most chose instead</th>
+                    <th scope="col">Usual wrong answer</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -297,7 +303,7 @@ export default async function TeamPage({
                       <td className="num">
                         {sharePercent(item.correctRate)}%
                         <span className="grid-sub">
-                          of {item.attempts} answer{item.attempts === 1 ? "" : "s"}
+                          {item.attempts} answer{item.attempts === 1 ? "" : "s"}
                         </span>
                       </td>
                       <td>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/dashboard/confirm-form";
+import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDateTime, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/dashboard/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
@@ -53,7 +54,7 @@ export default async function LearnerPage({
         <h1>{learner.name}</h1>
         <ul className="summary-strip" aria-label="Learner summary">
           <li>
-            <span className="grid-email">{learner.email}</span>
+            <Email address={learner.email} />
           </li>
           <li>
             Last active{" "}
