@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/dashboard/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
-import { DataTable } from "@/components/ui/data-table";
+import { ScrollTable } from "@/components/dashboard/scroll-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { lessonHref } from "@/lib/content/build-library";
@@ -48,7 +48,10 @@ export default async function ProgressPage() {
       </div>
 
       <h2>Mastery by lesson</h2>
-      <DataTable columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}>
+      <ScrollTable
+        label="Mastery by lesson"
+        columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}
+      >
         {progress.quizzes.map((q) => (
           <tr key={q.slug}>
             <th scope="row">
@@ -71,7 +74,7 @@ export default async function ProgressPage() {
             <td className="num">{q.attempts}</td>
           </tr>
         ))}
-      </DataTable>
+      </ScrollTable>
 
       <h2>Scores over time</h2>
       {quizzes.length > 0 ? (
@@ -85,7 +88,7 @@ export default async function ProgressPage() {
 
       <h2>Quiz history</h2>
       {progress.history.length > 0 ? (
-        <DataTable columns={["When", "What", "Score"]}>
+        <ScrollTable label="Quiz history" columns={["When", "What", "Score"]}>
           {[...progress.history].reverse().map((h) => (
             <tr key={h.attemptId}>
               <td>{h.submittedAt ? formatDateTime(h.submittedAt) : ""}</td>
@@ -95,7 +98,7 @@ export default async function ProgressPage() {
               </td>
             </tr>
           ))}
-        </DataTable>
+        </ScrollTable>
       ) : (
         <p>Nothing yet.</p>
       )}

@@ -219,8 +219,8 @@ export function LineChart({
         </ul>
         <details className="chart-data">
           <summary>{title}: the figures as a table</summary>
-          <div className="table-scroll">
-            <table className="data-table">
+          <div className="table-scroll" role="region" aria-label={`${title}: figures`} tabIndex={0}>
+            <table className="data-table" aria-label={`${title}: figures`}>
               <thead>
                 <tr>
                   <th scope="col">Date</th>

@@ -5,6 +5,7 @@ import { ConfirmForm } from "@/components/dashboard/confirm-form";
 import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon, MasteryLegend } from "@/components/dashboard/mastery-icon";
+import { ScrollTable } from "@/components/dashboard/scroll-table";
 import { CopyButton } from "@/components/teams/copy-button";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
@@ -282,43 +283,34 @@ export default async function TeamPage({
           {misconceptions.length === 0 ? (
             <p>No wrong answers yet.</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table misconceptions" aria-label="Misconceptions">
-                <thead>
-                  <tr>
-                    <th scope="col">Control</th>
-                    <th scope="col">Right</th>
-                    <th scope="col">Usual wrong answer</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {misconceptions.map((item) => (
-                    <tr key={item.itemId}>
-                      <th scope="row">
-                        {item.prompt}
-                        <span className="grid-sub">
-                          {titleOf.get(item.noteSlug) ?? item.noteSlug}
-                        </span>
-                      </th>
-                      <td className="num">
-                        {sharePercent(item.correctRate)}%
-                        <span className="grid-sub">
-                          {item.attempts} answer{item.attempts === 1 ? "" : "s"}
-                        </span>
-                      </td>
-                      <td>
-                        {item.commonWrongChoice ? (
-                          <>
-                            <OwnerBadge owner={item.commonWrongChoice} />{" "}
-                            {sharePercent(item.commonWrongRate)}%
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              label="Most-missed controls"
+              className="misconceptions"
+              columns={["Control", "Right", "Usual wrong answer"]}
+            >
+              {misconceptions.map((item) => (
+                <tr key={item.itemId}>
+                  <th scope="row">
+                    {item.prompt}
+                    <span className="grid-sub">{titleOf.get(item.noteSlug) ?? item.noteSlug}</span>
+                  </th>
+                  <td className="num">
+                    {sharePercent(item.correctRate)}%
+                    <span className="grid-sub">
+                      {item.attempts} answer{item.attempts === 1 ? "" : "s"}
+                    </span>
+                  </td>
+                  <td>
+                    {item.commonWrongChoice ? (
+                      <>
+                        <OwnerBadge owner={item.commonWrongChoice} />{" "}
+                        {sharePercent(item.commonWrongRate)}%
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </section>
 

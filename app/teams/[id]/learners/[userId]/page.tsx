@@ -6,7 +6,7 @@ import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDateTime, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/dashboard/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
-import { DataTable } from "@/components/ui/data-table";
+import { ScrollTable } from "@/components/dashboard/scroll-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { OwnerBadge } from "@/components/ui/owner-badge";
@@ -84,7 +84,10 @@ export default async function LearnerPage({
       <div className="dashboard-panels">
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">Mastery by quiz</h2>
-          <DataTable columns={["Quiz", "Mastery", "Best", "Quizzes", "Lesson"]}>
+          <ScrollTable
+            label="Mastery by quiz"
+            columns={["Quiz", "Mastery", "Best", "Quizzes", "Lesson"]}
+          >
             {history.notes.map((n) => (
               <tr key={n.slug}>
                 <th scope="row">{n.title}</th>
@@ -104,7 +107,7 @@ export default async function LearnerPage({
                 </td>
               </tr>
             ))}
-          </DataTable>
+          </ScrollTable>
         </section>
 
         <section aria-labelledby="scores-heading">
@@ -132,7 +135,10 @@ export default async function LearnerPage({
               · {attempt.correct}/{attempt.total} ({scorePercent(attempt)}%)
               {attempt.submittedAt ? ` · ${formatDateTime(attempt.submittedAt)}` : ""}
             </summary>
-            <DataTable columns={["Control", "Answer", "Expected", "Result"]}>
+            <ScrollTable
+              label={`Answers, ${attempt.kind === "review" ? "review" : (attempt.noteTitle ?? "quiz")}, ${attempt.submittedAt ? formatDateTime(attempt.submittedAt) : ""}`}
+              columns={["Control", "Answer", "Expected", "Result"]}
+            >
               {attempt.answers.map((answer) => (
                 <tr key={answer.itemId}>
                   <th scope="row">{answer.prompt}</th>
@@ -146,7 +152,7 @@ export default async function LearnerPage({
                   </td>
                 </tr>
               ))}
-            </DataTable>
+            </ScrollTable>
           </details>
         ))}
       </section>
