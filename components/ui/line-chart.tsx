@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000;
 // and, scaled down, on a phone.
 const WIDTH = 480;
 const HEIGHT = 240;
-const PAD = { left: 40, right: 16, top: 12, bottom: 30 };
+const PAD = { left: 44, right: 16, top: 12, bottom: 30 };
 /** With more points than this on a line, markers go on every few points only, and the last. */
 const MARKERS_MAX = 12;
 
@@ -115,6 +115,8 @@ export function LineChart({
   // Low figures get a shorter scale (0-25% or 0-50%), named on the axis, rather than a flat line.
   const top = Math.max(...shown.flatMap((s) => s.points.map((p) => p.value)));
   const yMax = top <= 25 ? 25 : top <= 50 ? 50 : 100;
+  const yStep = yMax === 100 ? 25 : yMax / 5;
+  const yTicks = Array.from({ length: yMax / yStep + 1 }, (_, k) => k * yStep);
   const x = (iso: string) =>
     PAD.left + ((Date.parse(iso) - start) / (end - start)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) =>
@@ -144,30 +146,22 @@ export function LineChart({
         role="img"
         aria-label={`${title}. Latest: ${summary}. The table below lists every figure.`}
       >
-        {[0, 0.25, 0.5, 0.75, 1]
-          .map((f) => f * yMax)
-          .map((v) => (
-            <g key={v}>
-              <line
-                x1={PAD.left}
-                x2={WIDTH - PAD.right}
-                y1={y(v)}
-                y2={y(v)}
-                stroke="currentColor"
-                strokeOpacity={v === 0 ? 0.5 : 0.12}
-              />
-              <text
-                x={PAD.left - 6}
-                y={y(v) + 4}
-                fontSize="12"
-                textAnchor="end"
-                fill="currentColor"
-              >
-                {v}
-                {unit}
-              </text>
-            </g>
-          ))}
+        {yTicks.map((v) => (
+          <g key={v}>
+            <line
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
+              y1={y(v)}
+              y2={y(v)}
+              stroke="currentColor"
+              strokeOpacity={v === 0 ? 0.5 : 0.12}
+            />
+            <text x={PAD.left - 6} y={y(v) + 4} fontSize="12" textAnchor="end" fill="currentColor">
+              {v}
+              {unit}
+            </text>
+          </g>
+        ))}
         {ticks.map((t) => (
           <text
             key={t}
