@@ -20,6 +20,9 @@ export default async function ProgressPage() {
   const levelOf = new Map(progress.mastery.map((m) => [m.noteSlug, m.level]));
   const readSlugs = new Set(progress.lessons.filter((l) => l.read).map((l) => l.slug));
   const quizzes = progress.history.filter((h) => h.kind === "quiz");
+  const quizSlugs = new Set(progress.quizzes.map((q) => q.slug));
+  // Lessons with no quiz (Service Models Compared) count in "lessons read" too: name them.
+  const readingOnly = progress.lessons.filter((l) => !quizSlugs.has(l.slug));
   const titled = (h: (typeof progress.history)[number]) =>
     h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug ?? "Quiz");
 
@@ -75,6 +78,18 @@ export default async function ProgressPage() {
           </tr>
         ))}
       </ScrollTable>
+      {readingOnly.length > 0 ? (
+        <p className="section-lead">
+          Also counted in lessons read, with no quiz:{" "}
+          {readingOnly.map((l, i) => (
+            <span key={l.slug}>
+              {i > 0 ? ", " : ""}
+              <Link href={lessonHref(l.slug)}>{l.title}</Link> ({l.read ? "read" : "not yet"})
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
 
       <h2>Scores over time</h2>
       {quizzes.length > 0 ? (
