@@ -1,7 +1,135 @@
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { SEED_SLUG, signIn } from "./fixtures";
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(`${name} (${testInfo.project.name})`, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+}
+
+/** Headings go h1, h2, h3 with none skipped (axe's best-practice rule), and scroll areas take focus. */
+async function expectTidyStructure(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withRules(["heading-order", "page-has-heading-one", "scrollable-region-focusable"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+  ).toEqual([]);
+}
+
+test("[INSTRUCTOR] the Demo Team dashboard shows the grid first, misconceptions, mastery and who is overdue @phone", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const phone = testInfo.project.name === "phone";
+  if (!phone) await page.setViewportSize({ width: 1280, height: 800 });
+  const viewport = page.viewportSize()!;
+  await signIn(page.request, "instructor@example.com");
+  const teams = (await (await page.request.get("/api/teams")).json()) as Array<{
+    id: string;
+    name: string;
+  }>;
+  const team = teams.find((t) => t.name === "Demo Team")!;
+  await page.goto(`/teams/${team.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Demo Team" })).toBeVisible();
+
+  // The grid starts above the fold, and the page never scrolls sideways: the grid does.
+  const grid = page.getByRole("table", { name: "Learners by note" });
+  const top = (await grid.boundingBox())!.y;
+  expect(top).toBeLessThan(viewport.height);
+  const tom = grid.getByRole("row", { name: /Tom Okafor/ });
+  const learnerCell = tom.getByRole("rowheader");
+  await learnerCell.scrollIntoViewIfNeeded();
+  const before = (await learnerCell.boundingBox())!;
+  const frame = page.getByRole("region", { name: "Mastery grid, scrolls sideways" });
+  await frame.evaluate((el) => el.scrollBy({ left: el.scrollWidth }));
+  await expect.poll(() => frame.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // The last note's column has come into view beside the learner's name.
+  await expect(tom.getByRole("cell").last()).toBeInViewport();
+  await expect(learnerCell).toBeInViewport();
+  expect((await learnerCell.boundingBox())!.x).toBeCloseTo(before.x, 0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    viewport.width,
+  );
+  await attachScreenshot(page, testInfo, "dashboard, grid scrolled sideways");
+  await frame.evaluate((el) => el.scrollTo({ left: 0 }));
+
+  // Emails as typed: no upper-casing style.
+  const email = learnerCell.getByText("tom.okafor@example.com");
+  expect(await email.evaluate((el) => getComputedStyle(el).textTransform)).toBe("none");
+  // The learner who stopped coming is flagged, in the grid and in the summary above it.
+  await expect(tom).toContainText("Overdue");
+  await expect(page.getByRole("list", { name: "Team summary" })).toContainText(
+    /overdue on reviews: .*Tom Okafor/,
+  );
+  // Misconceptions, a chart with its legend and its figures as a table.
+  const misconceptions = page.getByRole("table", { name: "Most-missed controls" });
+  await expect(misconceptions.getByRole("row").nth(1)).toContainText(/AWS|Customer|Shared/);
+  await expect(page.getByRole("img", { name: /Team mastery by day/ })).toBeVisible();
+  const legend = page.getByRole("list", { name: "Legend: Team mastery by day" });
+  await expect(legend.getByRole("listitem")).toHaveText([
+    "Familiar or better",
+    "Proficient or better",
+    "Mastered",
+  ]);
+  await expectTidyStructure(page);
+  await attachScreenshot(page, testInfo, "dashboard");
+
+  // "Read" counts the same lessons on the dashboard as on the learner's own progress page.
+  const jonasRead = await grid
+    .getByRole("row", { name: /Jonas Berg/ })
+    .getByRole("cell")
+    .first();
+  const jonas = await browser.newContext();
+  await signIn(jonas.request, "jonas.berg@example.com");
+  const own = await jonas.newPage();
+  await own.goto("/progress");
+  const stat = own.getByText(/^\d+\/\d+\s*lessons read$/);
+  const ownRead = (await stat.textContent())!.match(/\d+\/\d+/)![0];
+  await expect(jonasRead).toHaveText(ownRead);
+  expect(ownRead).toMatch(/^2\//);
+  await expectTidyStructure(own);
+  await attachScreenshot(own, testInfo, "a demo learner's progress page");
+  await jonas.close();
+
+  // The CSV opens in Excel as UTF-8 and has the lessons read.
+  if (!phone) {
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download CSV" }).click();
+    const bytes = fs.readFileSync((await (await download).path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).split("\r\n");
+    const header = lines[0].split(",");
+    expect(header).toContain("lessons_read");
+    const tomRow = lines.find((l) => l.startsWith("Tom Okafor,"))!.split(",");
+    expect(tomRow[header.indexOf("lessons_read")]).toBe("3");
+    expect(tomRow[header.indexOf("overdue")]).toBe("yes");
+  }
+
+  // The drill-down: the breadcrumb names the team, quizzes go by title, the chart has a legend.
+  await grid.getByRole("link", { name: "Priya Raman" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Priya Raman" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Demo Team" }),
+  ).toBeVisible();
+  const summaries = page.locator("details > summary");
+  await expect(
+    summaries.filter({ hasText: "AWS Shared Responsibility Model" }).first(),
+  ).toBeVisible();
+  await expect(summaries.filter({ hasText: "aws-shared-responsibility-model" })).toHaveCount(0);
+  await expect(
+    page.getByRole("list", { name: /Legend: Quiz scores/ }).getByRole("listitem"),
+  ).toContainText(["AWS IAM", "AWS Shared Responsibility Model"]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    viewport.width,
+  );
+  await expectTidyStructure(page);
+  await attachScreenshot(page, testInfo, "drill-down");
+});
 
 test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the quiz, the instructor follows up", async ({
   browser,
@@ -48,10 +176,11 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
   const row = grid.getByRole("row", { name: new RegExp(learnerName) });
   await expect(row).toBeVisible();
   await expect(row.getByText("Attempted").first()).toBeVisible();
-  const missed = instructor.getByRole("region", { name: "Most-missed controls" });
-  await expect(
-    missed.getByText(/0% right over 1 answer\. 100% think AWS owns it\./).first(),
-  ).toBeVisible();
+  // Every answer was AWS: the misconceptions table's first row is a control nobody got right.
+  const missed = instructor.getByRole("table", { name: "Most-missed controls" });
+  const worst = missed.getByRole("row").nth(1);
+  await expect(worst).toContainText("0%1 answer");
+  await expect(worst).toContainText("AWS 100%");
 
   await instructor.getByLabel("Filter by name").fill(learnerName);
   await instructor.getByRole("button", { name: "Filter" }).click();
@@ -59,7 +188,9 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
 
   const download = instructor.waitForEvent("download");
   await instructor.getByRole("link", { name: "Download CSV" }).click();
-  const csv = fs.readFileSync((await (await download).path())!, "utf8");
+  const bytes = fs.readFileSync((await (await download).path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.toString("utf8");
   expect(
     csv
       .split("\r\n")
@@ -68,8 +199,17 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
 
   await row.getByRole("link", { name: learnerName }).click();
   await expect(instructor.getByRole("heading", { level: 1, name: learnerName })).toBeVisible();
-  const attempt = instructor.getByRole("group").first();
-  await expect(attempt.getByRole("row", { name: /IAM/ }).first()).toContainText("✗ Wrong");
-  await expect(attempt.getByRole("row", { name: /Physical Security/ })).toContainText("✓ Right");
+  await expect(
+    instructor
+      .getByRole("navigation", { name: "Breadcrumb" })
+      .getByRole("link", { name: teamName }),
+  ).toBeVisible();
+  const attempt = instructor
+    .getByRole("region", { name: "Attempt history" })
+    .getByRole("group")
+    .first();
+  await expect(attempt).toContainText("AWS Shared Responsibility Model");
+  await expect(attempt.getByRole("row", { name: /IAM/ }).first()).toContainText("Wrong");
+  await expect(attempt.getByRole("row", { name: /Physical Security/ })).toContainText("Right");
   await instructorContext.close();
 });

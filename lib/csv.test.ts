@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "./csv";
+import { csvField, toCsv, UTF8_BOM } from "./csv";
 
 describe("csv", () => {
   it("quotes separators, quotes and line breaks", () => {
@@ -21,6 +21,16 @@ describe("csv", () => {
   });
 
   it("joins rows with CRLF", () => {
-    expect(toCsv(["a", "b"], [[1, "x"]])).toBe("a,b\r\n1,x\r\n");
+    expect(toCsv(["a", "b"], [[1, "x"]], { bom: false })).toBe("a,b\r\n1,x\r\n");
+  });
+
+  it("starts with the UTF-8 byte order mark, so that Excel reads UTF-8", () => {
+    const csv = toCsv(["name"], [["Zoë"]]);
+    expect(csv).toBe(`${UTF8_BOM}name\r\nZoë\r\n`);
+    expect([...Buffer.from(csv, "utf8").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("keeps the formula guard on the first field after the byte order mark", () => {
+    expect(toCsv(["=cmd"], [])).toBe(`${UTF8_BOM}'=cmd\r\n`);
   });
 });

@@ -13,9 +13,18 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * The UTF-8 byte order mark. Excel reads a CSV file without it in the system's legacy code page, so
+ * "José" or "Zoë" come out as mojibake; with it, Excel (and LibreOffice) read UTF-8.
+ */
+export const UTF8_BOM = "\uFEFF";
+
+/** A CSV document: CRLF line ends, and the UTF-8 byte order mark first unless `bom` is false. */
 export function toCsv(
   header: string[],
   rows: Array<Array<string | number | null | undefined>>,
+  { bom = true }: { bom?: boolean } = {},
 ): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  const body = [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return bom ? UTF8_BOM + body : body;
 }

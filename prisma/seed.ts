@@ -1,6 +1,7 @@
 // npm run db:seed: syncs the notes' quiz items into the database, and on a local server creates the
-// demo accounts. On a server other machines can reach (NEXTAUTH_URL naming another host) no account
-// with the README's published password may exist: the seed refuses to go on while one does.
+// demo accounts, with the Demo Team's learners and their history (server/seed/demo-learners.ts).
+// On a server other machines can reach (NEXTAUTH_URL naming another host) no account with the
+// README's published password may exist: the seed refuses to go on while one does.
 //   npm run db:seed -- --remove-demo   deletes the demo accounts, with their progress
 import { formatProblem } from "@/lib/content/build-library";
 import { resolveDeployment } from "@/lib/deployment";
@@ -27,7 +28,10 @@ async function main() {
   if (deployment.local) {
     if (process.env.SEED_DEMO !== "false") {
       await seedDemo(db);
-      console.log("db:seed: demo accounts ready (learner@, instructor@, admin@example.com)");
+      console.log(
+        "db:seed: demo accounts ready (learner@, instructor@, admin@example.com), and the Demo " +
+          "Team's learners with four weeks of history",
+      );
     }
   } else {
     const demos = await findDemoAccounts(db);

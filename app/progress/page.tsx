@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MasteryBadge } from "@/components/lesson/mastery-badge";
-import { DataTable } from "@/components/ui/data-table";
+import { formatDateTime } from "@/components/dashboard/format";
+import { MasteryIcon } from "@/components/dashboard/mastery-icon";
+import { scoreSeries } from "@/components/dashboard/score-series";
+import { ScrollTable } from "@/components/dashboard/scroll-table";
+import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { lessonHref } from "@/lib/content/build-library";
 import { requirePageUser } from "@/server/auth/page-guards";
@@ -15,8 +18,13 @@ export default async function ProgressPage() {
   const progress = await getProgress(getDb(), user.id);
   const titleOf = new Map(progress.lessons.map((l) => [l.slug, l.title]));
   const levelOf = new Map(progress.mastery.map((m) => [m.noteSlug, m.level]));
-  const read = progress.lessons.filter((l) => l.read).length;
+  const readSlugs = new Set(progress.lessons.filter((l) => l.read).map((l) => l.slug));
   const quizzes = progress.history.filter((h) => h.kind === "quiz");
+  const quizSlugs = new Set(progress.quizzes.map((q) => q.slug));
+  // Lessons with no quiz (Service Models Compared) count in "lessons read" too: name them.
+  const readingOnly = progress.lessons.filter((l) => !quizSlugs.has(l.slug));
+  const titled = (h: (typeof progress.history)[number]) =>
+    h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug ?? "Quiz");
 
   return (
     <div>
@@ -24,7 +32,7 @@ export default async function ProgressPage() {
       <div className="stat-grid">
         <p className="stat">
           <span className="stat-value">
-            {read}/{progress.lessons.length}
+            {progress.lessonsRead}/{progress.lessons.length}
           </span>
           lessons read
         </p>
@@ -43,31 +51,51 @@ export default async function ProgressPage() {
       </div>
 
       <h2>Mastery by lesson</h2>
-      <DataTable columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}>
+      <ScrollTable
+        label="Mastery by lesson"
+        columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}
+      >
         {progress.quizzes.map((q) => (
           <tr key={q.slug}>
             <th scope="row">
               <Link href={lessonHref(q.slug)}>{q.title}</Link>
             </th>
-            <td>{progress.lessons.find((l) => l.slug === q.slug)?.read ? "✓ Read" : "Not yet"}</td>
             <td>
-              <MasteryBadge level={levelOf.get(q.slug) ?? "not-started"} />
+              {readSlugs.has(q.slug) ? (
+                <span className="read-mark">
+                  <Icon name="check" /> Read
+                </span>
+              ) : (
+                "Not yet"
+              )}
             </td>
-            <td>{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
-            <td>{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
-            <td>{q.attempts}</td>
+            <td>
+              <MasteryIcon level={levelOf.get(q.slug) ?? "not-started"} />
+            </td>
+            <td className="num">{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
+            <td className="num">{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
+            <td className="num">{q.attempts}</td>
           </tr>
         ))}
-      </DataTable>
+      </ScrollTable>
+      {readingOnly.length > 0 ? (
+        <p className="section-lead">
+          Also counted in lessons read, with no quiz:{" "}
+          {readingOnly.map((l, i) => (
+            <span key={l.slug}>
+              {i > 0 ? ", " : ""}
+              <Link href={lessonHref(l.slug)}>{l.title}</Link> ({l.read ? "read" : "not yet"})
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
 
       <h2>Scores over time</h2>
       {quizzes.length > 0 ? (
         <LineChart
-          title="Quiz score over time"
-          points={quizzes.map((h) => ({
-            label: `${titleOf.get(h.noteSlug ?? "") ?? "Quiz"}, ${h.submittedAt?.slice(0, 10)}`,
-            value: h.score,
-          }))}
+          title="Your quiz scores by date, one line per quiz"
+          series={scoreSeries(quizzes.map((h) => ({ ...h, noteTitle: titled(h) })))}
         />
       ) : (
         <p>No quiz taken yet.</p>
@@ -75,19 +103,17 @@ export default async function ProgressPage() {
 
       <h2>Quiz history</h2>
       {progress.history.length > 0 ? (
-        <DataTable columns={["When", "What", "Score"]}>
+        <ScrollTable label="Quiz history" columns={["When", "What", "Score"]}>
           {[...progress.history].reverse().map((h) => (
             <tr key={h.attemptId}>
-              <td>{h.submittedAt ? new Date(h.submittedAt).toUTCString().slice(0, 22) : ""}</td>
-              <td>
-                {h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug)}
-              </td>
+              <td>{h.submittedAt ? formatDateTime(h.submittedAt) : ""}</td>
+              <td>{titled(h)}</td>
               <td>
                 {h.correct}/{h.total} ({h.score}%)
               </td>
             </tr>
           ))}
-        </DataTable>
+        </ScrollTable>
       ) : (
         <p>Nothing yet.</p>
       )}

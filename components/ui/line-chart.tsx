@@ -1,56 +1,244 @@
 export interface ChartPoint {
-  label: string;
+  /** An ISO date or date-time; the x-axis is time. */
+  date: string;
+  /** From 0 to 100, already rounded by the caller (scorePercent or sharePercent). */
   value: number;
 }
 
-/** A small SVG line chart of values from 0 to 100, with a text table for screen readers. */
-export function LineChart({
-  points,
-  title,
-  unit = "%",
-}: {
+export interface ChartSeries {
+  name: string;
   points: ChartPoint[];
-  title: string;
-  unit?: string;
-}) {
-  const width = 640;
-  const height = 200;
-  const pad = 28;
-  const x = (i: number) =>
-    pad +
-    (points.length <= 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (points.length - 1));
-  const y = (v: number) =>
-    height - pad - (Math.max(0, Math.min(100, v)) / 100) * (height - 2 * pad);
-  const path = points
-    .map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`)
-    .join(" ");
+}
+
+/**
+ * Each series gets a colour, a dash pattern and a marker shape, so that lines stay apart without
+ * colour: in print, for colour-blind readers, and in forced-colours mode.
+ */
+const DASHES = ["", "7 4", "2 3", "10 3 2 3"];
+const MARKERS = ["circle", "square", "triangle", "diamond", "cross", "ring"] as const;
+type Marker = (typeof MARKERS)[number];
+const COLOURS = 6;
+
+const DAY_MS = 86_400_000;
+// Drawn at about the size it is shown in a dashboard panel, so that its text stays readable there
+// and, scaled down, on a phone.
+const WIDTH = 480;
+const HEIGHT = 240;
+const PAD = { left: 44, right: 16, top: 12, bottom: 30 };
+/** With more points than this on a line, markers go on every few points only, and the last. */
+const MARKERS_MAX = 12;
+
+const dayLabel = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
+const dateLabel = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+function MarkerShape({ shape, x, y }: { shape: Marker; x: number; y: number }) {
+  const r = 4;
+  switch (shape) {
+    case "square":
+      return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} />;
+    case "triangle":
+      return <path d={`M${x},${y - r - 1} L${x + r + 1},${y + r} L${x - r - 1},${y + r} Z`} />;
+    case "diamond":
+      return (
+        <path d={`M${x},${y - r - 1} L${x + r + 1},${y} L${x},${y + r + 1} L${x - r - 1},${y} Z`} />
+      );
+    case "cross":
+      return (
+        <path
+          d={`M${x - r},${y - r} L${x + r},${y + r} M${x + r},${y - r} L${x - r},${y + r}`}
+          fill="none"
+          strokeWidth="2.5"
+        />
+      );
+    case "ring":
+      return <circle cx={x} cy={y} r={r} fill="var(--surface)" strokeWidth="2" />;
+    default:
+      return <circle cx={x} cy={y} r={r} />;
+  }
+}
+
+function look(index: number) {
+  return {
+    colour: `var(--chart-${(index % COLOURS) + 1})`,
+    dash: DASHES[index % DASHES.length],
+    marker: MARKERS[index % MARKERS.length],
+  };
+}
+
+/** A legend swatch: the series' line, dash and marker, as drawn in the chart. */
+function Swatch({ index }: { index: number }) {
+  const { colour, dash, marker } = look(index);
   return (
-    <figure>
-      <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
-        {[0, 50, 100].map((v) => (
+    <svg width="34" height="14" viewBox="0 0 34 14" aria-hidden="true" focusable="false">
+      <g stroke={colour} fill={colour}>
+        <line x1="1" x2="33" y1="7" y2="7" strokeWidth="2.5" strokeDasharray={dash || undefined} />
+        <MarkerShape shape={marker} x={17} y={7} />
+      </g>
+    </svg>
+  );
+}
+
+/**
+ * A line chart over time of values from 0 to 100: one line per series, dates on the x-axis, a
+ * legend, and the same figures as a table for anyone who cannot see the lines.
+ */
+export function LineChart({
+  title,
+  series,
+  unit = "%",
+  from,
+  to,
+}: {
+  title: string;
+  series: ChartSeries[];
+  unit?: string;
+  /** The x-axis range; by default the first and last point. */
+  from?: string;
+  to?: string;
+}) {
+  const shown = series.filter((s) => s.points.length > 0);
+  const times = shown.flatMap((s) => s.points.map((p) => Date.parse(p.date)));
+  const first = from ? Date.parse(from) : Math.min(...times);
+  const last = Math.max(to ? Date.parse(to) : Math.max(...times), first + DAY_MS);
+  // Half a day of margin each side, so that a point on the first or last day is not on the edge.
+  const start = first - DAY_MS / 2;
+  const end = last + DAY_MS / 2;
+  // Low figures get a shorter scale (0-25% or 0-50%), named on the axis, rather than a flat line.
+  const top = Math.max(...shown.flatMap((s) => s.points.map((p) => p.value)));
+  const yMax = top <= 25 ? 25 : top <= 50 ? 50 : 100;
+  const yStep = yMax === 100 ? 25 : yMax / 5;
+  const yTicks = Array.from({ length: yMax / yStep + 1 }, (_, k) => k * yStep);
+  const x = (iso: string) =>
+    PAD.left + ((Date.parse(iso) - start) / (end - start)) * (WIDTH - PAD.left - PAD.right);
+  const y = (v: number) =>
+    HEIGHT - PAD.bottom - (Math.max(0, Math.min(yMax, v)) / yMax) * (HEIGHT - PAD.top - PAD.bottom);
+  // About five date ticks, on whole days.
+  const step = Math.max(1, Math.round((last - first) / DAY_MS / 5)) * DAY_MS;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(first / DAY_MS) * DAY_MS; t <= last; t += step) ticks.push(t);
+
+  // The table: one row per day, one column per series (the day's last value).
+  const days = [...new Set(shown.flatMap((s) => s.points.map((p) => p.date.slice(0, 10))))].sort();
+  const valueOn = (s: ChartSeries, day: string) =>
+    s.points.filter((p) => p.date.slice(0, 10) === day).at(-1)?.value;
+  const summary = shown
+    .map(
+      (s) =>
+        `${s.name}: ${s.points.at(-1)?.value}${unit} on ${dateLabel.format(Date.parse(s.points.at(-1)!.date))}`,
+    )
+    .join("; ");
+
+  if (shown.length === 0) return <p>No data yet.</p>;
+  return (
+    <figure className="line-chart">
+      <svg
+        className="chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`${title}. Latest: ${summary}. The table below lists every figure.`}
+      >
+        {yTicks.map((v) => (
           <g key={v}>
             <line
-              x1={pad}
-              x2={width - pad}
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
               y1={y(v)}
               y2={y(v)}
               stroke="currentColor"
-              strokeOpacity="0.15"
+              strokeOpacity={v === 0 ? 0.5 : 0.12}
             />
-            <text x={4} y={y(v) + 4} fontSize="11" fill="currentColor">
+            <text x={PAD.left - 6} y={y(v) + 4} fontSize="12" textAnchor="end" fill="currentColor">
               {v}
+              {unit}
             </text>
           </g>
         ))}
-        <path d={path} fill="none" stroke="currentColor" strokeWidth="2.5" />
-        {points.map((p, i) => (
-          <circle key={i} cx={x(i)} cy={y(p.value)} r="4" fill="currentColor">
-            <title>{`${p.label}: ${p.value}${unit}`}</title>
-          </circle>
+        {ticks.map((t) => (
+          <text
+            key={t}
+            x={x(new Date(t).toISOString())}
+            y={HEIGHT - 9}
+            fontSize="12"
+            textAnchor="middle"
+            fill="currentColor"
+          >
+            {dayLabel.format(t)}
+          </text>
         ))}
+        {shown.map((s, i) => {
+          const { colour, dash, marker } = look(series.indexOf(s));
+          const points = [...s.points].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+          const path = points
+            .map((p, j) => `${j === 0 ? "M" : "L"}${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`)
+            .join(" ");
+          return (
+            <g key={s.name} stroke={colour} fill={colour} data-series={i}>
+              <path
+                d={path}
+                fill="none"
+                strokeWidth="2.5"
+                strokeDasharray={dash || undefined}
+                strokeLinejoin="round"
+              />
+              {points.map((p, j) =>
+                points.length <= MARKERS_MAX ||
+                j === points.length - 1 ||
+                j % Math.ceil(points.length / MARKERS_MAX) === 0 ? (
+                  <g key={j}>
+                    <title>{`${s.name}, ${dateLabel.format(Date.parse(p.date))}: ${p.value}${unit}`}</title>
+                    <MarkerShape shape={marker} x={x(p.date)} y={y(p.value)} />
+                  </g>
+                ) : null,
+              )}
+            </g>
+          );
+        })}
       </svg>
-      <figcaption className="visually-hidden">
-        {title}: {points.map((p) => `${p.label} ${p.value}${unit}`).join(", ")}
+      <figcaption>
+        <ul className="chart-legend" aria-label={`Legend: ${title}`}>
+          {shown.map((s) => (
+            <li key={s.name}>
+              <Swatch index={series.indexOf(s)} /> {s.name}
+            </li>
+          ))}
+        </ul>
+        <details className="chart-data">
+          <summary>{title}: the figures as a table</summary>
+          <div className="table-scroll" role="region" aria-label={`${title}: figures`} tabIndex={0}>
+            <table className="data-table" aria-label={`${title}: figures`}>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  {shown.map((s) => (
+                    <th key={s.name} scope="col">
+                      {s.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {days.map((day) => (
+                  <tr key={day}>
+                    <th scope="row">{dateLabel.format(Date.parse(day))}</th>
+                    {shown.map((s) => {
+                      const v = valueOn(s, day);
+                      return <td key={s.name}>{v === undefined ? "—" : `${v}${unit}`}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </figcaption>
     </figure>
   );

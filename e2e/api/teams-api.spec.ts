@@ -207,7 +207,10 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
       quizzes: Array<{ slug: string; attempts: number; bestScore: number | null }>;
       mastery: Array<{ noteSlug: string; level: string }>;
       lastActiveAt: string | null;
+      reviewsDue: number;
+      overdue: boolean;
     }>;
+    lessonCount: number;
     items: Array<{
       itemId: string;
       prompt: string;
@@ -238,12 +241,22 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
   });
   expect(JSON.stringify(progress)).not.toMatch(/passwordHash|argon2/);
 
+  expect(learner).toMatchObject({ reviewsDue: expect.any(Number), overdue: false });
+  expect(learner.reviewsDue).toBeGreaterThan(0);
+  expect(progress.lessonCount).toBeGreaterThan(progress.learners[0].quizzes.length);
+
   const csv = await actors.instructor.get(`/api/teams/${teamId}/export.csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("learner,email,note_slug,note,mastery,best_score,attempts,last_active_at");
+  // Excel reads UTF-8 only after a byte order mark.
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
+  expect(lines[0]).toBe(
+    "learner,email,note_slug,note,mastery,best_score,attempts,last_active_at," +
+      "lessons_read,lessons_total,reviews_due,overdue",
+  );
   expect(lines.find((l) => l.includes("aws-iam") && l.startsWith("member,"))).toMatch(
-    /,Attempted,\d+(\.\d)?,1,\d{4}-/,
+    new RegExp(`,Attempted,\\d+(\\.\\d)?,1,\\d{4}-[^,]+,0,${progress.lessonCount},\\d+,no$`),
   );
 });
 

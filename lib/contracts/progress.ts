@@ -19,7 +19,10 @@ export interface AttemptRecord {
 
 /** `GET /api/me/progress`: one learner's progress, which the progress page shows in full. */
 export interface MyProgress {
+  /** Every lesson (a note that is not retired), with or without a quiz. */
   lessons: Array<{ slug: string; title: string; read: boolean }>;
+  /** How many of `lessons` are read: the same count as the team dashboard's "Read". */
+  lessonsRead: number;
   quizzes: Array<{
     slug: string;
     title: string;

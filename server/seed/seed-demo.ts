@@ -1,7 +1,15 @@
 import "server-only";
 import type { Role } from "@/generated/sqlite/enums";
+import { OWNERS, type Owner } from "@/lib/content/types";
+import type { AnswerInput } from "@/lib/validation/quiz";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db/client";
+import { markRead } from "@/server/progress/mark-read";
+import { saveAnswers } from "@/server/quiz/save-answers";
+import { createAttempt } from "@/server/quiz/start-attempt";
+import { startReview } from "@/server/quiz/start-review";
+import { submitAttempt } from "@/server/quiz/submit-attempt";
+import { DEMO_LEARNERS, type DemoLearner } from "./demo-learners";
 
 /** The demo accounts' password, published in the README: they may exist only on a local server. */
 export const DEMO_PASSWORD = "learn-aws-2026";
@@ -14,8 +22,14 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
 
 export const DEMO_TEAM = { name: "Demo Team", inviteCode: "DEMO-TEAM-2026" };
 
+/** Every account the demo seed makes, all with DEMO_PASSWORD: the three above and the team's learners. */
+export const DEMO_EMAILS: string[] = [
+  ...DEMO_USERS.map((demo) => demo.email),
+  ...DEMO_LEARNERS.map((demo) => demo.email),
+];
+
 export function isDemoEmail(email: string): boolean {
-  return DEMO_USERS.some((demo) => demo.email === email.toLowerCase());
+  return DEMO_EMAILS.includes(email.toLowerCase());
 }
 
 /**
@@ -38,10 +52,11 @@ async function seedOnce<T>(
 }
 
 /**
- * Demo accounts, the Demo Team and its two members, each created once (see seedOnce). Accounts that
- * exist keep their password and progress.
+ * Demo accounts, the Demo Team and its members, each created once (see seedOnce), then the demo
+ * learners' last four weeks (see seedLearnerHistory). Accounts that exist keep their password and
+ * progress. `now` is when the history ends.
  */
-export async function seedDemo(db: Db) {
+export async function seedDemo(db: Db, now = new Date()) {
   const users: Record<string, string> = {};
   for (const demo of DEMO_USERS) {
     const user = await seedOnce(
@@ -56,13 +71,37 @@ export async function seedDemo(db: Db) {
     );
     if (user) users[demo.email] = user.id;
   }
+  let learnerHash: string | undefined;
+  for (const demo of DEMO_LEARNERS) {
+    const user = await seedOnce(
+      db,
+      `demo-user:${demo.email}`,
+      () => db.user.findUnique({ where: { email: demo.email }, select: { id: true } }),
+      async (tx) =>
+        tx.user.create({
+          data: {
+            email: demo.email,
+            name: demo.name,
+            role: "LEARNER",
+            // One hash for all of them: the same password, and argon2 is slow on purpose.
+            passwordHash: (learnerHash ??= await hashPassword(DEMO_PASSWORD)),
+            createdAt: new Date(now.getTime() - 30 * DAY_MS),
+          },
+          select: { id: true },
+        }),
+    );
+    if (user) users[demo.email] = user.id;
+  }
   const team = await seedOnce(
     db,
     "demo-team",
     () => db.team.findUnique({ where: { inviteCode: DEMO_TEAM.inviteCode }, select: { id: true } }),
     (tx) => tx.team.create({ data: DEMO_TEAM, select: { id: true } }),
   );
-  if (!team) return { created: Object.keys(users).length };
+  let histories = 0;
+  for (const demo of DEMO_LEARNERS)
+    histories += Number(await seedLearnerHistory(db, demo, team?.id, now));
+  if (!team) return { created: Object.keys(users).length + histories };
   const members: Array<[string | undefined, "INSTRUCTOR" | "MEMBER"]> = [
     [users["instructor@example.com"], "INSTRUCTOR"],
     [users["learner@example.com"], "MEMBER"],
@@ -75,13 +114,197 @@ export async function seedDemo(db: Db) {
       update: {},
     });
   }
-  return { created: Object.keys(users).length + 1 };
+  return { created: Object.keys(users).length + 1 + histories };
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/** The Demo Team: by its seeded code, or, if an admin replaced that, by name and demo instructor. */
+async function findDemoTeam(db: Db): Promise<string | null> {
+  const team = await db.team.findFirst({
+    where: {
+      OR: [
+        { inviteCode: DEMO_TEAM.inviteCode },
+        {
+          name: DEMO_TEAM.name,
+          memberships: { some: { role: "INSTRUCTOR", user: { email: "instructor@example.com" } } },
+        },
+      ],
+    },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return team?.id ?? null;
+}
+
+/** A small deterministic generator (mulberry32 over an FNV-1a hash): the same history every run. */
+function randomFrom(seed: string): () => number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+  return () => {
+    h = (h + 0x6d2b79f5) | 0;
+    let t = Math.imul(h ^ (h >>> 15), 1 | h);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The quiz's items in a shuffled order, as startQuizAttempt shows them, but repeatable. */
+function shuffled<T>(values: T[], random: () => number): T[] {
+  const out = [...values];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** What the learner answers to items with these owners: their misconception first, then chance. */
+function answersFor(
+  learner: DemoLearner,
+  items: ReadonlyArray<{ itemId: string; owner: Owner }>,
+  accuracy: number,
+  random: () => number,
+): AnswerInput[] {
+  const wrong = learner.misconception;
+  return items.map(({ itemId, owner }) => {
+    let choice: Owner = owner;
+    if (wrong && owner === wrong.owner && random() < wrong.rate) choice = wrong.answer;
+    else if (random() >= accuracy) {
+      const others = OWNERS.filter((o) => o !== owner);
+      choice = others[Math.floor(random() * others.length)];
+    }
+    return { itemId, choice, ms: 3_000 + Math.floor(random() * 12_000) };
+  });
+}
+
+/**
+ * Saves the first half of the answers as the board's autosave would, submits the rest a few
+ * minutes later, then dates the attempt row itself, which createAttempt stamps with the real clock.
+ */
+async function answerAndSubmit(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  answers: AnswerInput[],
+  at: Date,
+) {
+  const half = Math.ceil(answers.length / 2);
+  await saveAnswers(
+    db,
+    userId,
+    attemptId,
+    answers.slice(0, half),
+    new Date(at.getTime() - 2 * MINUTE_MS),
+  );
+  await submitAttempt(db, userId, attemptId, answers.slice(half), at);
+  await db.attempt.update({
+    where: { id: attemptId },
+    data: { createdAt: new Date(at.getTime() - 6 * MINUTE_MS), updatedAt: at },
+  });
+}
+
+/**
+ * One demo learner's four weeks, made once (seed key `demo-history:<email>`), through the app's own
+ * code: lessons marked read, quizzes created, autosaved and submitted, reviews of what fell due, each
+ * with an explicit clock. FSRS cards, mastery and its change log, and the team's item counts all come
+ * out of that code as they would for a real learner. A learner who already has attempts (an older
+ * database, or a run stopped half-way) is left alone, so nothing is ever made twice.
+ */
+async function seedLearnerHistory(
+  db: Db,
+  learner: DemoLearner,
+  teamId: string | undefined,
+  now: Date,
+): Promise<boolean> {
+  const key = `demo-history:${learner.email}`;
+  if (await db.seedRecord.findUnique({ where: { key } })) return false;
+  const user = await db.user.findUnique({ where: { email: learner.email }, select: { id: true } });
+  const items = await db.item.findMany({
+    where: { retiredAt: null, note: { retiredAt: null } },
+    orderBy: [{ noteSlug: "asc" }, { position: "asc" }],
+    select: { id: true, noteSlug: true, owner: true, currentVersionId: true },
+  });
+  // No content synced yet (a bare test database): try again on a later run.
+  if (!user || items.length === 0) return false;
+  if (await db.attempt.findFirst({ where: { userId: user.id }, select: { id: true } })) {
+    await db.seedRecord.create({ data: { key } });
+    return false;
+  }
+  const team = teamId ?? (await findDemoTeam(db));
+  const start = new Date(now.getTime() - 28 * DAY_MS);
+  if (team) {
+    // Before any answer, so that every submit adds to the team's counts as it would live.
+    await db.teamMembership.upsert({
+      where: { teamId_userId: { teamId: team, userId: user.id } },
+      create: { teamId: team, userId: user.id, role: "MEMBER", joinedAt: start },
+      update: {},
+    });
+  }
+  const notes = new Set(items.map((i) => i.noteSlug));
+  const lessons = new Set(
+    (await db.note.findMany({ where: { retiredAt: null }, select: { slug: true } })).map(
+      (n) => n.slug,
+    ),
+  );
+  for (const [index, session] of learner.sessions.entries()) {
+    const at = new Date(now.getTime() - session.daysAgo * DAY_MS);
+    const random = randomFrom(`${learner.email}|${index}`);
+    for (const slug of session.read ?? [])
+      if (lessons.has(slug))
+        await markRead(db, user.id, slug, true, new Date(at.getTime() - 30 * MINUTE_MS));
+    if (session.quiz && notes.has(session.quiz.slug)) {
+      const quizItems = items.filter((i) => i.noteSlug === session.quiz?.slug);
+      const order = shuffled(quizItems, random);
+      const attemptId = await createAttempt(
+        db,
+        { userId: user.id, kind: "QUIZ", noteSlug: session.quiz.slug },
+        order,
+      );
+      const answers = answersFor(
+        learner,
+        order.map((i) => ({ itemId: i.id, owner: i.owner })),
+        session.quiz.accuracy,
+        random,
+      );
+      await answerAndSubmit(db, user.id, attemptId, answers, at);
+    }
+    // Reviews an hour after the quiz, until nothing is due (a review takes 20 cards at most).
+    if (session.review !== undefined) {
+      const reviewAt = new Date(at.getTime() + 60 * MINUTE_MS);
+      for (let round = 0; round < 5; round++) {
+        const started = await startReview(db, user.id, reviewAt);
+        if (!started) break;
+        const shown = await db.answer.findMany({
+          where: { attemptId: started.attemptId },
+          orderBy: { position: "asc" },
+          select: { itemId: true, itemVersion: { select: { owner: true } } },
+        });
+        const answers = answersFor(
+          learner,
+          shown.map((a) => ({ itemId: a.itemId, owner: a.itemVersion.owner })),
+          session.review,
+          random,
+        );
+        await answerAndSubmit(
+          db,
+          user.id,
+          started.attemptId,
+          answers,
+          new Date(reviewAt.getTime() + round * 10 * MINUTE_MS),
+        );
+      }
+    }
+  }
+  await db.seedRecord.create({ data: { key } });
+  return true;
 }
 
 /** The demo accounts present in this database, by email. */
 export async function findDemoAccounts(db: Db): Promise<string[]> {
   const found = await db.user.findMany({
-    where: { email: { in: DEMO_USERS.map((demo) => demo.email) } },
+    where: { email: { in: DEMO_EMAILS } },
     select: { email: true },
   });
   return found.map((user) => user.email);
@@ -90,7 +313,7 @@ export async function findDemoAccounts(db: Db): Promise<string[]> {
 /** Deletes the demo accounts (and, through the schema's cascades, their progress and memberships). */
 export async function removeDemoAccounts(db: Db): Promise<number> {
   const { count } = await db.user.deleteMany({
-    where: { email: { in: DEMO_USERS.map((demo) => demo.email) } },
+    where: { email: { in: DEMO_EMAILS } },
   });
   return count;
 }

@@ -6,11 +6,14 @@ import type { Db } from "@/server/db/client";
 import { requireTeamManager } from "./access";
 
 const DAY_MS = 86_400_000;
+const FAMILIAR = MASTERY_LEVELS.indexOf("familiar");
 const PROFICIENT = MASTERY_LEVELS.indexOf("proficient");
+const MASTERED = MASTERY_LEVELS.indexOf("mastered");
 
 /**
- * The team's mastery over the last `days` days: for each day, the share of learner × quiz pairs at
- * Proficient or better at the end of that day, replayed from the mastery change log.
+ * The team's mastery over the last `days` days: for each day, the shares of learner × quiz pairs at
+ * Familiar or better, Proficient or better and Mastered at the end of that day, replayed from the
+ * mastery change log.
  */
 export async function getMasteryHistory(
   db: Db,
@@ -31,7 +34,9 @@ export async function getMasteryHistory(
   ]);
   const pairs = learners * quizNotes;
   const level = new Map<string, number>();
+  let familiar = 0;
   let proficient = 0;
+  let mastered = 0;
   let next = 0;
   const firstDay = Math.floor(now.getTime() / DAY_MS) - days + 1;
   const points: MasteryPoint[] = [];
@@ -41,12 +46,16 @@ export async function getMasteryHistory(
       const event = events[next++];
       const key = `${event.userId}\u0000${event.noteSlug}`;
       const before = level.get(key) ?? 0;
+      familiar += Number(event.level >= FAMILIAR) - Number(before >= FAMILIAR);
       proficient += Number(event.level >= PROFICIENT) - Number(before >= PROFICIENT);
+      mastered += Number(event.level >= MASTERED) - Number(before >= MASTERED);
       level.set(key, event.level);
     }
     points.push({
       day: new Date(day * DAY_MS).toISOString().slice(0, 10),
       proficientShare: pairs ? proficient / pairs : 0,
+      familiarShare: pairs ? familiar / pairs : 0,
+      masteredShare: pairs ? mastered / pairs : 0,
     });
   }
   return points;

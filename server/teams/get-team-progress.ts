@@ -4,7 +4,9 @@ import type { CurrentUser } from "@/lib/contracts/session";
 import type { ItemAnalysis, LearnerProgress } from "@/lib/contracts/teams";
 import { levelName, MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import type { Db } from "@/server/db/client";
+import { countLessonsRead, listLessons } from "@/server/progress/get-progress";
 import { requireTeamManager } from "./access";
+import { readReviewsDue } from "./overdue";
 
 const PROFICIENT = MASTERY_LEVELS.indexOf("proficient");
 
@@ -12,20 +14,21 @@ const PROFICIENT = MASTERY_LEVELS.indexOf("proficient");
  * The instructor's view of a team, read from per-learner aggregates (note progress and the running
  * counters on review cards) so that its cost grows with the team, not with the answer history.
  */
-export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string) {
+export async function getTeamProgress(
+  db: Db,
+  actor: CurrentUser,
+  teamId: string,
+  now = new Date(),
+) {
   const team = await requireTeamManager(db, actor, teamId);
   const inTeam = { user: { memberships: { some: { teamId, role: "MEMBER" as const } } } };
-  const [members, notes, progress, itemStats] = await Promise.all([
+  const [members, lessons, progress, itemStats] = await Promise.all([
     db.teamMembership.findMany({
       where: { teamId, role: "MEMBER" },
       select: { user: { select: { id: true, name: true, email: true, lastActiveAt: true } } },
       orderBy: { user: { name: "asc" } },
     }),
-    db.note.findMany({
-      where: { retiredAt: null, items: { some: { retiredAt: null } } },
-      select: { slug: true, title: true },
-      orderBy: { title: "asc" },
-    }),
+    listLessons(db),
     db.noteProgress.findMany({
       where: inTeam,
       select: {
@@ -43,6 +46,13 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
     }),
   ]);
 
+  // The grid's columns: the lessons with a quiz.
+  const notes = lessons.filter((l) => l.hasQuiz).map(({ slug, title }) => ({ slug, title }));
+  const due = await readReviewsDue(
+    db,
+    members.map((m) => m.user.id),
+    now,
+  );
   const progressOf = new Map<string, Map<string, (typeof progress)[number]>>();
   for (const row of progress) {
     const byNote = progressOf.get(row.userId) ?? new Map();
@@ -56,7 +66,10 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
       userId: user.id,
       name: user.name,
       email: user.email,
-      lessonsRead: [...mine.values()].filter((p) => p.readAt).length,
+      lessonsRead: countLessonsRead(
+        lessons,
+        [...mine.values()].filter((p) => p.readAt).map((p) => p.noteSlug),
+      ),
       quizzes: notes.map((n) => ({
         slug: n.slug,
         attempts: mine.get(n.slug)?.attempts ?? 0,
@@ -67,6 +80,7 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
         level: levelName(mine.get(n.slug)?.level ?? 0),
       })),
       lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
+      ...(due.get(user.id) ?? { reviewsDue: 0, oldestDueAt: null, overdue: false }),
     };
   });
 
@@ -104,6 +118,7 @@ export async function getTeamProgress(db: Db, actor: CurrentUser, teamId: string
   return {
     team: { id: team.id, name: team.name, inviteCode: team.inviteCode },
     notes,
+    lessonCount: lessons.length,
     learners,
     items,
     completion: pairs ? proficientPairs / pairs : 0,

@@ -11,6 +11,9 @@ import { exportTeamCsv } from "@/server/teams/export-team-csv";
 import { getLearnerHistory } from "@/server/teams/get-learner-history";
 import { getMasteryHistory } from "@/server/teams/get-mastery-history";
 import { getTeamProgress } from "@/server/teams/get-team-progress";
+import { getProgress } from "@/server/progress/get-progress";
+import { markRead } from "@/server/progress/mark-read";
+import { isOverdue, OVERDUE_AFTER_DAYS } from "@/server/teams/overdue";
 import { joinTeam } from "@/server/teams/join-team";
 import { removeMember } from "@/server/teams/manage-team";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -35,6 +38,8 @@ beforeAll(async () => {
       source:
         "## AWS Responsibilities\n- **Edge**: AWS runs it.\n## Customer Responsibilities\n- **Firewall**: You set it.\n",
     }),
+    // A lesson with no quiz, as Service Models Compared: it counts as read, but has no grid column.
+    parseNote({ file: "Reading.md", source: "## Background\nJust prose, nothing to sort.\n" }),
   ]);
   await person("teacher", "INSTRUCTOR");
   await person("ada");
@@ -112,6 +117,89 @@ describe("team progress", () => {
       getLearnerHistory(t.db, people.teacher, team.id, people.root.id),
     ).rejects.toMatchObject({ status: 404 });
     expect((await getTeamProgress(t.db, people.root, team.id)).learners).toHaveLength(2);
+  });
+});
+
+describe("lessons read, reviews due and overdue", () => {
+  const day = 86_400_000;
+
+  it("counts reads of every current lesson, quiz or not, alike on the dashboard, /progress and the CSV", async () => {
+    const team = await createTeam(t.db, people.teacher, "Readers");
+    const dee = await person("dee");
+    await joinTeam(t.db, dee, team.inviteCode);
+    await markRead(t.db, dee.id, "net", true);
+    await markRead(t.db, dee.id, "reading", true);
+    // A read of a note since retired counts nowhere: it is no longer a lesson.
+    await t.db.note.create({ data: { slug: "old", title: "Old", retiredAt: new Date() } });
+    await t.db.noteProgress.create({
+      data: { userId: dee.id, noteSlug: "old", readAt: new Date() },
+    });
+
+    const progress = await getTeamProgress(t.db, people.teacher, team.id);
+    expect(progress.lessonCount).toBe(2);
+    expect(progress.notes.map((n) => n.slug)).toEqual(["net"]);
+    expect(progress.learners[0]).toMatchObject({ name: "dee", lessonsRead: 2 });
+    const own = await getProgress(t.db, dee.id);
+    expect([own.lessonsRead, own.lessons.length]).toEqual([2, 2]);
+
+    const { body } = await exportTeamCsv(t.db, people.teacher, team.id);
+    expect(body.startsWith("\uFEFF")).toBe(true);
+    const [header, row] = body.slice(1).split("\r\n");
+    expect(header.split(",").slice(-4)).toEqual([
+      "lessons_read",
+      "lessons_total",
+      "reviews_due",
+      "overdue",
+    ]);
+    expect(row).toMatch(/^dee,dee@example\.com,net,Net,Not started,,0,,2,2,0,no$/);
+  });
+
+  it("calls a learner overdue once a review has waited more than a week, and says so in the drill-down", async () => {
+    expect(OVERDUE_AFTER_DAYS).toBe(7);
+    const now = new Date();
+    expect(isOverdue(null, now)).toBe(false);
+    expect(isOverdue(new Date(now.getTime() - 7 * day), now)).toBe(false);
+    expect(isOverdue(new Date(now.getTime() - 7 * day - 1), now)).toBe(true);
+
+    const team = await createTeam(t.db, people.teacher, "Late reviewers");
+    const eve = await person("eve");
+    await joinTeam(t.db, eve, team.inviteCode);
+    const quizAt = new Date(now.getTime() - 9 * day);
+    const { attemptId, items } = await startQuizAttempt(t.db, eve.id, "net");
+    await submitAttempt(
+      t.db,
+      eve.id,
+      attemptId,
+      items.map((i) => ({ itemId: i.id, choice: "SHARED" as const })),
+      quizAt,
+    );
+    // Both answers were wrong, so both cards fell due at once: due, but not yet overdue, a day later.
+    const dayAfter = await getTeamProgress(
+      t.db,
+      people.teacher,
+      team.id,
+      new Date(quizAt.getTime() + day),
+    );
+    expect(dayAfter.learners[0]).toMatchObject({
+      reviewsDue: 2,
+      oldestDueAt: quizAt.toISOString(),
+      overdue: false,
+    });
+    const today = await getTeamProgress(t.db, people.teacher, team.id, now);
+    expect(today.learners[0]).toMatchObject({ reviewsDue: 2, overdue: true });
+
+    const drill = await getLearnerHistory(t.db, people.teacher, team.id, eve.id, 50, now);
+    expect(drill).toMatchObject({
+      team: { id: team.id, name: "Late reviewers" },
+      overdue: true,
+      reviewsDue: 2,
+      lessonsRead: 0,
+      lessonCount: 2,
+    });
+    expect(drill.attempts[0]).toMatchObject({ kind: "quiz", noteSlug: "net", noteTitle: "Net" });
+    expect(drill.notes).toEqual([
+      { slug: "net", title: "Net", level: "attempted", attempts: 1, bestScore: 0, read: false },
+    ]);
   });
 });
 

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MasteryBadge } from "@/components/lesson/mastery-badge";
+import { ConfirmForm } from "@/components/dashboard/confirm-form";
+import { Email } from "@/components/dashboard/email";
+import { formatDate, formatDaysAgo } from "@/components/dashboard/format";
+import { MasteryIcon, MasteryLegend } from "@/components/dashboard/mastery-icon";
+import { ScrollTable } from "@/components/dashboard/scroll-table";
 import { CopyButton } from "@/components/teams/copy-button";
-import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
-import type { Owner } from "@/lib/content/types";
+import { OwnerBadge } from "@/components/ui/owner-badge";
 import type { LearnerProgress } from "@/lib/contracts/teams";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { sharePercent } from "@/lib/quiz/score";
@@ -15,17 +20,13 @@ import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { getMasteryHistory } from "@/server/teams/get-mastery-history";
 import { getTeamProgress } from "@/server/teams/get-team-progress";
+import { OVERDUE_AFTER_DAYS } from "@/server/teams/overdue";
 import { rotateInviteCodeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team progress" };
 
 const PAGE_SIZE = 25;
-
-const MISCONCEPTION: Record<Owner, string> = {
-  AWS: "think AWS owns it",
-  CUSTOMER: "think the customer owns it",
-  SHARED: "think it is shared",
-};
+const HISTORY_DAYS = 30;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -41,6 +42,9 @@ function sortValue(learner: LearnerProgress, sort: string): string | number {
       return learner.quizzes.reduce((sum, q) => sum + q.attempts, 0);
     case "bestScore":
       return bestAverage(learner);
+    case "reviewsDue":
+      // Overdue learners first when descending, then by how many reviews wait.
+      return Number(learner.overdue) * 1_000_000 + learner.reviewsDue;
     case "lastActiveAt":
       return learner.lastActiveAt ?? "";
     default:
@@ -57,6 +61,12 @@ function bestAverage(learner: LearnerProgress): number {
     : -1;
 }
 
+/** Sort keys the page adds to the API's: a note's mastery column, and reviews due. */
+function extraSort(raw: string | string[] | undefined): string | null {
+  if (typeof raw !== "string") return null;
+  return raw.startsWith("note:") || raw === "reviewsDue" ? raw : null;
+}
+
 export default async function TeamPage({
   params,
   searchParams,
@@ -69,13 +79,13 @@ export default async function TeamPage({
   const user = await requirePageUser(`/teams/${id.data}`);
   const raw = await searchParams;
   const query = gridQuerySchema.parse({ q: raw.q, sort: raw.sort, dir: raw.dir, page: raw.page });
-  const noteSort = typeof raw.sort === "string" && raw.sort.startsWith("note:") ? raw.sort : null;
-  const sort = noteSort ?? query.sort;
+  const sort = extraSort(raw.sort) ?? query.sort;
 
   const db = getDb();
+  const now = new Date();
   // Only the team's instructors and admins may see it; to anyone else it does not exist.
-  const progress = await orNotFound(getTeamProgress(db, user, id.data), [403, 404]);
-  const history = await getMasteryHistory(db, user, id.data);
+  const progress = await orNotFound(getTeamProgress(db, user, id.data, now), [403, 404]);
+  const history = await getMasteryHistory(db, user, id.data, HISTORY_DAYS, now);
   const { team, notes, items } = progress;
 
   const filtered = progress.learners.filter(
@@ -91,6 +101,8 @@ export default async function TeamPage({
   const page = Math.min(query.page, pages);
   const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const titleOf = new Map(notes.map((n) => [n.slug, n.title]));
+  const overdue = progress.learners.filter((l) => l.overdue);
+  const misconceptions = items.filter((i) => i.commonWrongChoice).slice(0, 8);
   const href = (change: Partial<{ sort: string; dir: string; page: number }>) => {
     const next = new URLSearchParams({
       ...(query.q ? { q: query.q } : {}),
@@ -101,17 +113,25 @@ export default async function TeamPage({
     for (const [k, v] of Object.entries(change)) next.set(k, String(v));
     return `/teams/${team.id}?${next.toString()}`;
   };
-  const header = (key: string, label: string) => {
+  const header = (key: string, label: string, className?: string) => {
     const active = sort === key;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
       <th
+        key={key}
         scope="col"
+        className={className}
         aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
       >
         <Link href={href({ sort: key, dir, page: 1 })}>
           {label}
-          {active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+          {active ? (
+            <Icon
+              name="chevron-down"
+              size="0.9em"
+              className={`icon sort-icon${query.dir === "asc" ? " sort-asc" : ""}`}
+            />
+          ) : null}
         </Link>
       </th>
     );
@@ -119,86 +139,70 @@ export default async function TeamPage({
   const joinPath = `/join/${team.inviteCode}`;
 
   return (
-    <div>
-      <header className="page-header">
-        <p className="eyebrow">
-          <Link href="/teams">Teams</Link>
-        </p>
+    <div className="dashboard">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/teams">Teams</Link>
+          </li>
+          <li aria-current="page">{team.name}</li>
+        </ol>
+      </nav>
+      <header className="dashboard-header">
         <h1>{team.name}</h1>
+        <ul className="summary-strip" aria-label="Team summary">
+          <li>
+            <strong>{progress.learners.length}</strong> learners
+          </li>
+          <li>
+            <strong>{sharePercent(progress.completion)}%</strong> of learner × quiz pairs Proficient
+            or better
+          </li>
+          <li className={overdue.length ? "summary-alert" : undefined}>
+            <Icon name="clock" /> <strong>{overdue.length}</strong> overdue on reviews
+            {overdue.length ? `: ${overdue.map((l) => l.name).join(", ")}` : ""}
+          </li>
+          <li>
+            <a href={`/api/teams/${team.id}/export.csv`} download>
+              Download CSV
+            </a>
+          </li>
+          <li>
+            <a href="#invite-heading">Invite learners</a>
+          </li>
+        </ul>
       </header>
 
-      <section aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite learners</h2>
-        <p>
-          Invite code <code>{team.inviteCode}</code> · join link <code>{joinPath}</code>{" "}
-          <CopyButton text={joinPath} label="Copy join link" />
-        </p>
-        <ActionForm
-          action={rotateInviteCodeAction}
-          submitLabel="Replace the invite code"
-          className="inline-form"
-          confirm="The current code and link will stop working. Continue?"
+      <section aria-labelledby="grid-heading" className="grid-section">
+        <div className="grid-toolbar">
+          <h2 id="grid-heading">Learners by note</h2>
+          <form method="get" className="grid-filter">
+            <label htmlFor="q">Filter by name</label>
+            <input id="q" name="q" defaultValue={query.q} type="search" />
+            <input type="hidden" name="sort" value={sort} />
+            <input type="hidden" name="dir" value={query.dir} />
+            <Button type="submit">Filter</Button>
+          </form>
+          <MasteryLegend />
+        </div>
+        {/* The grid scrolls inside its frame, the learner column pinned; focusable, so that a
+            keyboard can scroll it too. */}
+        <div
+          className="grid-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Mastery grid, scrolls sideways"
         >
-          <input type="hidden" name="teamId" value={team.id} />
-        </ActionForm>
-      </section>
-
-      <div className="stat-grid">
-        <p className="stat">
-          <span className="stat-value">{progress.learners.length}</span> learners
-        </p>
-        <p className="stat">
-          <span className="stat-value">{sharePercent(progress.completion)}%</span> team-wide
-          completion (proficient or mastered)
-        </p>
-        <p className="stat">
-          <a href={`/api/teams/${team.id}/export.csv`} download>
-            Download CSV
-          </a>
-        </p>
-      </div>
-
-      <section aria-labelledby="grid-heading">
-        <h2 id="grid-heading">Learners by note</h2>
-        <form method="get" className="quiz-toolbar">
-          <label htmlFor="q">Filter by name</label>
-          <input id="q" name="q" defaultValue={query.q} type="search" />
-          <input type="hidden" name="sort" value={sort} />
-          <input type="hidden" name="dir" value={query.dir} />
-          <button type="submit">Filter</button>
-        </form>
-        <div className="table-scroll">
-          <table className="data-table" aria-label="Learners by note">
+          <table className="mastery-grid" aria-label="Learners by note">
             <thead>
               <tr>
-                {header("name", "Learner")}
-                {header("lessonsRead", "Read")}
-                {header("attempts", "Attempts")}
+                {header("name", "Learner", "grid-learner")}
+                {header("lessonsRead", `Read (of ${progress.lessonCount})`)}
+                {header("attempts", "Quizzes")}
                 {header("bestScore", "Best (avg)")}
+                {header("reviewsDue", "Reviews due")}
                 {header("lastActiveAt", "Last active")}
-                {notes.map((n) => (
-                  <th
-                    key={n.slug}
-                    scope="col"
-                    aria-sort={
-                      sort === `note:${n.slug}`
-                        ? query.dir === "asc"
-                          ? "ascending"
-                          : "descending"
-                        : "none"
-                    }
-                  >
-                    <Link
-                      href={href({
-                        sort: `note:${n.slug}`,
-                        dir: sort === `note:${n.slug}` && query.dir === "asc" ? "desc" : "asc",
-                        page: 1,
-                      })}
-                    >
-                      {n.title}
-                    </Link>
-                  </th>
-                ))}
+                {notes.map((n) => header(`note:${n.slug}`, n.title, "grid-note"))}
               </tr>
             </thead>
             <tbody>
@@ -206,27 +210,46 @@ export default async function TeamPage({
                 const attempts = learner.quizzes.reduce((sum, q) => sum + q.attempts, 0);
                 const best = bestAverage(learner);
                 return (
-                  <tr key={learner.userId}>
-                    <th scope="row">
+                  <tr key={learner.userId} className={learner.overdue ? "is-overdue" : undefined}>
+                    <th scope="row" className="grid-learner">
                       <Link href={`/teams/${team.id}/learners/${learner.userId}`}>
                         {learner.name}
                       </Link>
-                      <br />
-                      <span className="eyebrow">{learner.email}</span>
+                      <Email address={learner.email} />
+                      {learner.overdue ? (
+                        <span className="overdue-flag">
+                          <Icon name="clock" /> Overdue
+                        </span>
+                      ) : null}
                     </th>
-                    <td>
-                      {learner.lessonsRead}/{notes.length}
+                    <td className="num">
+                      {learner.lessonsRead}/{progress.lessonCount}
                     </td>
-                    <td>{attempts}</td>
-                    <td>{best >= 0 ? `${best}%` : "—"}</td>
+                    <td className="num">{attempts}</td>
+                    <td className="num">{best >= 0 ? `${best}%` : "—"}</td>
+                    <td className="num">
+                      {learner.reviewsDue}
+                      {learner.overdue && learner.oldestDueAt ? (
+                        <span className="grid-sub">
+                          oldest {formatDaysAgo(learner.oldestDueAt, now)}
+                        </span>
+                      ) : null}
+                    </td>
                     <td>
-                      {learner.lastActiveAt
-                        ? learner.lastActiveAt.slice(0, 16).replace("T", " ")
-                        : "never"}
+                      {learner.lastActiveAt ? (
+                        <time
+                          dateTime={learner.lastActiveAt}
+                          title={formatDate(learner.lastActiveAt)}
+                        >
+                          {formatDaysAgo(learner.lastActiveAt, now)}
+                        </time>
+                      ) : (
+                        "never"
+                      )}
                     </td>
                     {learner.mastery.map((m) => (
-                      <td key={m.noteSlug}>
-                        <MasteryBadge level={m.level} />
+                      <td key={m.noteSlug} className="grid-cell">
+                        <MasteryIcon level={m.level} quiet />
                       </td>
                     ))}
                   </tr>
@@ -238,44 +261,104 @@ export default async function TeamPage({
         {shown.length === 0 ? (
           <p>No learners{query.q ? ` match “${query.q}”` : " yet: share the join link"}.</p>
         ) : null}
-        <nav aria-label="Pages" className="pager">
-          {page > 1 ? <Link href={href({ page: page - 1 })}>Previous page</Link> : <span />}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={href({ page: page + 1 })}>Next page</Link> : <span />}
-        </nav>
+        <p className="grid-note-text">
+          Overdue: a review has waited more than {OVERDUE_AFTER_DAYS} days. Read counts every
+          lesson, with or without a quiz.
+        </p>
+        {pages > 1 ? (
+          <nav aria-label="Pages" className="grid-pager">
+            {page > 1 ? <Link href={href({ page: page - 1 })}>Previous page</Link> : <span />}
+            <span>
+              Page {page} of {pages}
+            </span>
+            {page < pages ? <Link href={href({ page: page + 1 })}>Next page</Link> : <span />}
+          </nav>
+        ) : null}
       </section>
 
-      <section aria-labelledby="missed-heading">
-        <h2 id="missed-heading">Most-missed controls</h2>
-        {items.length === 0 ? (
-          <p>No answers yet.</p>
-        ) : (
-          <ol className="results">
-            {items.slice(0, 10).map((item) => (
-              <li key={item.itemId} className="result">
-                <strong>{item.prompt}</strong>{" "}
-                <span className="eyebrow">{titleOf.get(item.noteSlug) ?? item.noteSlug}</span>
-                <p>
-                  {sharePercent(item.correctRate)}% right over {item.attempts} answer
-                  {item.attempts === 1 ? "" : "s"}.
-                  {item.commonWrongChoice
-                    ? ` ${sharePercent(item.commonWrongRate)}% ${MISCONCEPTION[item.commonWrongChoice]}.`
-                    : ""}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <div className="dashboard-panels">
+        <section aria-labelledby="missed-heading">
+          <h2 id="missed-heading">Misconceptions</h2>
+          <p className="section-lead">The controls most often put with the wrong owner.</p>
+          {misconceptions.length === 0 ? (
+            <p>No wrong answers yet.</p>
+          ) : (
+            <ScrollTable
+              label="Most-missed controls"
+              className="misconceptions"
+              columns={["Control", "Right", "Usual wrong answer"]}
+            >
+              {misconceptions.map((item) => (
+                <tr key={item.itemId}>
+                  <th scope="row">
+                    {item.prompt}
+                    <span className="grid-sub">{titleOf.get(item.noteSlug) ?? item.noteSlug}</span>
+                  </th>
+                  <td className="num">
+                    {sharePercent(item.correctRate)}%
+                    <span className="grid-sub">
+                      {item.attempts} answer{item.attempts === 1 ? "" : "s"}
+                    </span>
+                  </td>
+                  <td>
+                    {item.commonWrongChoice ? (
+                      <>
+                        <OwnerBadge owner={item.commonWrongChoice} />{" "}
+                        {sharePercent(item.commonWrongRate)}%
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
+          )}
+        </section>
 
-      <section aria-labelledby="chart-heading">
-        <h2 id="chart-heading">Team mastery over the last 30 days</h2>
-        <LineChart
-          title="Share of learner and note pairs at Proficient or better"
-          points={history.map((p) => ({ label: p.day, value: sharePercent(p.proficientShare) }))}
-        />
+        <section aria-labelledby="chart-heading">
+          <h2 id="chart-heading">Team mastery, last {HISTORY_DAYS} days</h2>
+          <p className="section-lead">
+            Share of learner × quiz pairs at each level or better, at the end of each day.
+          </p>
+          <LineChart
+            title="Team mastery by day"
+            series={[
+              {
+                name: "Familiar or better",
+                points: history.map((p) => ({
+                  date: p.day,
+                  value: sharePercent(p.familiarShare),
+                })),
+              },
+              {
+                name: "Proficient or better",
+                points: history.map((p) => ({
+                  date: p.day,
+                  value: sharePercent(p.proficientShare),
+                })),
+              },
+              {
+                name: "Mastered",
+                points: history.map((p) => ({ date: p.day, value: sharePercent(p.masteredShare) })),
+              },
+            ]}
+          />
+        </section>
+      </div>
+
+      <section aria-labelledby="invite-heading" className="invite-section">
+        <h2 id="invite-heading">Invite learners</h2>
+        <p>
+          Invite code <code>{team.inviteCode}</code> · join link <code>{joinPath}</code>{" "}
+          <CopyButton text={joinPath} label="Copy join link" />
+        </p>
+        <ConfirmForm
+          action={rotateInviteCodeAction}
+          submitLabel="Replace the invite code"
+          variant="danger"
+          confirm="The current code and link will stop working. Continue?"
+        >
+          <input type="hidden" name="teamId" value={team.id} />
+        </ConfirmForm>
       </section>
     </div>
   );

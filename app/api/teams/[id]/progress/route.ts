@@ -12,7 +12,7 @@ export const GET = route(async (_request, { params }: Context) => {
   const user = await requireUser();
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) throw notFound("Team");
-  const { learners, items } = await getTeamProgress(getDb(), user, id.data);
-  const body: TeamProgressResponse = { learners, items };
+  const { learners, items, lessonCount } = await getTeamProgress(getDb(), user, id.data);
+  const body: TeamProgressResponse = { learners, items, lessonCount };
   return Response.json(body);
 });
