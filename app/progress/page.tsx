@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/components/dashboard/format";
-import { MasteryIcon } from "@/components/dashboard/mastery-icon";
+import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
 import { ScrollTable } from "@/components/dashboard/scroll-table";
 import { Icon } from "@/components/ui/icons";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Icon } from "@/components/ui/icons";
-import { MasteryBadge } from "./mastery-badge";
+import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { useMyProgress } from "./use-my-progress";
 
 /** The learner's mastery of one note, on the lesson index; nothing when signed out. */
@@ -12,7 +12,7 @@ export function LessonMastery({ slug }: { slug: string }) {
   if (!progress) return null;
   return (
     <p className="lesson-card-progress">
-      {level ? <MasteryBadge level={level} /> : null}
+      {level ? <MasteryIcon level={level} /> : null}
       {read ? (
         <span className="read-mark">
           <Icon name="check" /> Read

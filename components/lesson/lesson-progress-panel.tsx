@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { MasteryBadge } from "./mastery-badge";
+import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { useMyProgress } from "./use-my-progress";
 
 /** Mark as read, best score and mastery for the signed-in learner, on a statically built lesson. */
@@ -51,7 +51,7 @@ export function LessonProgressPanel({ slug, hasQuiz }: { slug: string; hasQuiz: 
         <input type="checkbox" checked={read} disabled={saving} onChange={toggleRead} /> Mark as
         read
       </label>
-      {hasQuiz && level ? <MasteryBadge level={level} /> : null}
+      {hasQuiz && level ? <MasteryIcon level={level} /> : null}
       {hasQuiz ? (
         <span>
           {quiz?.bestScore != null

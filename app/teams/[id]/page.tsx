@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/dashboard/confirm-form";
 import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDaysAgo } from "@/components/dashboard/format";
-import { MasteryIcon, MasteryLegend } from "@/components/dashboard/mastery-icon";
+import { MasteryIcon, MasteryLegend } from "@/components/ui/mastery-icon";
 import { ScrollTable } from "@/components/dashboard/scroll-table";
 import { CopyButton } from "@/components/teams/copy-button";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/dashboard/confirm-form";
 import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDateTime, formatDaysAgo } from "@/components/dashboard/format";
-import { MasteryIcon } from "@/components/dashboard/mastery-icon";
+import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
 import { ScrollTable } from "@/components/dashboard/scroll-table";
 import { Icon } from "@/components/ui/icons";
