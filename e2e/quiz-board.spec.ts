@@ -46,11 +46,7 @@ test("[LEARNER] drags cards from the bottom of the 36-card pool to each column w
     await page.mouse.down();
     await page.mouse.move(grip.x + 20, grip.y + grip.height / 2 + 10, { steps: 4 });
     await expect(page.locator(".quiz-card-overlay")).toBeVisible();
-    if (owner === "AWS")
-      await testInfo.attach("dragging", {
-        body: await page.screenshot(),
-        contentType: "image/png",
-      });
+    if (owner === "AWS") await page.screenshot({ path: testInfo.outputPath("dragging.png") });
 
     // Held near the top of the window over the column: @dnd-kit scrolls the page up.
     const columnBox = (await column.boundingBox())!;
@@ -59,6 +55,8 @@ test("[LEARNER] drags cards from the bottom of the 36-card pool to each column w
     await expect.poll(() => scrollY(page), { timeout: 20_000 }).toBeLessThan(start - 400);
     const top = (await column.boundingBox())!.y;
     await page.mouse.move(x, Math.max(top + 80, 200), { steps: 6 });
+    await expect(column).toHaveAttribute("data-over", "true");
+    await page.screenshot({ path: testInfo.outputPath(`over-${owner}.png`) });
     await page.mouse.up();
 
     placed += 1;
@@ -66,10 +64,7 @@ test("[LEARNER] drags cards from the bottom of the 36-card pool to each column w
     await expect(page.getByText(`${placed} of 36 placed`, { exact: true })).toBeVisible();
     await expect(page.locator(".quiz-card-overlay")).toHaveCount(0);
   }
-  await testInfo.attach("three dragged", {
-    body: await page.screenshot(),
-    contentType: "image/png",
-  });
+  await page.screenshot({ path: testInfo.outputPath("three-dragged.png") });
 
   // A click on a card's button places it too.
   const next = pool.getByRole("listitem").first();

@@ -56,7 +56,7 @@ export default async function ReviewPage({
   if (attempt) {
     return (
       <div>
-        <header className="page-header">
+        <header className="page-header quiz-header">
           <h1>Review</h1>
           <p>{itemsDue(attempt.items.length)}</p>
         </header>

@@ -131,6 +131,7 @@ export function QuizBoard({
   const [activeId, setActiveId] = useState<string | null>(null);
   const cardRefs = useRef(new Map<string, HTMLLIElement>());
   const focusNext = useRef<string | null>(null);
+  const revealNext = useRef<string | null>(null);
   const byId = new Map(items.map((item) => [item.id, item]));
   const active = activeId ? byId.get(activeId) : undefined;
 
@@ -143,6 +144,11 @@ export function QuizBoard({
   );
 
   useEffect(() => {
+    // A dropped card is shown where it landed, in its column's own scroll area, when the columns
+    // stand side by side. (Stacked, that would jump the page away from the pool.)
+    if (revealNext.current && window.matchMedia("(min-width: 901px)").matches)
+      cardRefs.current.get(revealNext.current)?.scrollIntoView({ block: "nearest" });
+    revealNext.current = null;
     if (!focusNext.current) return;
     if (focusNext.current === "submit") focusSubmit();
     else cardRefs.current.get(focusNext.current)?.focus();
@@ -186,6 +192,7 @@ export function QuizBoard({
     if (!item || !zone) return;
     const choice = zone === "pool" ? null : zone;
     if ((placements[item.id] ?? null) !== choice) onPlace(item, choice, "drag");
+    revealNext.current = item.id;
     // A keyboard drop keeps focus on the card, now in its new column.
     if (activatorEvent instanceof KeyboardEvent) focusNext.current = item.id;
   }

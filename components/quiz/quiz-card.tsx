@@ -121,9 +121,6 @@ export function QuizCard({
             aria-label={`Place ${item.prompt} in ${OWNER_LABELS[owner]}`}
           >
             <Icon name={OWNER_ICONS[owner]} /> {OWNER_LABELS[owner]}
-            <kbd className="quiz-key" aria-hidden="true">
-              {OWNERS.indexOf(owner) + 1}
-            </kbd>
           </button>
         ))}
         {placed ? (
@@ -134,9 +131,6 @@ export function QuizCard({
             aria-label={`Take ${item.prompt} back`}
           >
             Take back
-            <kbd className="quiz-key" aria-hidden="true">
-              0
-            </kbd>
           </button>
         ) : null}
       </span>

@@ -56,29 +56,6 @@ export function QuizOneCard({
 
   return (
     <section className="one-card" aria-label="One card at a time" onKeyDown={onKeyDown}>
-      <div className="one-card-nav">
-        <button
-          type="button"
-          className="one-card-step"
-          onClick={() => go(index - 1)}
-          disabled={index === 0}
-          aria-label="Previous card"
-        >
-          <Icon name="chevron-left" size="1.4em" />
-        </button>
-        <p className="one-card-position" aria-live="polite">
-          Card {index + 1} of {items.length}
-        </p>
-        <button
-          type="button"
-          className="one-card-step"
-          onClick={() => go(index + 1)}
-          disabled={index === items.length - 1}
-          aria-label="Next card"
-        >
-          <Icon name="chevron-right" size="1.4em" />
-        </button>
-      </div>
       <article
         className="one-card-card"
         data-placed={placed ?? undefined}
@@ -97,15 +74,11 @@ export function QuizOneCard({
         <p className="one-card-detail">
           {item.kind === "service" ? "Who manages this layer?" : item.detail}
         </p>
-        <p className="one-card-status">
-          {placed ? (
-            <>
-              Your answer: <OwnerBadge owner={placed} />
-            </>
-          ) : (
-            "Who is responsible?"
-          )}
-        </p>
+        {placed ? (
+          <p className="one-card-status">
+            Your answer: <OwnerBadge owner={placed} />
+          </p>
+        ) : null}
       </article>
       <div className="one-card-owners" role="group" aria-label={`Place ${item.prompt}`}>
         {OWNERS.map((owner, i) => (
@@ -130,6 +103,29 @@ export function QuizOneCard({
           Take this card back
         </button>
       ) : null}
+      <div className="one-card-nav">
+        <button
+          type="button"
+          className="one-card-step"
+          onClick={() => go(index - 1)}
+          disabled={index === 0}
+          aria-label="Previous card"
+        >
+          <Icon name="chevron-left" size="1.4em" />
+        </button>
+        <p className="one-card-position" aria-live="polite">
+          Card {index + 1} of {items.length}
+        </p>
+        <button
+          type="button"
+          className="one-card-step"
+          onClick={() => go(index + 1)}
+          disabled={index === items.length - 1}
+          aria-label="Next card"
+        >
+          <Icon name="chevron-right" size="1.4em" />
+        </button>
+      </div>
       <p id="one-card-keys" className="quiz-keys-hint">
         Keys: <kbd>1</kbd> AWS, <kbd>2</kbd> Customer, <kbd>3</kbd> Shared, <kbd>0</kbd> take back,{" "}
         <kbd>←</kbd> <kbd>→</kbd> previous and next card.

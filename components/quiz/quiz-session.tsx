@@ -176,7 +176,7 @@ function QuizInProgress({
         <Button
           ref={submitRef}
           variant={unplaced === 0 ? "primary" : "secondary"}
-          size={view === "card" ? "large" : undefined}
+          size={unplaced === 0 ? "large" : undefined}
           onClick={submit}
           disabled={submitting || showingResults}
         >

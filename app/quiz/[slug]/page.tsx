@@ -57,7 +57,7 @@ export default async function QuizPage({
 
   return (
     <div>
-      <header className="page-header">
+      <header className="page-header quiz-header">
         <p className="eyebrow">
           <Link href={lesson}>{quiz.title}</Link> / quiz
         </p>
