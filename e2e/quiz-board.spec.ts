@@ -228,3 +228,40 @@ test(
     await expect(results).toBeVisible();
   },
 );
+
+test("[LEARNER] picks a card up with Space, moves it across the columns with the arrow keys and drops it", async ({
+  page,
+}) => {
+  await newLearner(page.request);
+  await startQuiz(page, "/quiz/aws-iam");
+  const card = page.locator(".quiz-card").first();
+  const name = (await card.getAttribute("aria-label"))!;
+  await card.focus();
+  await page.keyboard.press("Space");
+  await expect(page.locator(".quiz-card-overlay")).toBeVisible();
+  // To place → AWS → Customer, then drop.
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("region", { name: "AWS", exact: true })).toHaveAttribute(
+    "data-over",
+    "true",
+  );
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("region", { name: "Customer", exact: true })).toHaveAttribute(
+    "data-over",
+    "true",
+  );
+  await page.keyboard.press("Space");
+  const customer = page.getByRole("region", { name: "Customer", exact: true });
+  await expect(customer.getByRole("listitem", { name })).toBeVisible();
+  await expect(page.getByText("1 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText(`Card ${name} placed in Customer.`)).toBeAttached();
+
+  // Escape puts a held card back where it was.
+  const next = page.locator(".quiz-card").first();
+  await next.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("1 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.locator(".quiz-card-overlay")).toHaveCount(0);
+});
