@@ -47,6 +47,7 @@ export default async function ReviewPage({
         <QuizResults
           title="Review"
           result={attempt.result}
+          sections={attempt.sections ?? []}
           items={attempt.items}
           reviewCount={await countReviewOffer(db, user.id)}
         />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
-import type { AttemptItem, AttemptResult } from "@/lib/contracts/quiz";
+import type { AttemptItem, GradedAttempt, SectionScore } from "@/lib/contracts/quiz";
 import { scorePercent } from "@/lib/quiz/score";
 import { ResultsList, type ResultRow } from "./results-list";
 
@@ -13,13 +13,15 @@ import { ResultsList, type ResultRow } from "./results-list";
 export function QuizResults({
   title,
   result,
+  sections,
   items,
   lessonHref,
   reviewCount,
   children,
 }: {
   title: string;
-  result: AttemptResult;
+  result: GradedAttempt;
+  sections: SectionScore[];
   items: Array<Pick<AttemptItem, "id" | "prompt" | "noteTitle">>;
   /** Where "back to the lesson" goes; absent for a review across notes. */
   lessonHref?: string;
@@ -28,9 +30,9 @@ export function QuizResults({
   children?: ReactNode;
 }) {
   const itemById = new Map(items.map((item) => [item.id, item]));
-  const manyNotes = new Set(result.sections.map((s) => s.noteTitle)).size > 1;
+  const manyNotes = new Set(sections.map((s) => s.noteTitle)).size > 1;
   const sectionOf = new Map(
-    result.sections.flatMap((s) =>
+    sections.flatMap((s) =>
       s.itemIds.map((id) => [id, manyNotes ? `${s.noteTitle} · ${s.title}` : s.title] as const),
     ),
   );
@@ -54,11 +56,11 @@ export function QuizResults({
           <span style={{ width: `${percent}%` }} />
         </div>
       </div>
-      {result.sections.length > 1 ? (
+      {sections.length > 1 ? (
         <>
           <h3>By section</h3>
           <ul className="section-scores">
-            {result.sections.map((section) => (
+            {sections.map((section) => (
               <li key={`${section.noteTitle}/${section.title}`}>
                 <span className="section-score-name">
                   {manyNotes ? <span className="eyebrow">{section.noteTitle}</span> : null}

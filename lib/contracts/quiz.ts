@@ -58,11 +58,6 @@ export interface SectionScore {
   itemIds: string[];
 }
 
-/** A graded attempt as its results page shows it: every answer, and the score by section. */
-export interface AttemptResult extends GradedAttempt {
-  sections: SectionScore[];
-}
-
 /** `GET /api/attempts/<id>`. */
 export interface Attempt {
   id: string;
@@ -72,7 +67,9 @@ export interface Attempt {
   answers: SavedChoice[];
   items: AttemptItem[];
   /** The graded answers once submitted; null before, so that an open attempt never shows an owner. */
-  result: AttemptResult | null;
+  result: GradedAttempt | null;
+  /** The score by section, once submitted; null before, like `result`. */
+  sections: SectionScore[] | null;
 }
 
 /** `PUT /api/attempts/<id>/answers`. */

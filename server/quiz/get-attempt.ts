@@ -55,20 +55,18 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
       }),
       noteTitle: a.item.note.title,
     })),
-    result: graded
-      ? {
-          ...graded,
-          sections: scoreBySectionInLibrary(
-            attempt.answers.map((a, i) => ({
-              itemId: a.itemId,
-              correct: graded.results[i].correct,
-              noteSlug: a.item.noteSlug,
-              noteTitle: a.item.note.title,
-              anchor: a.itemVersion.anchor,
-              serviceModel: a.itemVersion.serviceModel,
-            })),
-          ),
-        }
+    result: graded,
+    sections: graded
+      ? scoreBySectionInLibrary(
+          attempt.answers.map((a, i) => ({
+            itemId: a.itemId,
+            correct: graded.results[i].correct,
+            noteSlug: a.item.noteSlug,
+            noteTitle: a.item.note.title,
+            anchor: a.itemVersion.anchor,
+            serviceModel: a.itemVersion.serviceModel,
+          })),
+        )
       : null,
   };
 }

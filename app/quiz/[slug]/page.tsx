@@ -83,6 +83,7 @@ export default async function QuizPage({
         <QuizResults
           title={quiz.title}
           result={attempt.result}
+          sections={attempt.sections ?? []}
           items={attempt.items}
           lessonHref={lesson}
           reviewCount={reviewCount}
