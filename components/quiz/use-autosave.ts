@@ -26,7 +26,7 @@ function journalKey(attemptId: string) {
 }
 
 /** The changes a previous page in this tab left unsaved. Browser only: call after hydration. */
-export function readJournal(attemptId: string): Map<string, Pending> {
+function readJournal(attemptId: string): Map<string, Pending> {
   try {
     const raw = window.sessionStorage.getItem(journalKey(attemptId));
     const parsed: unknown = raw ? JSON.parse(raw) : null;
