@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { QuizBoard } from "@/components/quiz/quiz-board";
 import { QuizResults } from "@/components/quiz/quiz-results";
+import { QuizSession } from "@/components/quiz/quiz-session";
 import { ActionForm } from "@/components/ui/action-form";
 import { attemptQuerySchema } from "@/lib/validation/quiz";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { getAttempt } from "@/server/quiz/get-attempt";
-import { countDue, findOpenReview } from "@/server/quiz/start-review";
+import {
+  countDue,
+  countReviewOffer,
+  findOpenReview,
+  REVIEW_BATCH,
+} from "@/server/quiz/start-review";
 import { startReviewAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review" };
@@ -39,18 +44,24 @@ export default async function ReviewPage({
     return (
       <div>
         <h1>Review</h1>
-        <QuizResults title="Review" result={attempt.result} items={attempt.items} />
+        <QuizResults
+          title="Review"
+          result={attempt.result}
+          sections={attempt.sections ?? []}
+          items={attempt.items}
+          reviewCount={await countReviewOffer(db, user.id)}
+        />
       </div>
     );
   }
   if (attempt) {
     return (
       <div>
-        <header className="page-header">
+        <header className="page-header quiz-header">
           <h1>Review</h1>
           <p>{itemsDue(attempt.items.length)}</p>
         </header>
-        <QuizBoard
+        <QuizSession
           key={attempt.id}
           attemptId={attempt.id}
           items={attempt.items}
@@ -81,6 +92,9 @@ export default async function ReviewPage({
       <header className="page-header">
         <h1>Review</h1>
         <p>{itemsDue(due)}</p>
+        {due > REVIEW_BATCH ? (
+          <p>This review takes the {REVIEW_BATCH} due soonest; the others come in the next one.</p>
+        ) : null}
       </header>
       <ActionForm
         action={startReviewAction}

@@ -1,336 +1,262 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { OWNER_LABELS, OwnerBadge } from "@/components/ui/owner-badge";
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  pointerWithin,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Icon } from "@/components/ui/icons";
+import { OWNER_ICONS, OWNER_LABELS, OwnerBadge } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
-import type { QuizItem, SavedChoice } from "@/lib/contracts/quiz";
+import { CardFace, QuizCard, type BoardItem } from "./quiz-card";
 
-type BoardItem = Pick<QuizItem, "id" | "kind" | "prompt" | "detail" | "serviceModel">;
+export type Placements = Record<string, Owner | null>;
+type Zone = Owner | "pool";
 
-export interface QuizBoardProps {
-  attemptId: string;
-  items: BoardItem[];
-  initialAnswers: SavedChoice[];
-  /** The page that shows this attempt's results once it is submitted. */
-  resultsHref: string;
+/** The columns in reading order: what arrow keys step through while a card is held. */
+const ZONES: Zone[] = ["pool", ...OWNERS];
+const DOCK = "dock:";
+
+function zoneLabel(zone: Zone) {
+  return zone === "pool" ? "To place" : OWNER_LABELS[zone];
 }
 
-const KEYS: Record<string, Owner | null> = {
-  "1": "AWS",
-  "2": "CUSTOMER",
-  "3": "SHARED",
-  "0": null,
-  Backspace: null,
-  Delete: null,
-};
-const SAVE_DELAY_MS = 400;
-const DRAG_THRESHOLD_PX = 6;
-
-type Placements = Record<string, Owner | null>;
-
-function sendJson(url: string, method: "PUT" | "POST", body: unknown): Promise<Response> {
-  return fetch(url, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+/** A droppable's zone: a column's id, or the owner of a target in the dock. */
+function zoneOf(id: UniqueIdentifier | undefined | null): Zone | null {
+  if (id == null) return null;
+  const name = String(id).replace(DOCK, "");
+  return name === "pool" ? "pool" : (OWNERS.find((o) => o === name) ?? null);
 }
 
 /**
- * The sorting board: cards of controls go to AWS, Customer or Shared by dragging (mouse or touch,
- * one pointer-events implementation), by keyboard (1/2/3, 0 to take back) or by clicking a card's
- * buttons. Every change autosaves; submitting grades on the server, then shows the results page.
+ * The zone under the pointer; for a keyboard drag, which has no pointer, the zone under the held
+ * card's top-left corner. The dock, drawn over the columns, wins.
  */
-export function QuizBoard({ attemptId, items, initialAnswers, resultsHref }: QuizBoardProps) {
-  const router = useRouter();
-  const [placements, setPlacements] = useState<Placements>(() =>
-    Object.fromEntries(initialAnswers.map((a) => [a.itemId, a.choice])),
-  );
-  const [announcement, setAnnouncement] = useState("");
-  const [saveState, setSaveState] = useState<"saved" | "saving" | "error">("saved");
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [showingResults, startShowingResults] = useTransition();
-  const [dragOver, setDragOver] = useState<Owner | "pool" | null>(null);
-  const [draggingId, setDraggingId] = useState<string | null>(null);
+const detectZone: CollisionDetection = (args) => {
+  const point =
+    args.pointerCoordinates ??
+    (args.collisionRect ? { x: args.collisionRect.left + 8, y: args.collisionRect.top + 8 } : null);
+  if (!point) return [];
+  const hits = pointerWithin({ ...args, pointerCoordinates: point });
+  const dock = hits.filter((hit) => String(hit.id).startsWith(DOCK));
+  return dock.length > 0 ? dock : hits;
+};
 
-  const unsaved = useRef(new Map<string, { choice: Owner | null; ms: number }>());
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  // Set when the board mounts (below): reading the clock during render would make render impure.
-  const lastActionAt = useRef(0);
+/** Arrow keys move a held card to the next or previous column, not 25 pixels at a time. */
+const stepZones: KeyboardCoordinateGetter = (event, { context }) => {
+  const step = ({ ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 } as const)[
+    event.code as "ArrowRight"
+  ];
+  if (!step) return undefined;
+  event.preventDefault();
+  const from =
+    zoneOf(context.over?.id) ?? (context.active?.data.current?.zone as Zone | undefined) ?? "pool";
+  const to = ZONES[(ZONES.indexOf(from) + step + ZONES.length) % ZONES.length];
+  const rect = context.droppableRects.get(to);
+  return rect ? { x: rect.left + 12, y: rect.top + 48 } : undefined;
+};
+
+function Column({ zone, count, children }: { zone: Zone; count: number; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: zone });
+  return (
+    <section
+      ref={setNodeRef}
+      className={`quiz-column quiz-column-${zone.toLowerCase()}`}
+      data-zone={zone}
+      data-over={isOver}
+      aria-label={zoneLabel(zone)}
+    >
+      <h2 className="quiz-column-head">
+        {zone === "pool" ? <span>To place</span> : <OwnerBadge owner={zone} />}
+        <span className="quiz-count">
+          {count}
+          <span className="visually-hidden"> {count === 1 ? "card" : "cards"}</span>
+        </span>
+      </h2>
+      <ul aria-label={zoneLabel(zone)}>{children}</ul>
+      {count === 0 ? (
+        <p className="quiz-column-empty">
+          {zone === "pool" ? "Every card is placed." : "Drop cards here"}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** While a card is held on a narrow screen, where the columns stack: the owners, in reach. */
+function DockTarget({ owner }: { owner: Owner }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `${DOCK}${owner}` });
+  return (
+    <div
+      ref={setNodeRef}
+      className={`quiz-dock-target owner-${owner.toLowerCase()}`}
+      data-over={isOver}
+    >
+      <Icon name={OWNER_ICONS[owner]} size="1.5em" />
+      {OWNER_LABELS[owner]}
+    </div>
+  );
+}
+
+/**
+ * The whole board: the cards to place and the three owner columns, each a drop target over the
+ * board's full height, with @dnd-kit's pointer, touch (long press) and keyboard sensors, auto-scroll
+ * near the window's edges, and its live-region announcements. 1/2/3/0 and the cards' buttons place
+ * a card too; focus then moves on to the next card to place.
+ */
+export function QuizBoard({
+  items,
+  placements,
+  onPlace,
+  focusSubmit,
+}: {
+  items: BoardItem[];
+  placements: Placements;
+  /** Places a card and returns the placements after it. */
+  onPlace: (item: BoardItem, choice: Owner | null, via: "drag" | "button") => Placements;
+  focusSubmit: () => void;
+}) {
+  const [activeId, setActiveId] = useState<string | null>(null);
   const cardRefs = useRef(new Map<string, HTMLLIElement>());
   const focusNext = useRef<string | null>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
+  const revealNext = useRef<string | null>(null);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const active = activeId ? byId.get(activeId) : undefined;
 
-  const placedCount = items.filter((item) => placements[item.id]).length;
-
-  const flush = useCallback(async () => {
-    if (unsaved.current.size === 0) return true;
-    const batch = [...unsaved.current.entries()].map(([itemId, { choice, ms }]) => ({
-      itemId,
-      choice,
-      ms,
-    }));
-    unsaved.current.clear();
-    setSaveState("saving");
-    const response = await sendJson(`/api/attempts/${attemptId}/answers`, "PUT", {
-      answers: batch,
-    }).catch(() => null);
-    if (!response?.ok) {
-      // Keep what failed, unless a newer change to the same card arrived meanwhile.
-      for (const answer of batch)
-        if (!unsaved.current.has(answer.itemId)) unsaved.current.set(answer.itemId, answer);
-      setSaveState("error");
-      return false;
-    }
-    setSaveState(unsaved.current.size > 0 ? "saving" : "saved");
-    return true;
-  }, [attemptId]);
+  const sensors = useSensors(
+    // A few pixels of movement before a mouse drag starts, so that a click on a card stays a click.
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    // A long press starts a drag on touch; moving sooner is a swipe, and scrolls.
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: stepZones }),
+  );
 
   useEffect(() => {
-    lastActionAt.current = Date.now();
-    return () => clearTimeout(saveTimer.current);
-  }, []);
-
-  // Leaving the page mid-save: send what is pending with keepalive, which outlives the page.
-  useEffect(() => {
-    const onHide = () => {
-      if (unsaved.current.size === 0) return;
-      const answers = [...unsaved.current.entries()].map(([itemId, { choice, ms }]) => ({
-        itemId,
-        choice,
-        ms,
-      }));
-      void fetch(`/api/attempts/${attemptId}/answers`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ answers }),
-        keepalive: true,
-      });
-    };
-    window.addEventListener("pagehide", onHide);
-    return () => window.removeEventListener("pagehide", onHide);
-  }, [attemptId]);
-
-  useEffect(() => {
+    // A dropped card is shown where it landed, in its column's own scroll area, when the columns
+    // stand side by side. (Stacked, that would jump the page away from the pool.)
+    if (revealNext.current && window.matchMedia("(min-width: 901px)").matches)
+      cardRefs.current.get(revealNext.current)?.scrollIntoView({ block: "nearest" });
+    revealNext.current = null;
     if (!focusNext.current) return;
-    const target =
-      focusNext.current === "submit" ? submitRef.current : cardRefs.current.get(focusNext.current);
-    target?.focus();
+    if (focusNext.current === "submit") focusSubmit();
+    else cardRefs.current.get(focusNext.current)?.focus();
     focusNext.current = null;
   });
 
-  const place = useCallback(
-    (item: BoardItem, choice: Owner | null, moveFocus: boolean) => {
-      const now = Date.now();
-      const ms = Math.min(now - lastActionAt.current, 86_400_000);
-      lastActionAt.current = now;
-      const next = { ...placements, [item.id]: choice };
-      setPlacements(next);
-      unsaved.current.set(item.id, { choice, ms });
-      setSaveState("saving");
-      clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
-      const placed = items.filter((i) => next[i.id]).length;
-      setAnnouncement(
-        `${item.prompt} ${choice ? `placed in ${OWNER_LABELS[choice]}` : "taken back to the unplaced cards"}. ${placed} of ${items.length} placed.`,
-      );
-      if (moveFocus) {
-        const after = items
-          .slice(items.indexOf(item) + 1)
-          .concat(items)
-          .find((i) => !next[i.id] && i.id !== item.id);
-        focusNext.current = choice === null ? item.id : (after?.id ?? "submit");
-      }
+  const prompt = (id: UniqueIdentifier) => byId.get(String(id))?.prompt ?? "card";
+  const where = (id: UniqueIdentifier) => zoneLabel(placements[String(id)] ?? "pool");
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up card ${prompt(active.id)}, from ${where(active.id)}.`,
+    onDragOver: ({ active, over }) => {
+      const zone = zoneOf(over?.id);
+      return zone
+        ? `Card ${prompt(active.id)} is over ${zoneLabel(zone)}.`
+        : `Card ${prompt(active.id)} is not over a column.`;
     },
-    [flush, items, placements],
-  );
-
-  async function submit() {
-    clearTimeout(saveTimer.current);
-    setSubmitting(true);
-    setSubmitError(null);
-    const answers = items.map((item) => ({ itemId: item.id, choice: placements[item.id] ?? null }));
-    const response = await sendJson(`/api/attempts/${attemptId}/submit`, "POST", { answers }).catch(
-      () => null,
-    );
-    setSubmitting(false);
-    if (!response?.ok) {
-      setSubmitError(
-        "Could not submit. Your answers are kept; check your connection and try again.",
-      );
-      return;
-    }
-    unsaved.current.clear();
-    // The results have their own URL, and it takes this board's place in the history: Back, the
-    // router's cache and the browser's back-forward cache then all lead to the results, never to a
-    // board that can no longer save.
-    startShowingResults(() => router.replace(resultsHref));
-  }
-
-  /** Pointer dragging for mouse and touch alike; the drop target is the column under the pointer. */
-  function onPointerDown(event: React.PointerEvent<HTMLLIElement>, item: BoardItem) {
-    if (event.button !== 0 || (event.target as HTMLElement).closest("button")) return;
-    const card = event.currentTarget;
-    const startX = event.clientX;
-    const startY = event.clientY;
-    let dragging = false;
-    const zoneAt = (x: number, y: number) => {
-      const zone = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-zone]")
-        ?.dataset.zone;
-      return zone === "pool" ? "pool" : (OWNERS.find((o) => o === zone) ?? null);
-    };
-    const move = (e: PointerEvent) => {
-      const dx = e.clientX - startX;
-      const dy = e.clientY - startY;
-      if (!dragging && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
-      if (!dragging) {
-        dragging = true;
-        setDraggingId(item.id);
-        card.setPointerCapture?.(e.pointerId);
-      }
-      card.style.transform = `translate(${dx}px, ${dy}px)`;
-      card.style.pointerEvents = "none";
-      setDragOver(zoneAt(e.clientX, e.clientY));
-    };
-    const up = (e: PointerEvent) => {
-      window.removeEventListener("pointermove", move);
-      window.removeEventListener("pointerup", up);
-      window.removeEventListener("pointercancel", up);
-      card.style.transform = "";
-      card.style.pointerEvents = "";
-      setDraggingId(null);
-      setDragOver(null);
-      if (!dragging) return;
-      const zone = zoneAt(e.clientX, e.clientY);
-      if (zone) place(item, zone === "pool" ? null : zone, false);
-    };
-    window.addEventListener("pointermove", move);
-    window.addEventListener("pointerup", up);
-    window.addEventListener("pointercancel", up);
-  }
-
-  const renderCard = (item: BoardItem) => {
-    const placed = placements[item.id] ?? null;
-    return (
-      <li
-        key={item.id}
-        ref={(node) => {
-          if (node) cardRefs.current.set(item.id, node);
-          else cardRefs.current.delete(item.id);
-        }}
-        className="quiz-card"
-        tabIndex={0}
-        aria-label={item.prompt}
-        aria-describedby="quiz-keys"
-        data-dragging={draggingId === item.id}
-        onPointerDown={(e) => onPointerDown(e, item)}
-        onKeyDown={(event) => {
-          if (event.target !== event.currentTarget || !(event.key in KEYS)) return;
-          event.preventDefault();
-          place(item, KEYS[event.key], true);
-        }}
-      >
-        {item.serviceModel ? <span className="eyebrow">{item.serviceModel}</span> : null}
-        <div className="quiz-card-prompt">
-          {item.serviceModel ? item.prompt.slice(item.serviceModel.length + 2) : item.prompt}
-        </div>
-        <div className="quiz-card-detail">
-          {item.kind === "service" ? "Who manages this layer?" : item.detail}
-        </div>
-        <div className="quiz-card-actions" role="group" aria-label={`Place ${item.prompt}`}>
-          {OWNERS.filter((o) => o !== placed).map((owner) => (
-            <button
-              key={owner}
-              type="button"
-              onClick={() => place(item, owner, true)}
-              aria-label={`Place ${item.prompt} in ${OWNER_LABELS[owner]}`}
-            >
-              <kbd aria-hidden="true">{OWNERS.indexOf(owner) + 1}</kbd> {OWNER_LABELS[owner]}
-            </button>
-          ))}
-          {placed ? (
-            <button
-              type="button"
-              onClick={() => place(item, null, true)}
-              aria-label={`Take ${item.prompt} back`}
-            >
-              <kbd aria-hidden="true">0</kbd> Take back
-            </button>
-          ) : null}
-        </div>
-      </li>
-    );
+    onDragEnd: ({ active, over }) => {
+      const zone = zoneOf(over?.id);
+      return zone
+        ? `Card ${prompt(active.id)} placed in ${zoneLabel(zone)}.`
+        : `Card ${prompt(active.id)} was dropped outside the columns; it stays in ${where(active.id)}.`;
+    },
+    onDragCancel: ({ active }) =>
+      `Moving card ${prompt(active.id)} was cancelled; it stays in ${where(active.id)}.`,
   };
 
-  const zones: Array<{ id: Owner | "pool"; label: string }> = [
-    { id: "pool", label: "To place" },
-    ...OWNERS.map((owner) => ({ id: owner, label: OWNER_LABELS[owner] })),
-  ];
+  function place(item: BoardItem, choice: Owner | null, moveFocus: boolean) {
+    const next = onPlace(item, choice, "button");
+    if (!moveFocus) return;
+    const after = items
+      .slice(items.indexOf(item) + 1)
+      .concat(items)
+      .find((i) => !next[i.id] && i.id !== item.id);
+    focusNext.current = choice === null ? item.id : (after?.id ?? "submit");
+  }
+
+  function onDragEnd({ active, over, activatorEvent }: DragEndEvent) {
+    setActiveId(null);
+    const item = byId.get(String(active.id));
+    const zone = zoneOf(over?.id);
+    if (!item || !zone) return;
+    const choice = zone === "pool" ? null : zone;
+    if ((placements[item.id] ?? null) !== choice) onPlace(item, choice, "drag");
+    revealNext.current = item.id;
+    // A keyboard drop keeps focus on the card, now in its new column.
+    if (activatorEvent instanceof KeyboardEvent) focusNext.current = item.id;
+  }
 
   return (
-    <div className="quiz">
-      <p id="quiz-keys" className="visually-hidden">
-        Press 1 for AWS, 2 for Customer, 3 for Shared, 0 to take the card back. Or drag it to a
-        column.
-      </p>
-      <div className="quiz-progress">
-        <label htmlFor="quiz-progress-bar">
-          {placedCount} of {items.length} placed
-        </label>
-        <progress id="quiz-progress-bar" max={items.length} value={placedCount} />
-      </div>
-      <div className="quiz-board">
-        {zones.map((zone) => {
-          const cards = items.filter((item) => (placements[item.id] ?? "pool") === zone.id);
+    <DndContext
+      sensors={sensors}
+      collisionDetection={detectZone}
+      autoScroll={{ threshold: { x: 0, y: 0.18 }, acceleration: 12 }}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            "Press 1 for AWS, 2 for Customer, 3 for Shared, or 0 to take the card back. " +
+            "Or press Space to pick the card up, the arrow keys to move it between the columns, " +
+            "Space again to drop it, and Escape to cancel.",
+        },
+      }}
+      onDragStart={({ active }) => setActiveId(String(active.id))}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setActiveId(null)}
+    >
+      <div className="quiz-board" data-dragging={active ? "true" : undefined}>
+        {ZONES.map((zone) => {
+          const cards = items.filter((item) => (placements[item.id] ?? "pool") === zone);
           return (
-            <section
-              key={zone.id}
-              className="quiz-column"
-              data-zone={zone.id}
-              data-over={dragOver === zone.id}
-              aria-labelledby={`zone-${zone.id}`}
-            >
-              <h2 id={`zone-${zone.id}`}>
-                {zone.id === "pool" ? <span>{zone.label}</span> : <OwnerBadge owner={zone.id} />}
-                <span className="eyebrow">{cards.length}</span>
-              </h2>
-              <ul aria-labelledby={`zone-${zone.id}`}>{cards.map(renderCard)}</ul>
-            </section>
+            <Column key={zone} zone={zone} count={cards.length}>
+              {cards.map((item) => (
+                <QuizCard
+                  key={item.id}
+                  item={item}
+                  zone={zone}
+                  placed={placements[item.id] ?? null}
+                  describedBy="quiz-board-help"
+                  onPlace={(choice, moveFocus) => place(item, choice, moveFocus)}
+                  cardRef={(node) => {
+                    if (node) cardRefs.current.set(item.id, node);
+                    else cardRefs.current.delete(item.id);
+                  }}
+                />
+              ))}
+            </Column>
           );
         })}
       </div>
-      <div className="quiz-toolbar">
-        <button
-          ref={submitRef}
-          type="button"
-          className="primary"
-          onClick={submit}
-          disabled={submitting || showingResults}
-        >
-          {submitting || showingResults
-            ? "Grading…"
-            : placedCount < items.length
-              ? `Submit (${items.length - placedCount} unplaced count as wrong)`
-              : "Submit answers"}
-        </button>
-        <span role="status" aria-live="polite">
-          {saveState === "saving"
-            ? "Saving…"
-            : saveState === "error"
-              ? "Not saved yet: will retry with your next change."
-              : "All answers saved."}
-        </span>
-        {submitError ? (
-          <span role="alert" className="error-text">
-            {submitError}
-          </span>
-        ) : null}
-      </div>
-      <p className="visually-hidden" aria-live="assertive">
-        {announcement}
+      <p id="quiz-board-help" className="visually-hidden">
+        Press 1 for AWS, 2 for Customer, 3 for Shared, or 0 to take the card back. Or press Space to
+        pick the card up, the arrow keys to move it between the columns, Space again to drop it, and
+        Escape to cancel.
       </p>
-    </div>
+      {active ? (
+        <div className="quiz-dock" aria-hidden="true">
+          {OWNERS.map((owner) => (
+            <DockTarget key={owner} owner={owner} />
+          ))}
+        </div>
+      ) : null}
+      <DragOverlay dropAnimation={null}>
+        {active ? (
+          <div className="quiz-card quiz-card-overlay">
+            <CardFace item={active} />
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
   );
 }

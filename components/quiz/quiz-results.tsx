@@ -1,68 +1,96 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { OwnerBadge } from "@/components/ui/owner-badge";
-import type { GradedAttempt, QuizItem } from "@/lib/contracts/quiz";
+import { ButtonLink } from "@/components/ui/button";
+import type { AttemptItem, GradedAttempt, SectionScore } from "@/lib/contracts/quiz";
 import { scorePercent } from "@/lib/quiz/score";
+import { ResultsList, type ResultRow } from "./results-list";
 
 /**
- * A submitted attempt: the score, then every answer beside the expected owner with its explanation
- * and a link to the lesson section. `children` adds actions to the toolbar, such as "Try again".
+ * A submitted attempt, in the order a learner uses it: the score and the score by section, then
+ * what was missed (the right answers one toggle away), then what to do next: try again, or review
+ * what was missed. `reviewCount` is what /review will present (server/quiz/start-review.ts).
  */
 export function QuizResults({
   title,
   result,
+  sections,
   items,
   lessonHref,
+  reviewCount,
   children,
 }: {
   title: string;
   result: GradedAttempt;
-  items: Array<Pick<QuizItem, "id" | "prompt">>;
+  sections: SectionScore[];
+  items: Array<Pick<AttemptItem, "id" | "prompt" | "noteTitle">>;
   /** Where "back to the lesson" goes; absent for a review across notes. */
   lessonHref?: string;
+  reviewCount: number;
+  /** Further actions, such as the "Try again" form. */
   children?: ReactNode;
 }) {
-  const promptOf = new Map(items.map((item) => [item.id, item.prompt]));
-  const missed = result.results.filter((r) => !r.correct).length;
+  const itemById = new Map(items.map((item) => [item.id, item]));
+  const manyNotes = new Set(sections.map((s) => s.noteTitle)).size > 1;
+  const sectionOf = new Map(
+    sections.flatMap((s) =>
+      s.itemIds.map((id) => [id, manyNotes ? `${s.noteTitle} · ${s.title}` : s.title] as const),
+    ),
+  );
+  const rows: ResultRow[] = result.results.map((r) => ({
+    ...r,
+    prompt: itemById.get(r.itemId)?.prompt ?? "",
+    section: sectionOf.get(r.itemId) ?? "",
+  }));
+  const percent = scorePercent(result.score);
   return (
     <section className="quiz-results" aria-labelledby="results-heading">
-      <h2 id="results-heading">Results: {title}</h2>
-      <p className="score" role="status">
-        {result.score.correct} of {result.score.total} right ({scorePercent(result.score)}%)
-      </p>
-      <div className="quiz-toolbar">
-        {missed > 0 ? (
-          <Link className="button primary" href="/review">
-            Review what you missed ({missed})
-          </Link>
-        ) : (
-          <span>Every control in the right place.</span>
-        )}
+      {/* The page's title says which quiz; the name still does, for a screen reader's list of headings. */}
+      <h2 id="results-heading" aria-label={`Results: ${title}`}>
+        Results
+      </h2>
+      <div className="score-card">
+        <p className="score" role="status">
+          {result.score.correct} of {result.score.total} right ({percent}%)
+        </p>
+        <div className="score-bar" aria-hidden="true">
+          <span style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      {sections.length > 1 ? (
+        <>
+          <h3>By section</h3>
+          <ul className="section-scores">
+            {sections.map((section) => (
+              <li key={`${section.noteTitle}/${section.title}`}>
+                <span className="section-score-name">
+                  {manyNotes ? <span className="eyebrow">{section.noteTitle}</span> : null}
+                  {section.title}
+                </span>
+                <span className="section-score-value">
+                  {section.correct} of {section.total}
+                </span>
+                <span className="score-bar" aria-hidden="true">
+                  <span style={{ width: `${scorePercent(section)}%` }} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ResultsList rows={rows} />
+      <h3>What next</h3>
+      <div className="quiz-toolbar results-actions">
         {children}
+        {reviewCount > 0 ? (
+          <ButtonLink variant="primary" size="large" href="/review">
+            Review what you missed ({reviewCount})
+          </ButtonLink>
+        ) : null}
+      </div>
+      <p className="results-links">
         {lessonHref ? <Link href={lessonHref}>Back to the lesson</Link> : null}
         <Link href="/progress">See your progress</Link>
-      </div>
-      <ol className="results">
-        {result.results.map((answer) => (
-          <li
-            key={answer.itemId}
-            className={`result ${answer.correct ? "result-right" : "result-wrong"}`}
-          >
-            <p>
-              <span className="result-verdict">{answer.correct ? "✓ Right" : "✗ Wrong"}</span> ·{" "}
-              <strong>{promptOf.get(answer.itemId)}</strong>
-            </p>
-            <p>
-              Expected <OwnerBadge owner={answer.expected} />
-              {!answer.correct ? (
-                <> · you chose {answer.choice ? <OwnerBadge owner={answer.choice} /> : "nothing"}</>
-              ) : null}
-            </p>
-            <p>{answer.explanation}</p>
-            <Link href={answer.lessonHref}>Read this in the lesson</Link>
-          </li>
-        ))}
-      </ol>
+      </p>
     </section>
   );
 }

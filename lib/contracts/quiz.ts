@@ -40,6 +40,24 @@ export interface SavedChoice {
 /** `POST /api/attempts/<id>/submit`: the score and every answer graded, with its explanation. */
 export type GradedAttempt = Grade;
 
+/** An attempt's item, with the title of the note it comes from: a review mixes notes. */
+export interface AttemptItem extends QuizItem {
+  noteTitle: string;
+}
+
+/**
+ * The score on one part of what an attempt covered: a lesson section ("Shared Controls"), or, for
+ * the layers of a service model, that model ("IaaS (EC2)"). Only on graded attempts: a section's
+ * title can give its items' owner away.
+ */
+export interface SectionScore {
+  title: string;
+  noteTitle: string;
+  correct: number;
+  total: number;
+  itemIds: string[];
+}
+
 /** `GET /api/attempts/<id>`. */
 export interface Attempt {
   id: string;
@@ -47,9 +65,11 @@ export interface Attempt {
   noteSlug: string | null;
   status: "in_progress" | "submitted";
   answers: SavedChoice[];
-  items: QuizItem[];
+  items: AttemptItem[];
   /** The graded answers once submitted; null before, so that an open attempt never shows an owner. */
   result: GradedAttempt | null;
+  /** The score by section, once submitted; null before, like `result`. */
+  sections: SectionScore[] | null;
 }
 
 /** `PUT /api/attempts/<id>/answers`. */

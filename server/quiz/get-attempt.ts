@@ -4,10 +4,12 @@ import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { gradePinnedAnswers } from "./grade-pinned";
 import { toQuizItem } from "./quiz-items";
+import { scoreBySectionInLibrary } from "./score-sections";
 
 /**
  * An attempt with its answers and the item wording it was started with, and its graded answers once
- * submitted. Another person's attempt is reported as not found, so that attempt ids reveal nothing.
+ * submitted, with the score by section. Another person's attempt is reported as not found, so that
+ * attempt ids reveal nothing.
  */
 export async function getAttempt(db: Db, userId: string, attemptId: string): Promise<Attempt> {
   const attempt = await db.attempt.findUnique({
@@ -15,20 +17,35 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
     include: {
       answers: {
         orderBy: { position: "asc" },
-        include: { itemVersion: true, item: { select: { kind: true, noteSlug: true } } },
+        include: {
+          itemVersion: true,
+          item: { select: { kind: true, noteSlug: true, note: { select: { title: true } } } },
+        },
       },
     },
   });
   if (!attempt || attempt.userId !== userId) throw notFound("Attempt");
   const submitted = attempt.status === "SUBMITTED";
+  const graded = submitted
+    ? gradePinnedAnswers(
+        attempt.answers.map((a) => ({
+          itemId: a.itemId,
+          choice: a.choice,
+          noteSlug: a.item.noteSlug,
+          owner: a.itemVersion.owner,
+          explanation: a.itemVersion.detail,
+          anchor: a.itemVersion.anchor,
+        })),
+      )
+    : null;
   return {
     id: attempt.id,
     kind: attempt.kind === "REVIEW" ? "review" : "quiz",
     noteSlug: attempt.noteSlug,
     status: submitted ? "submitted" : "in_progress",
     answers: attempt.answers.map((a) => ({ itemId: a.itemId, choice: a.choice })),
-    items: attempt.answers.map((a) =>
-      toQuizItem({
+    items: attempt.answers.map((a) => ({
+      ...toQuizItem({
         id: a.itemId,
         kind: a.item.kind,
         noteSlug: a.item.noteSlug,
@@ -36,16 +53,18 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
         detail: a.itemVersion.detail,
         serviceModel: a.itemVersion.serviceModel,
       }),
-    ),
-    result: submitted
-      ? gradePinnedAnswers(
-          attempt.answers.map((a) => ({
+      noteTitle: a.item.note.title,
+    })),
+    result: graded,
+    sections: graded
+      ? scoreBySectionInLibrary(
+          attempt.answers.map((a, i) => ({
             itemId: a.itemId,
-            choice: a.choice,
+            correct: graded.results[i].correct,
             noteSlug: a.item.noteSlug,
-            owner: a.itemVersion.owner,
-            explanation: a.itemVersion.detail,
+            noteTitle: a.item.note.title,
             anchor: a.itemVersion.anchor,
+            serviceModel: a.itemVersion.serviceModel,
           })),
         )
       : null,

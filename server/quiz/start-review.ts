@@ -4,9 +4,23 @@ import { createAttempt } from "./start-attempt";
 
 export const REVIEW_BATCH = 20;
 
+function dueWhere(userId: string, now: Date) {
+  return { userId, due: { lte: now }, item: { retiredAt: null } };
+}
+
 /** How many of the learner's items are due now. */
 export function countDue(db: Db, userId: string, now = new Date()) {
-  return db.reviewCard.count({ where: { userId, due: { lte: now }, item: { retiredAt: null } } });
+  return db.reviewCard.count({ where: dueWhere(userId, now) });
+}
+
+/** The items a new review would take now: those due soonest, at most REVIEW_BATCH. */
+function findReviewBatch(db: Db, userId: string, now: Date) {
+  return db.reviewCard.findMany({
+    where: dueWhere(userId, now),
+    orderBy: { due: "asc" },
+    take: REVIEW_BATCH,
+    select: { item: { select: { id: true, currentVersionId: true } } },
+  });
 }
 
 /** The review the learner left unfinished, if any: the review page resumes it. */
@@ -28,12 +42,7 @@ export async function startReview(
 ): Promise<{ attemptId: string } | null> {
   const open = await findOpenReview(db, userId);
   if (open) return { attemptId: open.id };
-  const due = await db.reviewCard.findMany({
-    where: { userId, due: { lte: now }, item: { retiredAt: null } },
-    orderBy: { due: "asc" },
-    take: REVIEW_BATCH,
-    select: { item: { select: { id: true, currentVersionId: true } } },
-  });
+  const due = await findReviewBatch(db, userId, now);
   if (due.length === 0) return null;
   const attemptId = await createAttempt(
     db,
@@ -41,4 +50,18 @@ export async function startReview(
     due.map(({ item }) => item),
   );
   return { attemptId };
+}
+
+/**
+ * How many cards /review presents if the learner goes there now: the open review's, else the batch
+ * that startReview would take. The results page's "Review what you missed (N)" shows this number, so
+ * that it is the same code, not a second guess, that decides N.
+ */
+export async function countReviewOffer(db: Db, userId: string, now = new Date()): Promise<number> {
+  const open = await db.attempt.findFirst({
+    where: { userId, kind: "REVIEW", status: "IN_PROGRESS" },
+    select: { total: true },
+  });
+  if (open) return open.total;
+  return (await findReviewBatch(db, userId, now)).length;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { QuizBoard } from "@/components/quiz/quiz-board";
 import { QuizResults } from "@/components/quiz/quiz-results";
+import { QuizSession } from "@/components/quiz/quiz-session";
 import { ActionForm } from "@/components/ui/action-form";
 import { lessonHref } from "@/lib/content/build-library";
 import { attemptQuerySchema, slugParamSchema } from "@/lib/validation/quiz";
@@ -11,6 +11,7 @@ import { getDb } from "@/server/db/client";
 import { findCurrentQuizAttempt } from "@/server/quiz/find-quiz-attempt";
 import { getAttempt } from "@/server/quiz/get-attempt";
 import { getQuiz } from "@/server/quiz/get-quiz";
+import { countReviewOffer } from "@/server/quiz/start-review";
 import { startQuizAction } from "./actions";
 
 export const metadata: Metadata = { title: "Quiz" };
@@ -40,6 +41,7 @@ export default async function QuizPage({
   const attempt = attemptId ? await orNotFound(getAttempt(db, user.id, attemptId)) : null;
   if (attempt && (attempt.kind !== "quiz" || attempt.noteSlug !== quiz.slug)) notFound();
   const lesson = lessonHref(quiz.slug);
+  const reviewCount = attempt?.result ? await countReviewOffer(db, user.id) : 0;
 
   const startForm = (label: string) => (
     <ActionForm
@@ -55,7 +57,7 @@ export default async function QuizPage({
 
   return (
     <div>
-      <header className="page-header">
+      <header className="page-header quiz-header">
         <p className="eyebrow">
           <Link href={lesson}>{quiz.title}</Link> / quiz
         </p>
@@ -63,8 +65,9 @@ export default async function QuizPage({
         {!attempt ? (
           <p>
             {quiz.items.length} controls from the lesson. Sort each into AWS, Customer or Shared:
-            drag its card, press 1, 2 or 3 on a focused card, or use its buttons. Your answers save
-            as you go; the server grades and explains them when you submit.
+            one card at a time with three big buttons, or on the whole board by dragging the cards
+            into columns. Your answers save as you go; you see what you missed, and why, when you
+            submit.
           </p>
         ) : attempt.result ? null : (
           <p>
@@ -80,16 +83,19 @@ export default async function QuizPage({
         <QuizResults
           title={quiz.title}
           result={attempt.result}
+          sections={attempt.sections ?? []}
           items={attempt.items}
           lessonHref={lesson}
+          reviewCount={reviewCount}
         >
           {startForm("Try again")}
         </QuizResults>
       ) : (
-        <QuizBoard
+        <QuizSession
           key={attempt.id}
           attemptId={attempt.id}
-          items={attempt.items}
+          // One note: its title on every card would say nothing.
+          items={attempt.items.map((item) => ({ ...item, noteTitle: undefined }))}
           initialAnswers={attempt.answers}
           resultsHref={`/quiz/${quiz.slug}?attempt=${attempt.id}`}
         />

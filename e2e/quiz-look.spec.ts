@@ -1,0 +1,87 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { newLearner, SEED_SLUG } from "./fixtures";
+
+/** Every page of the quiz passes axe (WCAG 2.1 AA and best practice, heading order among them). */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(
+    violations.map(
+      (v) => `${what}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    ),
+  ).toEqual([]);
+}
+
+/** Screenshots of the screen and of the whole page, kept with the test's results. */
+async function look(page: Page, testInfo: TestInfo, name: string) {
+  const file = name.replace(/\W+/g, "-");
+  await page.screenshot({ path: testInfo.outputPath(`${file}.png`) });
+  await page.screenshot({ path: testInfo.outputPath(`${file}-page.png`), fullPage: true });
+  await testInfo.attach(name, { path: testInfo.outputPath(`${file}.png`) });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    `${name}: no sideways scrolling`,
+  ).toBeLessThanOrEqual(0);
+  await expectAccessible(page, name);
+}
+
+test(
+  "[LEARNER] the quiz, its results and review look right and pass axe, on a desktop and a phone",
+  { tag: "@phone" },
+  async ({ page, isMobile }, testInfo) => {
+    test.setTimeout(120_000);
+    if (!isMobile) await page.setViewportSize({ width: 1280, height: 800 });
+    await newLearner(page.request);
+
+    await page.goto(`/quiz/${SEED_SLUG}`);
+    await look(page, testInfo, "quiz intro");
+    await page.getByRole("button", { name: "Start quiz" }).click();
+    await expect(page.getByText("0 of 36 placed", { exact: true })).toBeVisible();
+    const owners = ["AWS", "Customer", "Shared"];
+    if (isMobile) {
+      for (let i = 0; i < 5; i++)
+        await page.getByRole("button", { name: owners[i % 3], exact: true }).tap();
+      await expect(page.getByText("5 of 36 placed", { exact: true })).toBeVisible();
+      await look(page, testInfo, "one card");
+      await page.getByRole("button", { name: "Whole board" }).tap();
+      await expect(page.getByRole("region", { name: "To place" })).toBeVisible();
+      await look(page, testInfo, "whole board on a phone");
+      await page.getByRole("button", { name: "One card" }).tap();
+    } else {
+      await page.locator(".quiz-card").first().focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press(String((i % 3) + 1));
+      await expect(page.getByText("5 of 36 placed", { exact: true })).toBeVisible();
+      await look(page, testInfo, "board in progress");
+      await page.getByRole("button", { name: "One card" }).click();
+      await expect(page.getByText(/^Card \d+ of 36$/)).toBeVisible();
+      await look(page, testInfo, "one card on a desktop");
+      await page.getByRole("button", { name: "Whole board" }).click();
+    }
+
+    // Submit with the rest unplaced, so that plenty is missed.
+    await page.getByRole("button", { name: /^Submit/ }).click();
+    await expect(page.getByRole("heading", { name: /^Results/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "By section" })).toBeVisible();
+    await look(page, testInfo, "results");
+
+    await page.getByRole("link", { name: /^Review what you missed \(\d+\)$/ }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await look(page, testInfo, "review intro");
+    await page.getByRole("button", { name: "Start review" }).click();
+    await expect(page.getByText("0 of 20 placed", { exact: true })).toBeVisible();
+    // Review cards come from many notes: each names its lesson.
+    if (!isMobile) {
+      await expect(
+        page.getByRole("region", { name: "To place" }).getByText("AWS Shared Responsibility Model"),
+      ).toHaveCount(20);
+    } else {
+      await expect(page.locator(".one-card-card")).toContainText("AWS Shared Responsibility Model");
+    }
+    await look(page, testInfo, "review in progress");
+    await page.getByRole("button", { name: /^Submit/ }).click();
+    await expect(page.getByRole("heading", { name: "Results: Review" })).toBeVisible();
+    await look(page, testInfo, "review results");
+  },
+);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { scoreBySection, type PlacedAnswer } from "./score-sections";
+
+const headings = [
+  { depth: 3, text: "AWS Responsibilities", anchor: "aws-responsibilities", line: 1 },
+  { depth: 3, text: "Variation by Service", anchor: "variation-by-service", line: 5 },
+  { depth: 3, text: "Shared Controls", anchor: "shared-controls", line: 9 },
+];
+
+function answer(
+  itemId: string,
+  correct: boolean,
+  anchor: string,
+  serviceModel: string | null = null,
+): PlacedAnswer {
+  return { itemId, correct, noteSlug: "model", noteTitle: "Model", anchor, serviceModel };
+}
+
+describe("scoreBySection", () => {
+  it("groups by lesson section, service-model layers by their model, in the lesson's order", () => {
+    const sections = scoreBySection(
+      [
+        answer("a", false, "shared-controls"),
+        answer("b", true, "variation-by-service", "PaaS (RDS)"),
+        answer("c", true, "aws-responsibilities"),
+        answer("d", false, "variation-by-service", "IaaS (EC2)"),
+        answer("e", true, "variation-by-service", "IaaS (EC2)"),
+        answer("f", true, "shared-controls"),
+      ],
+      (slug) => (slug === "model" ? headings : undefined),
+    );
+    expect(sections).toEqual([
+      { title: "AWS Responsibilities", noteTitle: "Model", correct: 1, total: 1, itemIds: ["c"] },
+      { title: "IaaS (EC2)", noteTitle: "Model", correct: 1, total: 2, itemIds: ["d", "e"] },
+      { title: "PaaS (RDS)", noteTitle: "Model", correct: 1, total: 1, itemIds: ["b"] },
+      { title: "Shared Controls", noteTitle: "Model", correct: 1, total: 2, itemIds: ["a", "f"] },
+    ]);
+  });
+
+  it("names a section the note no longer has from its anchor, and keeps notes apart", () => {
+    const sections = scoreBySection(
+      [
+        answer("a", true, "old-section"),
+        { ...answer("b", false, "old-section"), noteSlug: "other", noteTitle: "Another" },
+      ],
+      () => undefined,
+    );
+    expect(sections.map((s) => [s.noteTitle, s.title, s.total])).toEqual([
+      ["Another", "Old section", 1],
+      ["Model", "Old section", 1],
+    ]);
+  });
+});
