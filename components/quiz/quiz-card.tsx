@@ -42,9 +42,7 @@ export function CardFace({ item }: { item: BoardItem }) {
     <>
       {context ? <span className="eyebrow quiz-card-context">{context}</span> : null}
       <span className="quiz-card-prompt">{cardTitle(item)}</span>
-      <span className="quiz-card-detail">
-        {item.kind === "service" ? "Who manages this layer?" : item.detail}
-      </span>
+      <span className="quiz-card-detail">{item.detail}</span>
     </>
   );
 }

@@ -71,9 +71,7 @@ export function QuizOneCard({
       >
         {context ? <p className="eyebrow">{context}</p> : null}
         <h2 id="one-card-title">{cardTitle(item)}</h2>
-        <p className="one-card-detail">
-          {item.kind === "service" ? "Who manages this layer?" : item.detail}
-        </p>
+        <p className="one-card-detail">{item.detail}</p>
         {placed ? (
           <p className="one-card-status">
             Your answer: <OwnerBadge owner={placed} />

@@ -2,7 +2,10 @@ import "server-only";
 import { OWNERS } from "@/lib/content/types";
 import type { QuizItem } from "@/lib/contracts/quiz";
 
-/** An item as a learner sees it: never with its owner. */
+/**
+ * An item as a learner sees it: never with its owner. A service-model layer's stored detail is the
+ * explanation of who runs it, so before grading the learner gets the question instead.
+ */
 export function toQuizItem(item: {
   id: string;
   kind: "ASSIGN" | "SERVICE";
@@ -15,7 +18,7 @@ export function toQuizItem(item: {
     id: item.id,
     kind: item.kind === "SERVICE" ? "service" : "assign",
     prompt: item.prompt,
-    detail: item.detail,
+    detail: item.kind === "SERVICE" ? `Who runs this layer in ${item.serviceModel}?` : item.detail,
     serviceModel: item.serviceModel,
     noteSlug: item.noteSlug,
     choices: [...OWNERS],

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { scoreBySection, type PlacedAnswer } from "./score-sections";
 
 const headings = [
-  { depth: 3, text: "AWS Responsibilities", anchor: "aws-responsibilities", line: 1 },
-  { depth: 3, text: "Variation by Service", anchor: "variation-by-service", line: 5 },
-  { depth: 3, text: "Shared Controls", anchor: "shared-controls", line: 9 },
+  { depth: 3, level: 2, text: "AWS Responsibilities", anchor: "aws-responsibilities", line: 1 },
+  { depth: 3, level: 2, text: "Variation by Service", anchor: "variation-by-service", line: 5 },
+  { depth: 3, level: 2, text: "Shared Controls", anchor: "shared-controls", line: 9 },
 ];
 
 function answer(
@@ -21,19 +21,20 @@ describe("scoreBySection", () => {
     const sections = scoreBySection(
       [
         answer("a", false, "shared-controls"),
-        answer("b", true, "variation-by-service", "PaaS (RDS)"),
+        answer("b", true, "layer-virtualization", "PaaS (RDS)"),
         answer("c", true, "aws-responsibilities"),
-        answer("d", false, "variation-by-service", "IaaS (EC2)"),
-        answer("e", true, "variation-by-service", "IaaS (EC2)"),
+        answer("d", false, "layer-virtualization", "IaaS (EC2)"),
+        answer("e", true, "layer-operating-system", "IaaS (EC2)"),
         answer("f", true, "shared-controls"),
       ],
       (slug) => (slug === "model" ? headings : undefined),
     );
     expect(sections).toEqual([
       { title: "AWS Responsibilities", noteTitle: "Model", correct: 1, total: 1, itemIds: ["c"] },
+      { title: "Shared Controls", noteTitle: "Model", correct: 1, total: 2, itemIds: ["a", "f"] },
+      // Service-model layers sit in the lesson's generated matrix, after its sections.
       { title: "IaaS (EC2)", noteTitle: "Model", correct: 1, total: 2, itemIds: ["d", "e"] },
       { title: "PaaS (RDS)", noteTitle: "Model", correct: 1, total: 1, itemIds: ["b"] },
-      { title: "Shared Controls", noteTitle: "Model", correct: 1, total: 2, itemIds: ["a", "f"] },
     ]);
   });
 
