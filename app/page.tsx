@@ -40,7 +40,8 @@ function NewcomerHome({ first, lessonCount }: { first?: LessonRef; lessonCount: 
           can sort each control to AWS, the customer, or both — and keep it with spaced review.
         </p>
         <p className="actions">
-          <ButtonLink variant="primary" size="large" href="/signup">
+          {/* Back here after signing up: the learner's home then points to the first lesson. */}
+          <ButtonLink variant="primary" size="large" href="/signup?callbackUrl=%2F">
             Create an account
           </ButtonLink>
           {first ? (

@@ -128,6 +128,11 @@ export function SearchDialog() {
                   e.preventDefault();
                   setActive((i) => Math.max(i - 1, 0));
                 }
+                // A search field's own Escape only clears its text; here one press closes the dialog.
+                if (e.key === "Escape") {
+                  e.preventDefault();
+                  dialog.current?.close();
+                }
               }}
             />
           </form>
