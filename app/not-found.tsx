@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OpenSearchButton } from "@/components/search/search-dialog";
 import { ButtonLink } from "@/components/ui/button";
 
 export default function NotFound() {
@@ -13,7 +14,7 @@ export default function NotFound() {
         <Link href="/">Go to the home page</Link>
       </p>
       <p>
-        Or press <kbd>/</kbd> to search.
+        Or <OpenSearchButton label="search the lessons" /> (on a keyboard, press <kbd>/</kbd>).
       </p>
     </div>
   );

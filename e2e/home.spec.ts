@@ -138,7 +138,7 @@ test(
       await expect(lessons).toBeVisible();
       await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
       await attachScreenshot(page, testInfo, "header-menu-open");
-      await page.getByRole("heading", { level: 1 }).tap();
+      await page.touchscreen.tap(195, 800);
       await expect(menu).toHaveAttribute("aria-expanded", "false");
       await expect(lessons).toBeHidden();
 

@@ -86,7 +86,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
           aria-describedby="password-hint password-error"
           aria-invalid={Boolean(fields.password)}
         />
-        <p id="password-hint" className="eyebrow">
+        <p id="password-hint" className="field-hint">
           At least {PASSWORD_MIN_LENGTH} characters.
         </p>
         <FieldError id="password-error" messages={fields.password} />

@@ -168,14 +168,15 @@ export function SearchDialog() {
   );
 }
 
-export function OpenSearchButton() {
+/** Opens the search dialog from within a page's text; it looks like a link. */
+export function OpenSearchButton({ label = "Search them" }: { label?: string }) {
   return (
     <button
       type="button"
       className="link-button"
       onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}
     >
-      Search them
+      {label}
     </button>
   );
 }
