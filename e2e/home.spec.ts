@@ -220,3 +220,44 @@ test(
     await attachScreenshot(page, testInfo, "admin-users");
   },
 );
+
+test("[VISITOR] the favicon, the app icon and the manifest are served, and the page logs no error", async ({
+  page,
+  request,
+}) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto("/");
+  await expect(page.locator('head link[rel="icon"]').first()).toHaveAttribute("href", /icon\.svg/);
+  await expect(page.locator('head link[rel="apple-touch-icon"]')).toHaveAttribute(
+    "href",
+    /apple-icon\.png/,
+  );
+  await expect(page.locator('head link[rel="manifest"]')).toHaveAttribute(
+    "href",
+    "/manifest.webmanifest",
+  );
+
+  const expected = {
+    "/icon.svg": "image/svg+xml",
+    "/apple-icon.png": "image/png",
+    "/manifest.webmanifest": "application/manifest+json",
+  };
+  for (const [path, type] of Object.entries(expected)) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"], path).toContain(type);
+    // The proxy's headers are there, and none of them stops a browser from using the file.
+    expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
+    expect(response.headers()["content-security-policy"], path).toContain("default-src 'self'");
+  }
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as {
+    icons: Array<{ src: string }>;
+  };
+  for (const icon of manifest.icons)
+    expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+  await page.reload();
+  expect(errors).toEqual([]);
+});
