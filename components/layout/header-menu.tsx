@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 
 /**
@@ -35,9 +36,8 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         }
       }}
     >
-      <button
+      <Button
         ref={button}
-        type="button"
         className="menu-button"
         aria-expanded={open}
         aria-controls={panelId}
@@ -45,7 +45,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
       >
         <Icon name={open ? "close" : "menu"} size="1.4em" />
         <span className="visually-hidden">Menu</span>
-      </button>
+      </Button>
       <div
         id={panelId}
         className="menu-panel"

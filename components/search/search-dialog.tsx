@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import type { SearchDocument, SearchHit } from "@/lib/content/search";
 
@@ -63,16 +64,11 @@ export function SearchDialog() {
 
   return (
     <>
-      <button
-        type="button"
-        className="search-button"
-        onClick={open}
-        aria-keyshortcuts="/ Control+K"
-      >
+      <Button className="search-button" onClick={open} aria-keyshortcuts="/ Control+K">
         <Icon name="search" />
         <span className="search-button-label">Search</span>
         <kbd aria-hidden="true">/</kbd>
-      </button>
+      </Button>
       <dialog
         ref={dialog}
         className="search-dialog"
@@ -87,14 +83,13 @@ export function SearchDialog() {
         <div className="search-panel">
           <div className="search-head">
             <label htmlFor={`${listId}-input`}>Search lessons</label>
-            <button
-              type="button"
+            <Button
               className="search-close"
               aria-label="Close search"
               onClick={() => dialog.current?.close()}
             >
               <Icon name="close" />
-            </button>
+            </Button>
           </div>
           <form
             method="dialog"
