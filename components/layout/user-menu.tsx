@@ -17,7 +17,8 @@ export function UserMenu() {
   return (
     <span className="user-menu">
       <Link href="/account" className="user-name">
-        <Icon name="person" /> {session.user.name}
+        <Icon name="person" />
+        <span className="user-name-text">{session.user.name}</span>
       </Link>
       {session.user.role === "ADMIN" ? <Link href="/admin/users">Admin</Link> : null}
       <Link href="/signout">Sign out</Link>
