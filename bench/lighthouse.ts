@@ -1,4 +1,4 @@
-// npm run bench:lighthouse [-- --runs 3] [-- --path /lessons/aws-iam]: Lighthouse's desktop scores
+// npm run bench:lighthouse [-- --runs 3] [--path /lessons/aws-iam] [--mobile]: Lighthouse's desktop scores
 // (performance, accessibility, best practices) and Largest Contentful Paint for the home page and the
 // seed lesson, against the production build (built first if there is none), on a throwaway database.
 // Lighthouse 12.2.3 comes from the npm registry through npx: 13.x needs Node 22.
@@ -20,6 +20,8 @@ const DEFAULT_PATHS = ["/", "/lessons/aws-shared-responsibility-model"];
 const CHROMIUM = "/usr/bin/chromium";
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1]) || 3;
+// --mobile: Lighthouse's default phone emulation (Moto G Power, slow 4G, 4× CPU slow-down).
+const mobile = args.includes("--mobile");
 const paths = args.flatMap((arg, i) => (arg === "--path" && args[i + 1] ? [args[i + 1]] : []));
 
 const CATEGORIES = [
@@ -44,7 +46,7 @@ function lighthouse(url: string): LighthouseReport {
       "lighthouse@12.2.3",
       url,
       ...(fs.existsSync(CHROMIUM) ? [`--chrome-path=${CHROMIUM}`] : []),
-      "--preset=desktop",
+      ...(mobile ? [] : ["--preset=desktop"]),
       `--only-categories=${CATEGORIES.map((c) => c.id).join(",")}`,
       "--output=json",
       "--output-path=stdout",
@@ -68,7 +70,8 @@ function report(page: string, base: string) {
     Math.round((r.categories[id as keyof LighthouseReport["categories"]]?.score ?? 0) * 100);
   const audit = (id: string) => median(reports.map((r) => r.audits[id].numericValue));
   const lcpMs = Math.round(audit("largest-contentful-paint"));
-  console.log(`Lighthouse 12.2.3, desktop, ${page}, median of ${runs} runs`);
+  const device = mobile ? "mobile" : "desktop";
+  console.log(`Lighthouse 12.2.3, ${device}, ${page}, median of ${runs} runs`);
   console.log(
     `  FCP ${Math.round(audit("first-contentful-paint"))} ms, ` +
       `TBT ${Math.round(audit("total-blocking-time"))} ms, ` +
