@@ -113,7 +113,9 @@ async function LearnerHome({ user, lessons }: { user: CurrentUser; lessons: Less
   return (
     <div className="home">
       <header className="page-header">
-        <h1>Welcome back, {user.name}</h1>
+        <h1>
+          {resume ? "Welcome back" : "Welcome"}, {user.name}
+        </h1>
         <p className="lede">
           You have read {summary.read} of {summary.total} lessons.
         </p>

@@ -60,9 +60,7 @@ test(
     await page.getByRole("button", { name: "Create account" }).click();
 
     await expect(page).toHaveURL(/\/$/);
-    await expect(
-      page.getByRole("heading", { level: 1, name: `Welcome back, ${name}` }),
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${name}` })).toBeVisible();
     await expect(
       page.getByRole("heading", { level: 2, name: "Continue where you left off" }),
     ).toBeVisible();
