@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 export default function ErrorPage({
   reset,
 }: {
@@ -13,9 +15,9 @@ export default function ErrorPage({
         This page could not be loaded. The database may be briefly unavailable; nothing you saved is
         lost.
       </p>
-      <button type="button" className="primary" onClick={reset}>
+      <Button variant="primary" onClick={reset}>
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Icon } from "@/components/ui/icons";
 import { SearchDialog } from "@/components/search/search-dialog";
+import { HeaderMenu } from "@/components/layout/header-menu";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { UserMenu } from "@/components/layout/user-menu";
 import "./globals.css";
@@ -34,35 +35,42 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <Link href="/" className="brand">
-            <Icon name="cloud" size="1.3em" /> Cloud Responsibility Academy
+            <Icon name="cloud" size="1.5em" />
+            <span>Cloud Responsibility Academy</span>
           </Link>
-          <nav aria-label="Main">
-            <ul>
-              <li>
-                <Link href="/lessons">Lessons</Link>
-              </li>
-              <li>
-                <Link href="/review">Review</Link>
-              </li>
-              <li>
-                <Link href="/progress">Progress</Link>
-              </li>
-              <li>
-                <Link href="/teams">Teams</Link>
-              </li>
-            </ul>
-          </nav>
           <div className="header-tools">
             <SearchDialog />
             <ThemeToggle />
-            <UserMenu />
           </div>
+          <HeaderMenu>
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <Link href="/lessons">Lessons</Link>
+                </li>
+                <li>
+                  <Link href="/review">Review</Link>
+                </li>
+                <li>
+                  <Link href="/progress">Progress</Link>
+                </li>
+                <li>
+                  <Link href="/teams">Teams</Link>
+                </li>
+              </ul>
+            </nav>
+            <UserMenu />
+          </HeaderMenu>
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
           <p>
-            Notes are written in Markdown in <code>content/</code>. Who owns a control is the
-            lesson.
+            Learn who secures what in the cloud: read a short lesson, sort its controls to AWS, the
+            customer or both, and review them until they stick.
+          </p>
+          <p>
+            Your progress is seen only by you, by the instructors of the teams you join, and by the
+            site&apos;s administrators.
           </p>
         </footer>
       </body>

@@ -8,6 +8,7 @@ import {
 describe("isRenderedPerRequest", () => {
   it("matches the listed pages, a [param] standing for exactly one segment", () => {
     for (const path of [
+      "/",
       "/signin",
       "/review",
       "/quiz/aws-iam",
@@ -22,7 +23,6 @@ describe("isRenderedPerRequest", () => {
 
   it("leaves prerendered pages, files, API routes and unknown paths under a listed page alone", () => {
     for (const path of [
-      "/",
       "/lessons",
       "/lessons/aws-iam",
       "/tags/aws",

@@ -7,6 +7,7 @@
  * for every page route in app/.
  */
 export const PAGES_RENDERED_PER_REQUEST = [
+  "/",
   "/account",
   "/admin/users",
   "/join/[code]",

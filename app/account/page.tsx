@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { buttonClassName } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
 import { requirePageUser } from "@/server/auth/page-guards";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -13,11 +15,11 @@ export default async function AccountPage() {
         {user.name} · {user.email} · {user.role.toLowerCase()}
       </p>
       <h2>Your data</h2>
+      <p>Your profile, teams, every attempt and answer, and your review schedule, as one file.</p>
       <p>
-        <a href="/api/me/export" download>
-          Download all my data (JSON)
-        </a>{" "}
-        — your profile, teams, every attempt and answer, and your review schedule.
+        <a className={buttonClassName({})} href="/api/me/export" download>
+          <Icon name="download" /> Download all my data (JSON)
+        </a>
       </p>
       <h2>Change password</h2>
       <p>Changing your password ends every session, on every device; you then sign in again.</p>

@@ -49,7 +49,12 @@ export default async function TeamsPage({
 
       <section aria-labelledby="join-heading">
         <h2 id="join-heading">Join a team</h2>
-        <ActionForm action={joinTeamAction} submitLabel="Join team" pendingLabel="Joining…">
+        <ActionForm
+          action={joinTeamAction}
+          submitLabel="Join team"
+          pendingLabel="Joining…"
+          variant={canCreate ? "secondary" : "primary"}
+        >
           <div className="field">
             <label htmlFor="code">Invite code</label>
             <input
@@ -67,7 +72,12 @@ export default async function TeamsPage({
       {canCreate ? (
         <section aria-labelledby="create-heading">
           <h2 id="create-heading">Create a team</h2>
-          <ActionForm action={createTeamAction} submitLabel="Create team" pendingLabel="Creating…">
+          <ActionForm
+            action={createTeamAction}
+            submitLabel="Create team"
+            pendingLabel="Creating…"
+            variant="primary"
+          >
             <div className="field">
               <label htmlFor="team-name">Team name</label>
               <input id="team-name" name="name" required maxLength={80} />
@@ -79,14 +89,14 @@ export default async function TeamsPage({
       {all.length > 0 ? (
         <section aria-labelledby="all-heading">
           <h2 id="all-heading">All teams (admin)</h2>
-          <DataTable columns={["Team", "Learners", "Invite code"]}>
+          <DataTable columns={["Team", "Learners", "Invite code"]} layout="cards">
             {all.map((team) => (
               <tr key={team.id}>
                 <th scope="row">
                   <Link href={`/teams/${team.id}`}>{team.name}</Link>
                 </th>
-                <td>{team.members}</td>
-                <td>
+                <td data-label="Learners">{team.members}</td>
+                <td data-label="Invite code">
                   <code>{team.inviteCode}</code>
                 </td>
               </tr>

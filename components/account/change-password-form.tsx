@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import type { ErrorBody, FieldErrors } from "@/lib/contracts/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
@@ -67,9 +68,9 @@ export function ChangePasswordForm() {
       <p className="form-error" role="alert" hidden={!message}>
         {message}
       </p>
-      <button className="primary" type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password and sign out everywhere"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { safeCallbackUrl } from "@/lib/validation/safe-callback";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
@@ -54,9 +55,9 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
       <p className="form-error" role="alert" hidden={!error}>
         {error}
       </p>
-      <button className="primary" type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
       <p>
         New here?{" "}
         <Link href={`/signup?callbackUrl=${encodeURIComponent(destination)}`}>

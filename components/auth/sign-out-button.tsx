@@ -1,11 +1,12 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <button type="button" className="primary" onClick={() => signOut({ callbackUrl: "/" })}>
+    <Button variant="primary" onClick={() => signOut({ callbackUrl: "/" })}>
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import type { ErrorBody, FieldErrors } from "@/lib/contracts/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
@@ -85,7 +86,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
           aria-describedby="password-hint password-error"
           aria-invalid={Boolean(fields.password)}
         />
-        <p id="password-hint" className="eyebrow">
+        <p id="password-hint" className="field-hint">
           At least {PASSWORD_MIN_LENGTH} characters.
         </p>
         <FieldError id="password-error" messages={fields.password} />
@@ -93,9 +94,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       <p className="form-error" role="alert" hidden={!error}>
         {error}
       </p>
-      <button className="primary" type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {pending ? "Creating account…" : "Create account"}
-      </button>
+      </Button>
       <p>
         Have an account?{" "}
         <Link href={`/signin?callbackUrl=${encodeURIComponent(destination)}`}>Sign in</Link>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { useSyncExternalStore } from "react";
 
@@ -35,8 +36,7 @@ export function ThemeToggle() {
   const theme = useSyncExternalStore<Theme | null>(subscribe, currentTheme, () => null);
   const next: Theme = theme === "dark" ? "light" : "dark";
   return (
-    <button
-      type="button"
+    <Button
       className="theme-toggle"
       aria-label={`Switch to ${next} theme`}
       onClick={() => {
@@ -45,6 +45,6 @@ export function ThemeToggle() {
       }}
     >
       <Icon name={theme === "dark" ? "sun" : "moon"} />
-    </button>
+    </Button>
   );
 }

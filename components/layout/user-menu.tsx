@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Icon } from "@/components/ui/icons";
 import { useSessionUser } from "./use-session-user";
 
 export function UserMenu() {
@@ -16,7 +17,8 @@ export function UserMenu() {
   return (
     <span className="user-menu">
       <Link href="/account" className="user-name">
-        {session.user.name}
+        <Icon name="person" />
+        <span className="user-name-text">{session.user.name}</span>
       </Link>
       {session.user.role === "ADMIN" ? <Link href="/admin/users">Admin</Link> : null}
       <Link href="/signout">Sign out</Link>

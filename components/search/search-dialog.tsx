@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
 import type { SearchDocument, SearchHit } from "@/lib/content/search";
 
 const OPEN_EVENT = "open-search";
@@ -62,95 +64,114 @@ export function SearchDialog() {
 
   return (
     <>
-      <button
-        type="button"
-        className="search-button"
-        onClick={open}
-        aria-keyshortcuts="/ Control+K"
-      >
-        Search <kbd>/</kbd>
-      </button>
+      <Button className="search-button" onClick={open} aria-keyshortcuts="/ Control+K">
+        <Icon name="search" />
+        <span className="search-button-label">Search</span>
+        <kbd aria-hidden="true">/</kbd>
+      </Button>
       <dialog
         ref={dialog}
         className="search-dialog"
         aria-label="Search lessons"
         onClose={() => setQuery("")}
+        // The panel fills the dialog, so a click whose target is the dialog itself landed on the
+        // backdrop around it: a tap outside closes, as on every phone sheet.
+        onClick={(event) => {
+          if (event.target === event.currentTarget) dialog.current?.close();
+        }}
       >
-        <form
-          method="dialog"
-          className="search-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            go(hits[active]);
-          }}
-        >
-          <label htmlFor={`${listId}-input`}>Search lessons</label>
-          <input
-            ref={input}
-            id={`${listId}-input`}
-            type="search"
-            role="combobox"
-            aria-expanded={hits.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
-            autoComplete="off"
-            placeholder="Try “KMS” or “patch”"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === "ArrowDown") {
-                e.preventDefault();
-                setActive((i) => Math.min(i + 1, hits.length - 1));
-              }
-              if (e.key === "ArrowUp") {
-                e.preventDefault();
-                setActive((i) => Math.max(i - 1, 0));
-              }
-            }}
-          />
-        </form>
-        <ul id={listId} role="listbox" aria-label="Results" className="search-results">
-          {hits.map((hit, i) => (
-            <li
-              key={hit.slug}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              // Movement, not mere presence: a pointer resting where the dialog opens must not steal the selection.
-              onMouseMove={() => setActive(i)}
-              onClick={() => go(hit)}
+        <div className="search-panel">
+          <div className="search-head">
+            <label htmlFor={`${listId}-input`}>Search lessons</label>
+            <Button
+              className="search-close"
+              aria-label="Close search"
+              onClick={() => dialog.current?.close()}
             >
-              <span className="hit-title">{hit.title}</span>
-              <span className="hit-summary">{hit.summary}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="search-status" aria-live="polite">
-          {loadError
-            ? "Search could not load. Try again."
-            : query && search
-              ? `${hits.length} result${hits.length === 1 ? "" : "s"}`
-              : ""}
-        </p>
-        <p className="search-help">
-          <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close
-        </p>
+              <Icon name="close" />
+            </Button>
+          </div>
+          <form
+            method="dialog"
+            className="search-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              go(hits[active]);
+            }}
+          >
+            <input
+              ref={input}
+              id={`${listId}-input`}
+              type="search"
+              role="combobox"
+              aria-expanded={hits.length > 0}
+              aria-controls={listId}
+              aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
+              autoComplete="off"
+              placeholder="Try “KMS” or “patch”"
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setActive(0);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === "ArrowDown") {
+                  e.preventDefault();
+                  setActive((i) => Math.min(i + 1, hits.length - 1));
+                }
+                if (e.key === "ArrowUp") {
+                  e.preventDefault();
+                  setActive((i) => Math.max(i - 1, 0));
+                }
+                // A search field's own Escape only clears its text; here one press closes the dialog.
+                if (e.key === "Escape") {
+                  e.preventDefault();
+                  dialog.current?.close();
+                }
+              }}
+            />
+          </form>
+          <ul id={listId} role="listbox" aria-label="Results" className="search-results">
+            {hits.map((hit, i) => (
+              <li
+                key={hit.slug}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                // Movement, not mere presence: a pointer resting where the dialog opens must not steal the selection.
+                onMouseMove={() => setActive(i)}
+                onClick={() => go(hit)}
+              >
+                <span className="hit-title">{hit.title}</span>
+                <span className="hit-summary">{hit.summary}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="search-status" aria-live="polite">
+            {loadError
+              ? "Search could not load. Try again."
+              : query && search
+                ? `${hits.length} result${hits.length === 1 ? "" : "s"}`
+                : ""}
+          </p>
+          <p className="search-help">
+            <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close
+          </p>
+        </div>
       </dialog>
     </>
   );
 }
 
-export function OpenSearchButton() {
+/** Opens the search dialog from within a page's text; it looks like a link. */
+export function OpenSearchButton({ label = "Search them" }: { label?: string }) {
   return (
     <button
       type="button"
       className="link-button"
       onClick={() => window.dispatchEvent(new Event(OPEN_EVENT))}
     >
-      Search them
+      {label}
     </button>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { ActionState } from "@/lib/contracts/action-state";
 
 /**
  * A form bound to a server action, showing its outcome in a live region: the success message, or the
- * error with a message per field.
+ * error with a message per field. Its submit button is the one Button: `variant="primary"` for the
+ * page's main action, `"danger"` for one that removes or replaces something.
  */
 export function ActionForm({
   action,
@@ -13,6 +15,7 @@ export function ActionForm({
   pendingLabel,
   children,
   className = "form",
+  variant,
   primary = false,
   confirm,
 }: {
@@ -21,7 +24,8 @@ export function ActionForm({
   pendingLabel?: string;
   children?: ReactNode;
   className?: string;
-  /** The page's main action: a filled button. */
+  variant?: ButtonVariant;
+  /** @deprecated Use `variant="primary"`. Kept until the quiz and review pages switch over. */
   primary?: boolean;
   confirm?: string;
 }) {
@@ -35,9 +39,13 @@ export function ActionForm({
       }}
     >
       {children}
-      <button type="submit" className={primary ? "primary" : undefined} disabled={pending}>
+      <Button
+        type="submit"
+        variant={variant ?? (primary ? "primary" : "secondary")}
+        disabled={pending}
+      >
         {pending ? (pendingLabel ?? "Saving…") : submitLabel}
-      </button>
+      </Button>
       <div aria-live="polite" role="status">
         {state?.ok ? <p>{state.message}</p> : null}
         {state && !state.ok ? (

@@ -1,21 +1,45 @@
 import type { ReactNode } from "react";
 
-/** A table of records with a header cell per column; it scrolls sideways when a screen is too narrow. */
-export function DataTable({ columns, children }: { columns: string[]; children: ReactNode }) {
+/**
+ * A table of records with a header cell per column. On a narrow screen it scrolls sideways, or, with
+ * `layout="cards"`, shows each row as a card; give each `<td>` a `data-label` naming its column then.
+ */
+export function DataTable({
+  columns,
+  children,
+  layout = "scroll",
+  label,
+}: {
+  columns: string[];
+  children: ReactNode;
+  layout?: "scroll" | "cards";
+  /** What the table holds, read out when its scroll box takes focus; its columns by default. */
+  label?: string;
+}) {
+  const table = (
+    <table className="data-table">
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+  if (layout === "cards") return <div className="table-cards">{table}</div>;
+  // A box that may scroll must take focus, so that keyboard users can scroll it too (WCAG 2.1.1).
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
+    <div
+      className="table-scroll"
+      role="group"
+      aria-label={label ?? `Table: ${columns.join(", ")}`}
+      tabIndex={0}
+    >
+      {table}
     </div>
   );
 }

@@ -27,6 +27,7 @@ const PATHS = {
   flag: "M5 21V4m0 0h11l-2 4 2 4H5",
   book: "M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2zm0 0v16",
   clock: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zm0-13v4l3 2",
+  download: "M12 4v11m-5-5 5 5 5-5M5 20h14",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -81,7 +81,7 @@ test("[READER] every lesson and tag page is served as built, with the security h
   expect(lessons).toContain(`/lessons/${SEED_SLUG}`);
   expect(tags.length).toBeGreaterThan(1);
 
-  const urls = ["/", "/lessons", "/signout", ...lessons, ...tags];
+  const urls = ["/lessons", "/signout", ...lessons, ...tags];
   test.info().annotations.push({ type: "cases", description: String(urls.length + 3) });
   for (const url of urls) await expectPrerendered(await request.get(url), url);
 
@@ -118,6 +118,8 @@ test("[LEARNER] pages rendered per request get a fresh nonce, and their scripts 
 
   // One URL for each page route that is rendered per request, and who asks for it.
   const perRequest = {
+    // The home page reads the session: a newcomer's page or the learner's own.
+    "/": { url: "/", as: anonymous },
     "/signin": { url: "/signin", as: anonymous },
     "/signup": { url: "/signup", as: anonymous },
     "/join/[code]": { url: `/join/${inviteCode}`, as: anonymous },
@@ -132,7 +134,7 @@ test("[LEARNER] pages rendered per request get a fresh nonce, and their scripts 
   };
   // With the prerendered pages of the test above, this covers every page in app/: a page gets a nonce
   // if and only if it is rendered per request.
-  const prerendered = ["/", "/lessons", "/signout", "/lessons/[slug]", "/tags/[tag]"];
+  const prerendered = ["/lessons", "/signout", "/lessons/[slug]", "/tags/[tag]"];
   expect([...prerendered, ...Object.keys(perRequest)].sort()).toEqual(appPageRoutes());
 
   test.info().annotations.push({

@@ -12,6 +12,7 @@ export default async function SignInPage({
   return (
     <div>
       <h1>Sign in</h1>
+      <p className="form-intro">Welcome back: your scores and reviews are where you left them.</p>
       <SignInForm callbackUrl={callbackUrl} notice={error ? "Please sign in again." : undefined} />
     </div>
   );

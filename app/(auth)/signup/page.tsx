@@ -12,6 +12,9 @@ export default async function SignUpPage({
   return (
     <div>
       <h1>Create an account</h1>
+      <p className="form-intro">
+        Free. It keeps your quiz scores and your review schedule, and lets you join a team.
+      </p>
       <SignUpForm callbackUrl={callbackUrl} />
     </div>
   );

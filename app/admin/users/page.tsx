@@ -16,12 +16,12 @@ export default async function AdminUsersPage() {
     <div>
       <h1>Users</h1>
       <p>A role change applies on the user&apos;s next request.</p>
-      <DataTable columns={["Name", "Email", "Role"]}>
+      <DataTable columns={["Name", "Email", "Role"]} layout="cards">
         {users.map((u) => (
           <tr key={u.id}>
             <th scope="row">{u.name}</th>
-            <td>{u.email}</td>
-            <td>
+            <td data-label="Email">{u.email}</td>
+            <td data-label="Role">
               <ActionForm action={changeRoleAction} submitLabel="Save" className="inline-form">
                 <input type="hidden" name="userId" value={u.id} />
                 <label className="visually-hidden" htmlFor={`role-${u.id}`}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
+import { ButtonLink } from "@/components/ui/button";
 import { inviteCodeSchema } from "@/lib/validation/teams";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { joinByLinkAction } from "./actions";
@@ -38,16 +39,18 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
           action={joinByLinkAction}
           submitLabel="Join the team"
           pendingLabel="Joining…"
-          primary
+          variant="primary"
         >
           <input type="hidden" name="code" value={parsed.data} />
         </ActionForm>
       ) : (
-        <p>
-          <Link className="button primary" href={`/signup?callbackUrl=${encodeURIComponent(here)}`}>
+        <p className="actions">
+          <ButtonLink variant="primary" href={`/signup?callbackUrl=${encodeURIComponent(here)}`}>
             Create an account to join
-          </Link>{" "}
-          or <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>sign in</Link>.
+          </ButtonLink>
+          <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>
+            Sign in to join
+          </ButtonLink>
         </p>
       )}
       <p>
