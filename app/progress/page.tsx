@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
-import { ScrollTable } from "@/components/dashboard/scroll-table";
+import { DataTable } from "@/components/ui/data-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { lessonHref } from "@/lib/content/build-library";
@@ -51,7 +51,7 @@ export default async function ProgressPage() {
       </div>
 
       <h2>Mastery by lesson</h2>
-      <ScrollTable
+      <DataTable
         label="Mastery by lesson"
         columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}
       >
@@ -77,7 +77,7 @@ export default async function ProgressPage() {
             <td className="num">{q.attempts}</td>
           </tr>
         ))}
-      </ScrollTable>
+      </DataTable>
       {readingOnly.length > 0 ? (
         <p className="section-lead">
           Also counted in lessons read, with no quiz:{" "}
@@ -103,7 +103,7 @@ export default async function ProgressPage() {
 
       <h2>Quiz history</h2>
       {progress.history.length > 0 ? (
-        <ScrollTable label="Quiz history" columns={["When", "What", "Score"]}>
+        <DataTable label="Quiz history" columns={["When", "What", "Score"]}>
           {[...progress.history].reverse().map((h) => (
             <tr key={h.attemptId}>
               <td>{h.submittedAt ? formatDateTime(h.submittedAt) : ""}</td>
@@ -113,7 +113,7 @@ export default async function ProgressPage() {
               </td>
             </tr>
           ))}
-        </ScrollTable>
+        </DataTable>
       ) : (
         <p>Nothing yet.</p>
       )}

@@ -101,7 +101,7 @@ export default async function ReviewPage({
         submitLabel="Start review"
         pendingLabel="Starting…"
         className="inline-form"
-        primary
+        variant="primary"
       />
     </div>
   );

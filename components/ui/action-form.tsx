@@ -15,8 +15,7 @@ export function ActionForm({
   pendingLabel,
   children,
   className = "form",
-  variant,
-  primary = false,
+  variant = "secondary",
   confirm,
 }: {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -25,8 +24,6 @@ export function ActionForm({
   children?: ReactNode;
   className?: string;
   variant?: ButtonVariant;
-  /** @deprecated Use `variant="primary"`. Kept until the quiz and review pages switch over. */
-  primary?: boolean;
   confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -39,11 +36,7 @@ export function ActionForm({
       }}
     >
       {children}
-      <Button
-        type="submit"
-        variant={variant ?? (primary ? "primary" : "secondary")}
-        disabled={pending}
-      >
+      <Button type="submit" variant={variant} disabled={pending}>
         {pending ? (pendingLabel ?? "Saving…") : submitLabel}
       </Button>
       <div aria-live="polite" role="status">

@@ -9,15 +9,18 @@ export function DataTable({
   children,
   layout = "scroll",
   label,
+  className,
 }: {
   columns: string[];
   children: ReactNode;
   layout?: "scroll" | "cards";
   /** What the table holds, read out when its scroll box takes focus; its columns by default. */
   label?: string;
+  /** Extra classes for the table, such as the dashboard's "mastery-grid". */
+  className?: string;
 }) {
   const table = (
-    <table className="data-table">
+    <table className={["data-table", className].filter(Boolean).join(" ")}>
       <thead>
         <tr>
           {columns.map((column) => (

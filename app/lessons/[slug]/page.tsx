@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonProgressPanel } from "@/components/lesson/lesson-progress-panel";
 import { StudyText, studyRevealCss } from "@/components/lesson/study-mode";
+import { ButtonLink } from "@/components/ui/button";
 import { lessonHref } from "@/lib/content/build-library";
 import { compileLesson } from "@/lib/content/compile-lesson";
 import { matrixSectionAnchor, studyLabels } from "@/lib/content/sections";
@@ -118,9 +119,9 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
               Sort the {note.items.length} controls from this lesson into AWS, Customer and Shared.
               Grading explains every answer.
             </p>
-            <Link className="button primary" href={`/quiz/${slug}`}>
+            <ButtonLink variant="primary" href={`/quiz/${slug}`}>
               Take the quiz
-            </Link>
+            </ButtonLink>
           </section>
         ) : null}
         <section className="backlinks" aria-labelledby="backlinks-heading">

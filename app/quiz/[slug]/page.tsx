@@ -49,7 +49,7 @@ export default async function QuizPage({
       submitLabel={label}
       pendingLabel="Starting…"
       className="inline-form"
-      primary={!attempt}
+      variant={attempt ? "secondary" : "primary"}
     >
       <input type="hidden" name="slug" value={quiz.slug} />
     </ActionForm>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConfirmForm } from "@/components/dashboard/confirm-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon, MasteryLegend } from "@/components/ui/mastery-icon";
-import { ScrollTable } from "@/components/dashboard/scroll-table";
+import { DataTable } from "@/components/ui/data-table";
 import { CopyButton } from "@/components/teams/copy-button";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
@@ -283,7 +283,7 @@ export default async function TeamPage({
           {misconceptions.length === 0 ? (
             <p>No wrong answers yet.</p>
           ) : (
-            <ScrollTable
+            <DataTable
               label="Most-missed controls"
               className="misconceptions"
               columns={["Control", "Right", "Usual wrong answer"]}
@@ -310,7 +310,7 @@ export default async function TeamPage({
                   </td>
                 </tr>
               ))}
-            </ScrollTable>
+            </DataTable>
           )}
         </section>
 
@@ -351,14 +351,15 @@ export default async function TeamPage({
           Invite code <code>{team.inviteCode}</code> · join link <code>{joinPath}</code>{" "}
           <CopyButton text={joinPath} label="Copy join link" />
         </p>
-        <ConfirmForm
+        <ActionForm
+          className="inline-form"
           action={rotateInviteCodeAction}
           submitLabel="Replace the invite code"
           variant="danger"
           confirm="The current code and link will stop working. Continue?"
         >
           <input type="hidden" name="teamId" value={team.id} />
-        </ConfirmForm>
+        </ActionForm>
       </section>
     </div>
   );

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConfirmForm } from "@/components/dashboard/confirm-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDateTime, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
-import { ScrollTable } from "@/components/dashboard/scroll-table";
+import { DataTable } from "@/components/ui/data-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { OwnerBadge } from "@/components/ui/owner-badge";
@@ -84,7 +84,7 @@ export default async function LearnerPage({
       <div className="dashboard-panels">
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">Mastery by quiz</h2>
-          <ScrollTable
+          <DataTable
             label="Mastery by quiz"
             columns={["Quiz", "Mastery", "Best", "Quizzes", "Lesson"]}
           >
@@ -107,7 +107,7 @@ export default async function LearnerPage({
                 </td>
               </tr>
             ))}
-          </ScrollTable>
+          </DataTable>
         </section>
 
         <section aria-labelledby="scores-heading">
@@ -135,7 +135,7 @@ export default async function LearnerPage({
               · {attempt.correct}/{attempt.total} ({scorePercent(attempt)}%)
               {attempt.submittedAt ? ` · ${formatDateTime(attempt.submittedAt)}` : ""}
             </summary>
-            <ScrollTable
+            <DataTable
               label={`Answers, ${attempt.kind === "review" ? "review" : (attempt.noteTitle ?? "quiz")}, ${attempt.submittedAt ? formatDateTime(attempt.submittedAt) : ""}`}
               columns={["Control", "Answer", "Expected", "Result"]}
             >
@@ -152,14 +152,15 @@ export default async function LearnerPage({
                   </td>
                 </tr>
               ))}
-            </ScrollTable>
+            </DataTable>
           </details>
         ))}
       </section>
 
       <section aria-labelledby="membership-heading">
         <h2 id="membership-heading">Membership</h2>
-        <ConfirmForm
+        <ActionForm
+          className="inline-form"
           action={removeMemberAction}
           submitLabel="Remove from team"
           variant="danger"
@@ -167,7 +168,7 @@ export default async function LearnerPage({
         >
           <input type="hidden" name="teamId" value={team.id} />
           <input type="hidden" name="userId" value={learner.id} />
-        </ConfirmForm>
+        </ActionForm>
       </section>
     </div>
   );
