@@ -14,13 +14,13 @@ export function DataTable({
   columns: string[];
   children: ReactNode;
   layout?: "scroll" | "cards";
-  /** What the table holds, read out when its scroll box takes focus; its columns by default. */
+  /** What the table holds: its name, also read out when its scroll box takes focus. */
   label?: string;
   /** Extra classes for the table, such as the dashboard's "mastery-grid". */
   className?: string;
 }) {
   const table = (
-    <table className={["data-table", className].filter(Boolean).join(" ")}>
+    <table className={["data-table", className].filter(Boolean).join(" ")} aria-label={label}>
       <thead>
         <tr>
           {columns.map((column) => (
