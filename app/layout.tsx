@@ -36,7 +36,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <Link href="/" className="brand">
             <Icon name="cloud" size="1.5em" />
-            <span>Cloud Responsibility Academy</span>
+            <span>
+              {/* "Cloud Academy" on a phone, the app's short name, so that the header keeps to one
+                  line beside its three buttons. */}
+              Cloud <span className="brand-middle">Responsibility </span>Academy
+            </span>
           </Link>
           <div className="header-tools">
             <SearchDialog />
