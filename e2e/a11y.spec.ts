@@ -1,10 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, newLearner, SEED_SLUG, signIn } from "./fixtures";
-
-// WCAG 2.1 A and AA, plus axe's best practices: heading-order (h1 → h2 → h3), one main landmark,
-// content inside landmarks, and the like.
-const TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"];
+import { axeViolations } from "./support/look";
 
 /** Scans pages one by one and keeps every violation, so that one run names them all. */
 class Scanner {
@@ -18,12 +14,9 @@ class Scanner {
     await expect(page.locator("h1").first()).toBeVisible();
     // The header's session island has answered: what a reader sees once the page has settled.
     await expect(page.locator(".user-menu:not([aria-hidden])")).toBeAttached();
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const violations = await axeViolations(page);
     this.scans++;
-    for (const v of violations) {
-      const targets = v.nodes.map((n) => n.target.join(" ")).join(" | ");
-      this.failures.push(`${label}: ${v.id} (${v.impact}) — ${v.help}\n    at ${targets}`);
-    }
+    this.failures.push(...violations.map((violation) => `${label}: ${violation}`));
   }
 
   async visit(path: string, label = path) {

@@ -1,22 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SEED_SLUG, signIn } from "./fixtures";
-
-async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(`${name}-${testInfo.project.name}`, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: "image/png",
-  });
-}
-
-/** Nothing is wider than the screen: the page never scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, page.url()).toBeLessThanOrEqual(innerWidth);
-}
+import { attachScreenshot, expectNoSidewaysScroll } from "./support/look";
 
 test(
   "[VISITOR] the home page says what the app is for and offers an account or the first lesson",

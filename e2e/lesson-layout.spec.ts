@@ -1,33 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { newLearner, SEED_SLUG } from "./fixtures";
+import {
+  attachScreenshot as shoot,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+} from "./support/look";
 
 const OWNER_WORDS = /\b(AWS|Amazon|Customer|Customers|Shared)\b/;
 const OWNER_LABELS = { AWS: "AWS", CUSTOMER: "Customer", SHARED: "Shared" } as const;
-
-/** A screenshot as a test artifact; also written to $SHOTS_DIR when set, to look at by hand. */
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  const file = `${name}-${testInfo.project.name}.png`;
-  const body = await page.screenshot({
-    fullPage: true,
-    path: process.env.SHOTS_DIR ? `${process.env.SHOTS_DIR}/${file}` : undefined,
-  });
-  await testInfo.attach(file, { body, contentType: "image/png" });
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "best-practice"])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test(
   "[VISITOR] the lessons list shows each lesson once, grouped, and filters by tag",

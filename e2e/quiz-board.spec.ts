@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSidewaysScroll } from "./support/look";
 import { newLearner, SEED_SLUG } from "./fixtures";
 
 const QUIZ = `/quiz/${SEED_SLUG}`;
@@ -10,13 +11,6 @@ async function startQuiz(page: Page, path = QUIZ) {
 }
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
-
-/** No part of the page reaches past the right edge of the screen. */
-async function expectNoSidewaysScroll(page: Page) {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).toBeLessThanOrEqual(0);
-}
 
 test("[LEARNER] drags cards from the bottom of the 36-card pool to each column with the mouse, the page scrolling as the card nears the top", async ({
   page,

@@ -1,30 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { attachScreenshot, expectNoAxeViolations, expectNoSidewaysScroll } from "./support/look";
 import { newLearner, SEED_SLUG } from "./fixtures";
 
-/** Every page of the quiz passes axe (WCAG 2.1 AA and best practice, heading order among them). */
-async function expectAccessible(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "best-practice"])
-    .analyze();
-  expect(
-    violations.map(
-      (v) => `${what}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-    ),
-  ).toEqual([]);
-}
-
-/** Screenshots of the screen and of the whole page, kept with the test's results. */
+/** The screen as it is (kept with the test's results), no sideways scrolling, and no axe violation. */
 async function look(page: Page, testInfo: TestInfo, name: string) {
-  const file = name.replace(/\W+/g, "-");
-  await page.screenshot({ path: testInfo.outputPath(`${file}.png`) });
-  await page.screenshot({ path: testInfo.outputPath(`${file}-page.png`), fullPage: true });
-  await testInfo.attach(name, { path: testInfo.outputPath(`${file}.png`) });
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    `${name}: no sideways scrolling`,
-  ).toBeLessThanOrEqual(0);
-  await expectAccessible(page, name);
+  await attachScreenshot(page, testInfo, name, { fullPage: false });
+  await expectNoSidewaysScroll(page, name);
+  await expectNoAxeViolations(page, name);
 }
 
 test(

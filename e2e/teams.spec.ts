@@ -1,25 +1,8 @@
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SEED_SLUG, signIn } from "./fixtures";
-
-async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(`${name} (${testInfo.project.name})`, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: "image/png",
-  });
-}
-
-/** Headings go h1, h2, h3 with none skipped (axe's best-practice rule), and scroll areas take focus. */
-async function expectTidyStructure(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withRules(["heading-order", "page-has-heading-one", "scrollable-region-focusable"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
-  ).toEqual([]);
-}
+import { attachScreenshot, expectNoAxeViolations } from "./support/look";
 
 test("[INSTRUCTOR] the Demo Team dashboard shows the grid first, misconceptions, mastery and who is overdue @phone", async ({
   page,
@@ -76,7 +59,7 @@ test("[INSTRUCTOR] the Demo Team dashboard shows the grid first, misconceptions,
     "Proficient or better",
     "Mastered",
   ]);
-  await expectTidyStructure(page);
+  await expectNoAxeViolations(page);
   await attachScreenshot(page, testInfo, "dashboard");
 
   // "Read" counts the same lessons on the dashboard as on the learner's own progress page.
@@ -92,7 +75,7 @@ test("[INSTRUCTOR] the Demo Team dashboard shows the grid first, misconceptions,
   const ownRead = (await stat.textContent())!.match(/\d+\/\d+/)![0];
   await expect(jonasRead).toHaveText(ownRead);
   expect(ownRead).toMatch(/^2\//);
-  await expectTidyStructure(own);
+  await expectNoAxeViolations(own);
   await attachScreenshot(own, testInfo, "a demo learner's progress page");
   await jonas.close();
 
@@ -127,7 +110,7 @@ test("[INSTRUCTOR] the Demo Team dashboard shows the grid first, misconceptions,
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     viewport.width,
   );
-  await expectTidyStructure(page);
+  await expectNoAxeViolations(page);
   await attachScreenshot(page, testInfo, "drill-down");
 });
 

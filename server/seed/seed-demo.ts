@@ -58,39 +58,29 @@ async function seedOnce<T>(
  */
 export async function seedDemo(db: Db, now = new Date()) {
   const users: Record<string, string> = {};
-  for (const demo of DEMO_USERS) {
+  const accounts = [
+    ...DEMO_USERS,
+    ...DEMO_LEARNERS.map(({ email, name }) => ({
+      email,
+      name,
+      role: "LEARNER" as const,
+      createdAt: new Date(now.getTime() - 30 * DAY_MS),
+    })),
+  ];
+  // One hash for all of them: the same password, and argon2 is slow on purpose.
+  let passwordHash: string | undefined;
+  for (const account of accounts) {
     const user = await seedOnce(
       db,
-      `demo-user:${demo.email}`,
-      () => db.user.findUnique({ where: { email: demo.email }, select: { id: true } }),
+      `demo-user:${account.email}`,
+      () => db.user.findUnique({ where: { email: account.email }, select: { id: true } }),
       async (tx) =>
         tx.user.create({
-          data: { ...demo, passwordHash: await hashPassword(DEMO_PASSWORD) },
+          data: { ...account, passwordHash: (passwordHash ??= await hashPassword(DEMO_PASSWORD)) },
           select: { id: true },
         }),
     );
-    if (user) users[demo.email] = user.id;
-  }
-  let learnerHash: string | undefined;
-  for (const demo of DEMO_LEARNERS) {
-    const user = await seedOnce(
-      db,
-      `demo-user:${demo.email}`,
-      () => db.user.findUnique({ where: { email: demo.email }, select: { id: true } }),
-      async (tx) =>
-        tx.user.create({
-          data: {
-            email: demo.email,
-            name: demo.name,
-            role: "LEARNER",
-            // One hash for all of them: the same password, and argon2 is slow on purpose.
-            passwordHash: (learnerHash ??= await hashPassword(DEMO_PASSWORD)),
-            createdAt: new Date(now.getTime() - 30 * DAY_MS),
-          },
-          select: { id: true },
-        }),
-    );
-    if (user) users[demo.email] = user.id;
+    if (user) users[account.email] = user.id;
   }
   const team = await seedOnce(
     db,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon, MasteryLegend } from "@/components/ui/mastery-icon";
@@ -140,14 +141,7 @@ export default async function TeamPage({
 
   return (
     <div className="dashboard">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/teams">Teams</Link>
-          </li>
-          <li aria-current="page">{team.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: "/teams", label: "Teams" }]} current={team.name} />
       <header className="dashboard-header">
         <h1>{team.name}</h1>
         <ul className="summary-strip" aria-label="Team summary">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Email } from "@/components/dashboard/email";
 import { formatDate, formatDateTime, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
@@ -39,17 +39,13 @@ export default async function LearnerPage({
   const quizzes = [...history.attempts].reverse().filter((a) => a.kind === "quiz");
   return (
     <div className="dashboard">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/teams">Teams</Link>
-          </li>
-          <li>
-            <Link href={`/teams/${team.id}`}>{team.name}</Link>
-          </li>
-          <li aria-current="page">{learner.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/teams", label: "Teams" },
+          { href: `/teams/${team.id}`, label: team.name },
+        ]}
+        current={learner.name}
+      />
       <header className="dashboard-header">
         <h1>{learner.name}</h1>
         <ul className="summary-strip" aria-label="Learner summary">
