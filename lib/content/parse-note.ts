@@ -1,6 +1,8 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { isServiceVariationHeading, outlineLevels, ownerOfHeading } from "./sections";
+import { classifyHeading } from "./responsibility-headings";
+import { scanSection } from "./section-items";
+import { isServiceVariationHeading, outlineLevels } from "./sections";
 import {
   DEFAULT_LAYER_OWNERS,
   SERVICE_LAYERS,
@@ -11,7 +13,16 @@ import {
   serviceRowAnchor,
 } from "./service-layers";
 import { createAnchorSlugger, slugify, tagSlug } from "./slug";
-import { OWNERS, type ContentProblem, type ExtractedItem, type Heading, type Owner, type ParsedNote, type WikiLink } from "./types";
+import {
+  OWNERS,
+  type ContentProblem,
+  type ExtractedItem,
+  type Heading,
+  type ItemSource,
+  type Owner,
+  type ParsedNote,
+  type WikiLink,
+} from "./types";
 import { WIKI_LINK_PATTERN, parseWikiLinkInner, wikiLinkLabel } from "./wiki-link";
 
 const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(/[,\s]+/)));
@@ -31,8 +42,10 @@ type Frontmatter = z.infer<typeof frontmatterSchema>;
 const TAG_LINE = /^\s*(#[\p{L}\p{N}_/-]+\s*)+$/u;
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const FENCE = /^\s*(```|~~~)/;
-const TOP_LEVEL_BULLET = /^[-*+]\s+(.*)$/;
-const BOLD_TERM = /^\*\*(.+?)\*\*\s*:?\s*(.*)$/;
+/** A heading written inside a list item: `- ## AWS responsibilities`, `1. ### ...`. */
+const LIST_HEADING = /^(\s*(?:[-*+]|\d+[.)])\s+)(#{1,6})\s+(.+?)\s*#*\s*$/;
+/** Words that show a note is about who is responsible for what. */
+const TALKS_ABOUT_RESPONSIBILITY = /responsib|security (?:of|in) the cloud|\b(?:aws|customer)[- ]managed\b/i;
 
 export interface NoteSource {
   /** Path relative to the content root, for messages. */
@@ -103,6 +116,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   const tags = new Set((frontmatter.tags ?? []).map((t) => tagSlug(t.replace(/^#/, ""))).filter(Boolean));
   const rawHeadings: Array<{ depth: number; raw: string; text: string; index: number }> = [];
   const links: WikiLink[] = [];
+  const listHeadings: ListHeading[] = [];
   const dropped = new Set<number>();
   let inCode = false;
   let firstContentIndex = -1;
@@ -122,6 +136,10 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     if (firstContentIndex < 0 && line.trim() !== "") firstContentIndex = i;
     const heading = HEADING.exec(line);
     if (heading) rawHeadings.push({ depth: heading[1].length, raw: heading[2], text: inlineText(heading[2]), index: i });
+    const listHeading = !heading && LIST_HEADING.exec(line);
+    if (listHeading) {
+      listHeadings.push({ text: inlineText(listHeading[3]), line: i + 1, indent: listHeading[1].length });
+    }
 
     const masked = maskInlineCode(line);
     for (const match of masked.matchAll(WIKI_LINK_PATTERN)) {
@@ -162,19 +180,17 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     line: h.index + 1,
   }));
 
-  const quizOverrides = new Map(Object.entries(frontmatter.quiz ?? {}).map(([heading, owner]) => [heading.trim().toLowerCase(), owner]));
-  const ownerOf = (heading: Heading): Owner | undefined => quizOverrides.get(heading.text.toLowerCase()) ?? ownerOfHeading(heading.text);
+  const quizOverrides = new Map(
+    Object.entries(frontmatter.quiz ?? {}).map(([heading, owner]) => [heading.trim().toLowerCase(), owner]),
+  );
+  const sections = classifySections(headings, listHeadings, quizOverrides);
   const sectionOwners: Record<string, Owner> = {};
-  for (const heading of headings) {
-    const owner = ownerOf(heading);
-    if (owner) sectionOwners[heading.text] = owner;
+  for (const section of sections) {
+    if (!section.inList && section.owner && section.owner !== "TABLE") sectionOwners[section.text] = section.owner;
   }
 
-  const items = extractItems({ lines, headings, file, ownerOf, problems });
-  if (Object.keys(sectionOwners).length > 0 && items.length === 0) {
-    problems.push({ file, line: headings[0]?.line ?? 1, severity: "warning", message: "note has responsibility sections but yields no quiz items (bullets should read `- **Term**: explanation`)" });
-  }
-
+  const items = extractItems({ lines, sections, file, problems });
+  reportSilence({ lines, bodyStart, sections, items, file, problems });
   const body = lines.slice(bodyStart).filter((_, i) => !dropped.has(i + bodyStart)).join("\n").replace(/^\n+/, "");
   const plainText = toPlainText(body);
   return {
@@ -196,49 +212,197 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   };
 }
 
+interface ListHeading {
+  text: string;
+  line: number;
+  /** The content column of the list item: bullets up to it belong to this section. */
+  indent: number;
+}
+
+/** A heading (or a heading inside a list item) and what the rules make of it. */
+interface Section {
+  text: string;
+  line: number;
+  anchor: string;
+  indent: number;
+  inList: boolean;
+  owner?: Owner | "TABLE";
+  rule?: string;
+  loose: boolean;
+  nearMiss?: string;
+  service: boolean;
+}
+
+function classifySections(
+  headings: Heading[],
+  listHeadings: ListHeading[],
+  quizOverrides: Map<string, Owner>,
+): Section[] {
+  const all = [
+    ...headings.map((h) => ({ text: h.text, line: h.line, anchor: h.anchor, indent: 0, inList: false })),
+    ...listHeadings.map((h) => ({ ...h, anchor: "", inList: true })),
+  ].sort((a, b) => a.line - b.line);
+  let lastAnchor = "";
+  return all.map((h) => {
+    // A heading inside a list item gets no id on the lesson page; its items link to the section around it.
+    const anchor = h.inList ? lastAnchor : h.anchor;
+    if (!h.inList) lastAnchor = h.anchor;
+    const override = quizOverrides.get(h.text.toLowerCase());
+    if (override) return { ...h, anchor, owner: override, rule: "frontmatter quiz:", loose: false, service: false };
+    const found = classifyHeading(h.text);
+    if (found && "owner" in found) {
+      return { ...h, anchor, owner: found.owner, rule: found.pattern.id, loose: found.pattern.loose === true, service: false };
+    }
+    return {
+      ...h,
+      anchor,
+      loose: false,
+      nearMiss: found?.nearMiss,
+      service: isServiceVariationHeading(h.text),
+    };
+  });
+}
+
 interface ItemContext {
   lines: string[];
-  headings: Heading[];
+  sections: Section[];
   file: string;
-  ownerOf: (heading: Heading) => Owner | undefined;
   problems: ContentProblem[];
 }
 
-function extractItems({ lines, headings, file, ownerOf, problems }: ItemContext): ExtractedItem[] {
+function extractItems({ lines, sections, file, problems }: ItemContext): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   const keys = new Set<string>();
-  headings.forEach((heading, h) => {
-    const owner = ownerOf(heading);
-    const service = !owner && isServiceVariationHeading(heading.text);
+  const looseOwners = new Set<Owner>();
+  const warn = (line: number, message: string) => problems.push({ file, line, severity: "warning", message });
+  sections.forEach((section, s) => {
+    if (section.inList) {
+      warn(
+        section.line,
+        section.owner
+          ? `heading "${section.text}" is inside a list item; it is read as a section, but the lesson shows it as a bullet (remove the "- " before the #)`
+          : `heading "${section.text}" is inside a list item (remove the "- " before the #)`,
+      );
+    }
+    if (section.nearMiss) {
+      warn(
+        section.line,
+        `heading "${section.text}" looks like a responsibility section but is not taken: ${section.nearMiss}. ` +
+          "Its bullets are not quiz items; name the owner first or map the heading in frontmatter quiz:",
+      );
+    }
+    const { owner, service } = section;
     if (!owner && !service) return;
-    const end = headings[h + 1]?.line ?? lines.length + 1;
+    const end = sections[s + 1]?.line ?? lines.length + 1;
+    const scan = scanSection(lines, section.line + 1, end, section.inList ? section.indent : 0, inlineText);
+    for (const warning of scan.warnings) warn(warning.line, warning.message);
     const termsInSection = new Set<string>();
-    let inCode = false;
-    for (let n = heading.line + 1; n < end; n++) {
-      const line = lines[n - 1];
-      if (FENCE.test(line)) inCode = !inCode;
-      const bullet = !inCode && TOP_LEVEL_BULLET.exec(line);
-      const bold = bullet && BOLD_TERM.exec(bullet[1].trim());
-      if (!bold) continue;
-      const term = inlineText(bold[1]).replace(/:$/, "").trim();
-      const explanation = inlineText(bold[2]);
-      if (!term) continue;
+    const source: ItemSource = { heading: section.text, line: section.line, rule: section.rule ?? "" };
+    const disagreeing = new Set<number>();
+    scan.tables.forEach((table, t) => {
+      const clash = table.items.find((item) => owner && owner !== "TABLE" && item.owner && item.owner !== owner);
+      if (table.namesOwners && clash) {
+        disagreeing.add(t);
+        warn(table.line, `table is skipped: its row "${clash.term}" names ${clash.owner}, but the section "${section.text}" is ${owner}`);
+      }
+    });
+    let unowned = 0;
+    for (const raw of scan.items) {
+      if (raw.table !== undefined && disagreeing.has(raw.table)) continue;
+      if (service) {
+        if (raw.table === undefined) items.push(...serviceItems(raw.term, raw.explanation, raw.line));
+        continue;
+      }
+      const itemOwner = raw.owner ?? (owner === "TABLE" ? undefined : owner);
+      if (!itemOwner) {
+        unowned++;
+        continue;
+      }
+      const term = raw.term;
       if (termsInSection.has(term.toLowerCase())) {
-        problems.push({ file, line: n, severity: "warning", message: `term "${term}" repeats within section "${heading.text}"; only the first becomes a quiz item` });
+        warn(raw.line, `term "${term}" repeats within section "${section.text}"; only the first becomes a quiz item`);
         continue;
       }
       termsInSection.add(term.toLowerCase());
-      if (owner) {
-        // The same term in two sections of one note needs distinct keys; the section disambiguates.
-        const key = keys.has(term) ? `${term} (${heading.text})` : term;
-        keys.add(key);
-        items.push({ key, kind: "ASSIGN", prompt: term, detail: explanation, owner, anchor: heading.anchor, line: n });
-      } else {
-        items.push(...serviceItems(term, explanation, n));
+      // The same term in two sections of one note needs distinct keys; the section disambiguates.
+      const key = keys.has(term) ? `${term} (${section.text})` : term;
+      if (keys.has(key)) {
+        warn(raw.line, `term "${term}" appears twice in sections named "${section.text}"; only the first becomes a quiz item`);
+        continue;
       }
+      keys.add(key);
+      if (section.loose) looseOwners.add(itemOwner);
+      items.push({
+        key,
+        kind: "ASSIGN",
+        prompt: term,
+        detail: raw.explanation,
+        owner: itemOwner,
+        anchor: section.anchor,
+        line: raw.line,
+        source: raw.owner ? { ...source, rule: `${source.rule}, table column` } : source,
+      });
+    }
+    if (unowned > 0) {
+      warn(
+        section.line,
+        `"${section.text}" names no single owner, so its ${unowned} bullet(s) or row(s) are not quiz items; ` +
+          "only tables whose columns name the owners (AWS | Customer, or an Owner column) are",
+      );
     }
   });
+  const owners = new Set(items.filter((i) => i.kind === "ASSIGN").map((i) => i.owner));
+  if (owners.size === 1 && looseOwners.size > 0) {
+    const loose = sections.filter((section) => section.loose);
+    problems.push({
+      file,
+      line: loose[0].line,
+      severity: "error",
+      message:
+        `every quiz item in this note would be ${[...owners][0]}, and the owner comes from a loosely matched heading ` +
+        `(${loose.map((l) => `"${l.text}" line ${l.line}`).join(", ")}); write "AWS responsibilities" or similar, ` +
+        "or map the heading in frontmatter quiz:",
+    });
+  }
   return items;
+}
+
+/** A note that talks about responsibilities but yields no items says which lines it looked at. */
+function reportSilence({
+  lines,
+  bodyStart,
+  sections,
+  items,
+  file,
+  problems,
+}: ItemContext & { bodyStart: number; items: ExtractedItem[] }) {
+  if (items.length > 0) return;
+  const mentions: number[] = [];
+  let inCode = false;
+  for (let i = bodyStart; i < lines.length; i++) {
+    if (FENCE.test(lines[i])) inCode = !inCode;
+    // A link to the "AWS Shared Responsibility Model" note names a note, not a responsibility.
+    // Nor does a component such as <ResponsibilityMatrix> in an .mdx note.
+    const text = lines[i].replace(WIKI_LINK_PATTERN, " ").replace(/<\/?[A-Za-z][\w.]*/g, " ");
+    if (!inCode && TALKS_ABOUT_RESPONSIBILITY.test(text)) mentions.push(i + 1);
+  }
+  const owned = sections.filter((section) => section.owner);
+  if (owned.length === 0 && mentions.length === 0) return;
+  const looked = sections.map(
+    (section) =>
+      `"${section.text}" (line ${section.line}): ${
+        section.owner ? `section of ${section.owner}, no bullets or tables` : (section.nearMiss ?? "not a responsibility heading")
+      }`,
+  );
+  problems.push({
+    file,
+    line: owned[0]?.line ?? mentions[0],
+    severity: "warning",
+    message:
+      `note ${owned.length > 0 ? "has responsibility sections" : `talks about responsibilities (line ${mentions.slice(0, 5).join(", ")})`} ` +
+      "but yields no quiz items (bullets should read `- **Term**: explanation`). Headings looked at: " +
+      (looked.length > 0 ? looked.join("; ") : "none"),
+  });
 }
 
 function serviceItems(term: string, explanation: string, line: number): ExtractedItem[] {

@@ -42,6 +42,16 @@ export interface ExtractedItem {
   anchor: string;
   serviceModel?: string;
   line: number;
+  /** Where the owner came from, for `content:check --items`: the section heading and its rule. */
+  source?: ItemSource;
+}
+
+export interface ItemSource {
+  heading: string;
+  /** Line of the heading the owner came from. */
+  line: number;
+  /** A pattern id from responsibility-headings.ts, or "frontmatter quiz:", or "table column". */
+  rule: string;
 }
 
 export interface ParsedNote {

@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  HEADING_PATTERNS,
+  classifyHeading,
+  normalizeHeading,
+  ownerWord,
+} from "./responsibility-headings";
+
+function taken(heading: string) {
+  const result = classifyHeading(heading);
+  return result && "owner" in result ? [result.owner, result.pattern.id] : result;
+}
+
+describe("responsibility headings", () => {
+  it.each([
+    ["AWS Responsibilities", "AWS", "aws-responsibilities"],
+    ["AWS’s security responsibilities", "AWS", "aws-responsibilities"],
+    ["Amazon controls", "AWS", "aws-responsibilities"],
+    ["AWS responsibilities: security OF the cloud", "AWS", "aws-responsibilities"],
+    ["Customer Responsibilities", "CUSTOMER", "customer-responsibilities"],
+    ["Your responsibilities", "CUSTOMER", "customer-responsibilities"],
+    ["Customer responsibilities — security in the cloud", "CUSTOMER", "customer-responsibilities"],
+    ["Shared Controls", "SHARED", "shared-responsibilities"],
+    ["Shared responsibilities", "SHARED", "shared-responsibilities"],
+    ["Joint responsibilities", "SHARED", "shared-responsibilities"],
+    ["Security of the Cloud", "AWS", "security-of-the-cloud"],
+    ["Security OF the cloud", "AWS", "security-of-the-cloud"],
+    ["Security IN the cloud", "CUSTOMER", "security-in-the-cloud"],
+    ["What AWS manages", "AWS", "what-aws-manages"],
+    ["What AWS is responsible for", "AWS", "what-aws-manages"],
+    ["What you manage", "CUSTOMER", "what-you-manage"],
+    ["What the customer is responsible for", "CUSTOMER", "what-you-manage"],
+    ["Responsibilities of AWS", "AWS", "responsibilities-of-aws"],
+    ["Responsibilities of the customer", "CUSTOMER", "responsibilities-of-customer"],
+    ["Who does what", "TABLE", "who-does-what"],
+    ["Responsibility matrix", "TABLE", "who-does-what"],
+    ["AWS", "AWS", "aws-alone"],
+    ["You", "CUSTOMER", "customer-alone"],
+    ["Both", "SHARED", "shared-alone"],
+    ["Provider responsibilities", "AWS", "provider-responsibilities"],
+  ])("takes %j as %s (%s)", (heading, owner, id) => {
+    expect(taken(heading)).toEqual([owner, id]);
+  });
+
+  it("has a test row for every pattern", () => {
+    // The it.each table above names each id; this keeps a new pattern from going untested.
+    const source = fs.readFileSync(__filename, "utf8");
+    for (const { id } of HEADING_PATTERNS) expect(source).toContain(`"${id}"]`);
+  });
+
+  it("ignores case, emoji, numbering and trailing punctuation", () => {
+    expect(normalizeHeading("🛡️ 1. AWS Responsibilities:")).toBe("aws responsibilities");
+    expect(taken("2) Customer responsibilities!")).toEqual(["CUSTOMER", "customer-responsibilities"]);
+    expect(taken("☁️ Security IN the Cloud.")).toEqual(["CUSTOMER", "security-in-the-cloud"]);
+    expect(taken("Step 3: Shared controls")).toEqual(["SHARED", "shared-responsibilities"]);
+  });
+
+  it.each([
+    ["Managed and customer-managed policies", "customer-managed"],
+    ["AWS-managed keys", "aws-managed"],
+    ["Customer managed keys", "customer managed"],
+    ["How AWS handles encryption", "in passing"],
+    ["Controls the customer configures", "in passing"],
+    ["AWS and customer responsibilities", "a section has one owner"],
+    ["AWS responsibilities: security IN the cloud", "a section has one owner"],
+    ["Customer responsibilities that AWS shares", "a section has one owner"],
+  ])("does not take %j (near miss: %s)", (heading, reason) => {
+    const result = classifyHeading(heading);
+    expect(result && "nearMiss" in result ? result.nearMiss : result).toContain(reason);
+  });
+
+  it.each([
+    "Related Services",
+    "Overview",
+    "AWS Shared Responsibility Model",
+    "Responsibility by Layer",
+    "Variation by Service",
+    "AWS Artifact",
+  ])("leaves %j alone", (heading) => {
+    expect(classifyHeading(heading)).toBeNull();
+  });
+
+  it("reads owner cells that are exactly one owner word", () => {
+    expect(["AWS", "customer", "You", "Shared", "Both", "**AWS**"].map(ownerWord)).toEqual([
+      "AWS",
+      "CUSTOMER",
+      "CUSTOMER",
+      "SHARED",
+      "SHARED",
+      "AWS",
+    ]);
+    expect(ownerWord("AWS and customer")).toBeUndefined();
+    expect(ownerWord("Depends")).toBeUndefined();
+  });
+
+  it("is listed, pattern by pattern, in the README", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    for (const { description } of HEADING_PATTERNS) expect(readme).toContain(description);
+  });
+});

@@ -1,0 +1,222 @@
+import type { Owner } from "./types";
+
+/**
+ * The written rule for which headings start a responsibility section. A wrong owner teaches the
+ * opposite of the truth, so a heading is a section only when it matches one of these patterns;
+ * anything that merely mentions an owner is skipped, with a reason when it looks like an attempt.
+ *
+ * Patterns run against the normalised heading (see normalizeHeading): lower case, no emoji, no
+ * leading numbering ("1.", "2)"), no trailing punctuation, single spaces, straight apostrophes.
+ */
+export interface HeadingPattern {
+  id: string;
+  pattern: RegExp;
+  /** The owner of the section, or "TABLE" for an overview whose tables name the owners. */
+  owner: Owner | "TABLE";
+  /** One line for the README; a unit test checks that the README lists every description. */
+  description: string;
+  /**
+   * A loose match names an owner without saying "responsibilities": a note whose items all get one
+   * owner from loose headings alone is an error, because the author may have meant something else.
+   */
+  loose?: boolean;
+}
+
+const AWS = "(?:aws|amazon|amazon web services)(?:'s)?";
+const CUSTOMER = "(?:customer|customers|customer's|customers'|your|the customer's)";
+const RESPONSIBILITIES = "(?:security )?(?:responsibility|responsibilities|controls|duties)";
+const SEPARATOR = "\\s*(?:[:(\\-–—]\\s*|$)";
+
+export const HEADING_PATTERNS: readonly HeadingPattern[] = [
+  {
+    id: "aws-responsibilities",
+    pattern: new RegExp(`^${AWS} ${RESPONSIBILITIES}${SEPARATOR}`),
+    owner: "AWS",
+    description: '"AWS responsibilities" / "AWS controls" (also "Amazon …", "AWS\'s …")',
+  },
+  {
+    id: "customer-responsibilities",
+    pattern: new RegExp(`^${CUSTOMER} ${RESPONSIBILITIES}${SEPARATOR}`),
+    owner: "CUSTOMER",
+    description: '"Customer responsibilities" / "Customer controls" / "Your responsibilities"',
+  },
+  {
+    id: "shared-responsibilities",
+    pattern: new RegExp(`^(?:shared|joint) ${RESPONSIBILITIES}${SEPARATOR}`),
+    owner: "SHARED",
+    description: '"Shared controls" / "Shared responsibilities" / "Joint responsibilities"',
+  },
+  {
+    id: "security-of-the-cloud",
+    pattern: new RegExp(`^(?:${AWS}(?: ${RESPONSIBILITIES})?\\s*[:\\-–—]\\s*)?security of the cloud$`),
+    owner: "AWS",
+    description: '"Security OF the cloud", alone or after "AWS responsibilities:"',
+  },
+  {
+    id: "security-in-the-cloud",
+    pattern: new RegExp(
+      `^(?:${CUSTOMER}(?: ${RESPONSIBILITIES})?\\s*[:\\-–—]\\s*)?security in the cloud$`,
+    ),
+    owner: "CUSTOMER",
+    description: '"Security IN the cloud", alone or after "Customer responsibilities:"',
+  },
+  {
+    id: "what-aws-manages",
+    pattern: new RegExp(
+      `^what ${AWS} (?:manages|handles|secures|owns|is responsible for|takes care of)$`,
+    ),
+    owner: "AWS",
+    description: '"What AWS manages" / "What AWS is responsible for"',
+  },
+  {
+    id: "what-you-manage",
+    pattern:
+      /^what (?:you|customers) (?:manage|handle|secure|own|are responsible for|take care of)$|^what the customer (?:manages|handles|secures|owns|is responsible for)$/,
+    owner: "CUSTOMER",
+    description: '"What you manage" / "What the customer is responsible for"',
+  },
+  {
+    id: "responsibilities-of-aws",
+    pattern: new RegExp(`^(?:responsibility|responsibilities) of ${AWS}$`),
+    owner: "AWS",
+    description: '"Responsibilities of AWS"',
+  },
+  {
+    id: "responsibilities-of-customer",
+    pattern: /^(?:responsibility|responsibilities) of (?:the )?(?:customer|customers|you)$/,
+    owner: "CUSTOMER",
+    description: '"Responsibilities of the customer"',
+  },
+  {
+    id: "who-does-what",
+    pattern:
+      /^(?:who (?:manages|does|owns|is responsible for) what|(?:shared )?responsibility (?:matrix|table|split|breakdown)|division of responsibilities)$/,
+    owner: "TABLE",
+    description:
+      '"Who does what" / "Responsibility matrix": only tables whose columns name the owners yield items',
+  },
+  {
+    id: "aws-alone",
+    pattern: /^(?:aws|amazon)$/,
+    owner: "AWS",
+    description: 'The word "AWS" alone (loose)',
+    loose: true,
+  },
+  {
+    id: "customer-alone",
+    pattern: /^(?:customer|you)$/,
+    owner: "CUSTOMER",
+    description: 'The word "Customer" or "You" alone (loose)',
+    loose: true,
+  },
+  {
+    id: "shared-alone",
+    pattern: /^(?:shared|both)$/,
+    owner: "SHARED",
+    description: 'The word "Shared" or "Both" alone (loose)',
+    loose: true,
+  },
+  {
+    id: "provider-responsibilities",
+    pattern: /^(?:cloud )?provider (?:responsibilities|responsibility|side)$/,
+    owner: "AWS",
+    description: '"Provider responsibilities" (loose: the provider is AWS in these notes)',
+    loose: true,
+  },
+];
+
+/** The owner each bare owner word stands for, for the owner-word-alone pattern and owner cells. */
+const OWNER_WORDS: Record<string, Owner> = {
+  aws: "AWS",
+  amazon: "AWS",
+  customer: "CUSTOMER",
+  customers: "CUSTOMER",
+  you: "CUSTOMER",
+  shared: "SHARED",
+  both: "SHARED",
+};
+
+/** The owner a table cell or column header names, when it is exactly one owner word. */
+export function ownerWord(text: string): Owner | undefined {
+  return OWNER_WORDS[normalizeHeading(text)];
+}
+
+export type HeadingClass =
+  | { owner: Owner | "TABLE"; pattern: HeadingPattern }
+  | { nearMiss: string }
+  | null;
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3]/gu;
+
+export function normalizeHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_]+/g, " ")
+    .replace(EMOJI, " ")
+    .replace(/[‘’`´]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(?:step |part |section )?\(?\d+(?:\.\d+)*[.):]?\s+/, "")
+    .replace(/[\s.:;,!?…*_]+$/, "")
+    .trim();
+}
+
+/** Owner words and compounds that tell a reader who a heading is about. */
+const MENTIONS: Array<[RegExp, Owner]> = [
+  [/security of the cloud/, "AWS"],
+  [/security in the cloud/, "CUSTOMER"],
+  [/\b(?:aws|amazon)\b/, "AWS"],
+  [/\b(?:customer|customers|your|you)\b/, "CUSTOMER"],
+  [/\b(?:shared|joint|both)\b/, "SHARED"],
+];
+const CUE = /responsib|\bmanage|\bcontrols?\b|\bsecur|\bhandles?\b|\bowns?\b|\bduties\b|\bside\b/;
+const COMPOUND = /\b(?:customer|aws|amazon|self|user|service|fully)[- ]managed\b/;
+
+function ownersNamed(text: string): Set<Owner> {
+  const owners = new Set<Owner>();
+  let rest = text;
+  for (const [pattern, owner] of MENTIONS) {
+    if (pattern.test(rest)) owners.add(owner);
+    rest = rest.replace(new RegExp(pattern.source, "g"), " ");
+  }
+  return owners;
+}
+
+/**
+ * Classifies a heading: the pattern it matches and the owner of its section; a near miss with the
+ * reason it was not taken, for headings that look like an attempt; or null for any other heading.
+ */
+export function classifyHeading(heading: string): HeadingClass {
+  const text = normalizeHeading(heading);
+  if (/\bmodel\b/.test(text)) return null;
+  if (COMPOUND.test(text)) {
+    const compound = COMPOUND.exec(text)?.[0] ?? "";
+    return {
+      nearMiss: `"${compound}" describes a kind of thing, not whose responsibility a section lists`,
+    };
+  }
+  for (const pattern of HEADING_PATTERNS) {
+    const match = pattern.pattern.exec(text);
+    if (!match) continue;
+    const owner = pattern.owner;
+    const matched = ownersNamed(match[0]);
+    const others = [...ownersNamed(text.slice(match[0].length))].filter((o) => !matched.has(o));
+    const disagree = others.filter((o) => o !== owner);
+    if (owner !== "TABLE" && disagree.length > 0) {
+      return { nearMiss: `names ${[owner, ...disagree].join(" and ")}: a section has one owner` };
+    }
+    return { owner, pattern };
+  }
+  const owners = ownersNamed(text);
+  if (owners.size > 1 && CUE.test(text)) {
+    return { nearMiss: `names ${[...owners].join(" and ")}: a section has one owner` };
+  }
+  if (owners.size === 1 && CUE.test(text)) {
+    return {
+      nearMiss:
+        "mentions an owner in passing; a responsibility heading starts with the owner " +
+        '("AWS responsibilities") or reads "Security of/in the cloud"',
+    };
+  }
+  return null;
+}

@@ -1,0 +1,202 @@
+import { ownerWord } from "./responsibility-headings";
+import type { Owner } from "./types";
+
+/**
+ * The quiz items inside one responsibility section, in the forms people write: bullets with a bold
+ * term, a colon or a spaced dash, plain-sentence bullets, and tables. Pure: reports what it skips.
+ */
+export interface RawItem {
+  term: string;
+  explanation: string;
+  /** Set when the row's own column or owner cell names the owner (owner tables). */
+  owner?: Owner;
+  line: number;
+  /** Index into SectionScan tables, for items that come from a table row. */
+  table?: number;
+}
+
+export interface SectionScan {
+  items: RawItem[];
+  warnings: Array<{ line: number; message: string }>;
+}
+
+const BULLET = /^(\s*)(?:[-*+])\s+(.*)$/;
+const BOLD_TERM = /^\*\*(.+?)\*\*\s*:?\s*(.*)$/;
+const FENCE = /^\s*(```|~~~)/;
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+/** A term is short; a longer lead before a colon is a sentence, and the bullet stays whole. */
+const TERM_MAX_WORDS = 8;
+const EMPTY_CELL = /^(?:|-|–|—|n\/a|none)$/i;
+
+/** Images, badges and inline HTML tags carry no words a quiz item could use. */
+function withoutImagesAndHtml(markdown: string): string {
+  return markdown
+    .replace(/!\[\[[^\]\n]*\]\]/g, " ")
+    .replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, " ")
+    .replace(/!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])/g, " ")
+    .replace(/<\/?[a-z][^>]*>/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** One bullet's term and explanation, or null when it has no words (a badge, an image). */
+export function parseBullet(
+  content: string,
+  inline: (markdown: string) => string,
+): { term: string; explanation: string; warning?: string } | null {
+  const text = withoutImagesAndHtml(content);
+  if (!hasWords(inline(text))) return null;
+  const bold = BOLD_TERM.exec(text);
+  if (bold) {
+    // The form the shipped notes use; it must keep making exactly the items it always made.
+    const term = inline(bold[1]).replace(/:$/, "").trim();
+    const explanation = inline(bold[2].replace(/^[-–—]\s+/, ""));
+    return { term, explanation, ...(explanation ? {} : { warning: emptyExplanation(term) }) };
+  }
+  const unclosed = /^\*\*(?!.*\*\*)/.test(text);
+  const plain = inline(unclosed ? text.replace(/^\*\*/, "") : text);
+  const split = /^(.+?)(?::\s+|\s+[-–—]\s+|:$)(.*)$/.exec(plain);
+  const lead = split?.[1].trim() ?? "";
+  const isTerm = split && lead.split(/\s+/).length <= TERM_MAX_WORDS && !/[.!?]$/.test(lead);
+  const term = isTerm ? lead : plain;
+  const explanation = isTerm ? (split[2] ?? "").trim() : "";
+  const warnings = [
+    unclosed ? `bullet "${term}" opens bold (**) and never closes it` : "",
+    isTerm && !explanation ? emptyExplanation(term) : "",
+  ].filter(Boolean);
+  return { term, explanation, ...(warnings.length > 0 ? { warning: warnings.join("; ") } : {}) };
+}
+
+function emptyExplanation(term: string): string {
+  return `bullet "${term}" has a term but no explanation`;
+}
+
+function tableCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
+}
+
+const OWNER_HEADER = /^(?:owner|owned by|who|responsible|responsible party|managed by)$/i;
+
+/**
+ * One table's items. A table whose header names owners (`AWS | Customer`) gives one item per
+ * non-empty cell, owned by its column; one with an `Owner` column gives one item per row, owned by
+ * that cell when it is exactly one owner word; any other table gives one item per row, first column
+ * the term, the rest its explanation, owned by the section.
+ */
+export function tableItems(
+  rows: Array<{ line: number; text: string }>,
+  inline: (markdown: string) => string,
+): SectionScan & { namesOwners: boolean } {
+  const items: RawItem[] = [];
+  const warnings: SectionScan["warnings"] = [];
+  const header = tableCells(rows[0].text).map((c) => inline(c));
+  const body = rows.slice(2).map((row) => ({ line: row.line, cells: tableCells(row.text) }));
+  const columnOwners = header.map((cell) => ownerWord(cell));
+  const ownerColumn = header.findIndex((cell, i) => i > 0 && OWNER_HEADER.test(cell.trim()));
+  const labelColumn = columnOwners.findIndex((owner) => owner === undefined);
+
+  if (columnOwners.some(Boolean)) {
+    for (const { line, cells } of body) {
+      const label = labelColumn >= 0 ? inline(cells[labelColumn] ?? "") : "";
+      cells.forEach((cell, i) => {
+        const owner = columnOwners[i];
+        const term = inline(withoutImagesAndHtml(cell));
+        if (owner && !EMPTY_CELL.test(term) && hasWords(term)) {
+          items.push({ term, explanation: label, owner, line });
+        }
+      });
+    }
+    return { items, warnings, namesOwners: true };
+  }
+  if (ownerColumn > 0) {
+    for (const { line, cells } of body) {
+      const term = inline(withoutImagesAndHtml(cells[0] ?? ""));
+      if (!hasWords(term)) continue;
+      const cell = cells[ownerColumn] ?? "";
+      const owner = ownerWord(inline(cell));
+      if (!owner) {
+        warnings.push({
+          line,
+          message: `row "${term}" is skipped: its owner cell "${inline(cell)}" is not exactly one of AWS, Customer, Shared`,
+        });
+        continue;
+      }
+      const explanation = cells
+        .filter((_, i) => i !== 0 && i !== ownerColumn)
+        .map((c) => inline(c))
+        .filter(Boolean)
+        .join("; ");
+      items.push({ term, explanation, owner, line });
+    }
+    return { items, warnings, namesOwners: true };
+  }
+  for (const { line, cells } of body) {
+    const term = inline(withoutImagesAndHtml(cells[0] ?? ""));
+    if (!hasWords(term)) continue;
+    const explanation = cells
+      .slice(1)
+      .map((c) => inline(c))
+      .filter(Boolean)
+      .join("; ");
+    if (!explanation) warnings.push({ line, message: emptyExplanation(term) });
+    items.push({ term, explanation, line });
+  }
+  return { items, warnings, namesOwners: false };
+}
+
+/**
+ * Scans the lines of one section (1-based `from`..`to`, exclusive) for items. `indent` is the
+ * deepest indentation a bullet may have and still be top-level: 0 under a heading, the content
+ * column under a heading written inside a list item. Deeper bullets belong to their parent.
+ */
+export function scanSection(
+  lines: string[],
+  from: number,
+  to: number,
+  indent: number,
+  inline: (markdown: string) => string,
+): SectionScan & { tables: Array<{ line: number; namesOwners: boolean; items: RawItem[] }> } {
+  const items: RawItem[] = [];
+  const warnings: SectionScan["warnings"] = [];
+  const tables: Array<{ line: number; namesOwners: boolean; items: RawItem[] }> = [];
+  let inCode = false;
+  for (let n = from; n < to; n++) {
+    const line = lines[n - 1];
+    if (FENCE.test(line)) {
+      inCode = !inCode;
+      continue;
+    }
+    if (inCode) continue;
+    if (TABLE_ROW.test(line) && TABLE_RULE.test(lines[n] ?? "") && n + 1 < to) {
+      const rows: Array<{ line: number; text: string }> = [];
+      let m = n;
+      while (m < to && /^\s*\|/.test(lines[m - 1])) {
+        rows.push({ line: m, text: lines[m - 1] });
+        m++;
+      }
+      const table = tableItems(rows, inline);
+      warnings.push(...table.warnings);
+      items.push(...table.items.map((item) => ({ ...item, table: tables.length })));
+      tables.push({ line: n, namesOwners: table.namesOwners, items: table.items });
+      n = m - 1;
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    if (!bullet || bullet[1].replace(/\t/g, "    ").length > indent) continue;
+    const parsed = parseBullet(bullet[2].trim(), inline);
+    if (!parsed || !parsed.term) continue;
+    if (parsed.warning) warnings.push({ line: n, message: parsed.warning });
+    items.push({ term: parsed.term, explanation: parsed.explanation, line: n });
+  }
+  return { items, warnings, tables };
+}
