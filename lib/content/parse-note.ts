@@ -190,7 +190,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   }
 
   const items = extractItems({ lines, sections, file, problems });
-  reportSilence({ lines, bodyStart, sections, items, file, problems });
+  reportSilence({ lines, bodyStart, dropped, sections, items, file, problems });
   const body = lines.slice(bodyStart).filter((_, i) => !dropped.has(i + bodyStart)).join("\n").replace(/^\n+/, "");
   const plainText = toPlainText(body);
   return {
@@ -371,16 +371,19 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
 function reportSilence({
   lines,
   bodyStart,
+  dropped,
   sections,
   items,
   file,
   problems,
-}: ItemContext & { bodyStart: number; items: ExtractedItem[] }) {
+}: ItemContext & { bodyStart: number; dropped: Set<number>; items: ExtractedItem[] }) {
   if (items.length > 0) return;
   const mentions: number[] = [];
   let inCode = false;
   for (let i = bodyStart; i < lines.length; i++) {
     if (FENCE.test(lines[i])) inCode = !inCode;
+    // The title and tag lines name the note; they are not its content.
+    if (dropped.has(i)) continue;
     // A link to the "AWS Shared Responsibility Model" note names a note, not a responsibility.
     // Nor does a component such as <ResponsibilityMatrix> in an .mdx note.
     const text = lines[i].replace(WIKI_LINK_PATTERN, " ").replace(/<\/?[A-Za-z][\w.]*/g, " ");
