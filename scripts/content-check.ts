@@ -1,10 +1,30 @@
 // npm run content:check: validates every note under CONTENT_DIR and prints file:line: message for
 // each problem. Exits 1 when any problem is an error; warnings alone pass.
+// `npm run content:check -- --items [note…]` also prints what the quiz will ask from each note (all,
+// or those named by file name, title or slug): every item, its owner and the heading it came from.
+import fs from "node:fs";
 import { formatProblem } from "@/lib/content/build-library";
+import { formatItemReport, missingEmbeds, selectNotes } from "@/lib/content/item-report";
 import { loadLibrary } from "@/server/content/load-library";
+import { contentRoot } from "@/server/env";
 
 const library = loadLibrary();
-const problems = [...library.problems].sort(
+const vaultFiles = new Set(
+  fs
+    .readdirSync(contentRoot(), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name.toLowerCase()),
+);
+const args = process.argv.slice(2);
+if (args.includes("--items")) {
+  const selected = selectNotes(
+    library.notes,
+    args.filter((arg) => arg !== "--items"),
+  );
+  for (const name of selected.unknown) console.error(`content:check: no note named "${name}"`);
+  console.log(formatItemReport(selected.notes));
+}
+const problems = [...library.problems, ...missingEmbeds(library, vaultFiles)].sort(
   (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
 );
 for (const problem of problems) {
