@@ -138,7 +138,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     if (heading) rawHeadings.push({ depth: heading[1].length, raw: heading[2], text: inlineText(heading[2]), index: i });
     const listHeading = !heading && LIST_HEADING.exec(line);
     if (listHeading) {
-      listHeadings.push({ text: inlineText(listHeading[3]), line: i + 1, indent: listHeading[1].length });
+      listHeadings.push({ text: inlineText(listHeading[3]), line: i + 1, depth: listHeading[2].length });
     }
 
     const masked = maskInlineCode(line);
@@ -215,8 +215,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
 interface ListHeading {
   text: string;
   line: number;
-  /** The content column of the list item: bullets up to it belong to this section. */
-  indent: number;
+  depth: number;
 }
 
 /** A heading (or a heading inside a list item) and what the rules make of it. */
@@ -224,7 +223,7 @@ interface Section {
   text: string;
   line: number;
   anchor: string;
-  indent: number;
+  depth: number;
   inList: boolean;
   owner?: Owner | "TABLE";
   rule?: string;
@@ -239,14 +238,11 @@ function classifySections(
   quizOverrides: Map<string, Owner>,
 ): Section[] {
   const all = [
-    ...headings.map((h) => ({ text: h.text, line: h.line, anchor: h.anchor, indent: 0, inList: false })),
+    ...headings.map((h) => ({ text: h.text, line: h.line, anchor: h.anchor, depth: h.depth, inList: false })),
+    // A heading inside a list item gets no id on the lesson page: its items link to the lesson itself.
     ...listHeadings.map((h) => ({ ...h, anchor: "", inList: true })),
   ].sort((a, b) => a.line - b.line);
-  let lastAnchor = "";
-  return all.map((h) => {
-    // A heading inside a list item gets no id on the lesson page; its items link to the section around it.
-    const anchor = h.inList ? lastAnchor : h.anchor;
-    if (!h.inList) lastAnchor = h.anchor;
+  return all.map(({ anchor, ...h }) => {
     const override = quizOverrides.get(h.text.toLowerCase());
     if (override) return { ...h, anchor, owner: override, rule: "frontmatter quiz:", loose: false, service: false };
     const found = classifyHeading(h.text);
@@ -292,9 +288,21 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       );
     }
     const { owner, service } = section;
-    if (!owner && !service) return;
     const end = sections[s + 1]?.line ?? lines.length + 1;
-    const scan = scanSection(lines, section.line + 1, end, section.inList ? section.indent : 0, inlineText);
+    if (!owner && !service) {
+      // A subheading of a responsibility section is not one itself: its bullets are skipped, and said so.
+      const parent = sections.slice(0, s).reverse().find((p) => p.depth < section.depth);
+      const skipped = parent?.owner && !section.nearMiss && scanSection(lines, section.line + 1, end, 0, inlineText).items.length;
+      if (parent?.owner && skipped) {
+        warn(
+          section.line,
+          `"${section.text}" is a subheading of "${parent.text}" but not a responsibility section itself, ` +
+            `so its ${skipped} bullet(s) or row(s) are not quiz items; give it an owner heading or map it in frontmatter quiz:`,
+        );
+      }
+      return;
+    }
+    const scan = scanSection(lines, section.line + 1, end, section.inList ? "first" : 0, inlineText, owner);
     for (const warning of scan.warnings) warn(warning.line, warning.message);
     const termsInSection = new Set<string>();
     const source: ItemSource = { heading: section.text, line: section.line, rule: section.rule ?? "" };
@@ -310,7 +318,8 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
     for (const raw of scan.items) {
       if (raw.table !== undefined && disagreeing.has(raw.table)) continue;
       if (service) {
-        if (raw.table === undefined) items.push(...serviceItems(raw.term, raw.explanation, raw.line));
+        // Only `**Model**: ...` bullets, as ever: two bullets naming one model would clash on keys.
+        if (raw.bold) items.push(...serviceItems(raw.term, raw.explanation, raw.line));
         continue;
       }
       const itemOwner = raw.owner ?? (owner === "TABLE" ? undefined : owner);

@@ -13,6 +13,8 @@ export interface RawItem {
   line: number;
   /** Index into SectionScan tables, for items that come from a table row. */
   table?: number;
+  /** True for the `**Term**: explanation` form the shipped notes use. */
+  bold?: boolean;
 }
 
 export interface SectionScan {
@@ -48,7 +50,7 @@ function hasWords(text: string): boolean {
 export function parseBullet(
   content: string,
   inline: (markdown: string) => string,
-): { term: string; explanation: string; warning?: string } | null {
+): { term: string; explanation: string; bold: boolean; warning?: string } | null {
   const text = withoutImagesAndHtml(content);
   if (!hasWords(inline(text))) return null;
   const bold = BOLD_TERM.exec(text);
@@ -56,7 +58,12 @@ export function parseBullet(
     // The form the shipped notes use; it must keep making exactly the items it always made.
     const term = inline(bold[1]).replace(/:$/, "").trim();
     const explanation = inline(bold[2].replace(/^[-–—]\s+/, ""));
-    return { term, explanation, ...(explanation ? {} : { warning: emptyExplanation(term) }) };
+    return {
+      term,
+      explanation,
+      bold: true,
+      ...(explanation ? {} : { warning: emptyExplanation(term) }),
+    };
   }
   const unclosed = /^\*\*(?!.*\*\*)/.test(text);
   const plain = inline(unclosed ? text.replace(/^\*\*/, "") : text);
@@ -69,11 +76,25 @@ export function parseBullet(
     unclosed ? `bullet "${term}" opens bold (**) and never closes it` : "",
     isTerm && !explanation ? emptyExplanation(term) : "",
   ].filter(Boolean);
-  return { term, explanation, ...(warnings.length > 0 ? { warning: warnings.join("; ") } : {}) };
+  return {
+    term,
+    explanation,
+    bold: false,
+    ...(warnings.length > 0 ? { warning: warnings.join("; ") } : {}),
+  };
 }
 
 function emptyExplanation(term: string): string {
   return `bullet "${term}" has a term but no explanation`;
+}
+
+function mentionsOtherOwner(cell: string, owner: Owner | "TABLE" | undefined): boolean {
+  const words = cell.toLowerCase();
+  const named: Owner[] = [];
+  if (/\b(?:aws|amazon)\b/.test(words)) named.push("AWS");
+  if (/\b(?:customers?|you|your)\b/.test(words)) named.push("CUSTOMER");
+  if (/\b(?:shared|both|joint)\b/.test(words)) named.push("SHARED");
+  return named.some((o) => o !== owner);
 }
 
 function tableCells(line: string): string[] {
@@ -155,21 +176,27 @@ export function tableItems(
 }
 
 /**
- * Scans the lines of one section (1-based `from`..`to`, exclusive) for items. `indent` is the
- * deepest indentation a bullet may have and still be top-level: 0 under a heading, the content
- * column under a heading written inside a list item. Deeper bullets belong to their parent.
+ * Scans the lines of one section (1-based `from`..`to`, exclusive) for items. Items are the
+ * bullets at `indent`: 0 under a heading; under a heading written inside a list item, "first", the
+ * indentation of the first bullet (a sibling `- Term` or a child `   - Term` of the heading's item).
+ * Bullets at any other indentation belong to a parent bullet.
+ *
+ * `owner` is the section's owner: a table whose header mentions another owner in words the rules do
+ * not read (`| Service | AWS does | You do |`) is skipped rather than given the section's owner.
  */
 export function scanSection(
   lines: string[],
   from: number,
   to: number,
-  indent: number,
+  indent: number | "first",
   inline: (markdown: string) => string,
+  owner?: Owner | "TABLE",
 ): SectionScan & { tables: Array<{ line: number; namesOwners: boolean; items: RawItem[] }> } {
   const items: RawItem[] = [];
   const warnings: SectionScan["warnings"] = [];
   const tables: Array<{ line: number; namesOwners: boolean; items: RawItem[] }> = [];
   let inCode = false;
+  let itemIndent = indent === "first" ? undefined : indent;
   for (let n = from; n < to; n++) {
     const line = lines[n - 1];
     if (FENCE.test(line)) {
@@ -185,6 +212,16 @@ export function scanSection(
         m++;
       }
       const table = tableItems(rows, inline);
+      const header = tableCells(rows[0].text).slice(1).map(inline);
+      const stray = header.find((cell) => !ownerWord(cell) && mentionsOtherOwner(cell, owner));
+      if (!table.namesOwners && stray !== undefined) {
+        warnings.push({
+          line: n,
+          message: `table is skipped: its column "${stray}" names an owner, but not as exactly AWS, Customer or Shared`,
+        });
+        n = m - 1;
+        continue;
+      }
       warnings.push(...table.warnings);
       items.push(...table.items.map((item) => ({ ...item, table: tables.length })));
       tables.push({ line: n, namesOwners: table.namesOwners, items: table.items });
@@ -192,11 +229,14 @@ export function scanSection(
       continue;
     }
     const bullet = BULLET.exec(line);
-    if (!bullet || bullet[1].replace(/\t/g, "    ").length > indent) continue;
+    if (!bullet) continue;
+    const depth = bullet[1].replace(/\t/g, "    ").length;
+    if (itemIndent === undefined) itemIndent = depth;
+    if (depth !== itemIndent) continue;
     const parsed = parseBullet(bullet[2].trim(), inline);
     if (!parsed || !parsed.term) continue;
     if (parsed.warning) warnings.push({ line: n, message: parsed.warning });
-    items.push({ term: parsed.term, explanation: parsed.explanation, line: n });
+    items.push({ term: parsed.term, explanation: parsed.explanation, line: n, bold: parsed.bold });
   }
   return { items, warnings, tables };
 }
