@@ -1,4 +1,15 @@
-import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type {
+  Blockquote,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  Text,
+} from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
@@ -6,7 +17,7 @@ import type { ResolvedLink } from "./build-library";
 import { matrixSectionAnchor, outlineLevels, studyLabels } from "./sections";
 import { serviceMatrixOf } from "./service-layers";
 import { createAnchorSlugger } from "./slug";
-import type { Owner, ParsedNote } from "./types";
+import type { ExtractedItem, Owner, ParsedNote } from "./types";
 import { WIKI_LINK_PATTERN, parseWikiLinkInner, wikiLinkLabel, type WikiLinkParts } from "./wiki-link";
 
 export interface RemarkLessonOptions {
@@ -128,7 +139,12 @@ function structureSections(tree: Root, note: RemarkLessonOptions["note"]) {
   };
   for (const node of tree.children) {
     if (node.type !== "heading") {
-      children.push(node.type === "list" && section?.owner ? controlList(node, section) : node);
+      const items = note.items.filter((item) => item.kind === "ASSIGN" && item.anchor === section?.anchor);
+      if (node.type === "table" && section && items.length > 0) {
+        children.push(tableControls(node, section, items));
+        continue;
+      }
+      children.push(node.type === "list" && section?.owner ? controlList(node, section, items) : node);
       if (node.type === "list") placeMatrix();
       continue;
     }
@@ -154,12 +170,21 @@ function structureSections(tree: Root, note: RemarkLessonOptions["note"]) {
   tree.children = children;
 }
 
-/** A list in a responsibility section: each `**Term**: explanation` item becomes a control card. */
-function controlList(list: List, { owner, anchor }: { owner?: Owner; anchor: string }): RootContent {
+/**
+ * A list in a responsibility section: each bullet that is a quiz item becomes a control card, with
+ * the term split from its explanation as the parser split it (`**Term**: …`, `Term: …`, `Term — …`,
+ * or a whole sentence).
+ */
+function controlList(
+  list: List,
+  { owner, anchor }: { owner?: Owner; anchor: string },
+  items: ExtractedItem[],
+): RootContent {
   const cards = list.children.map((item: ListItem) => {
     const paragraph = item.children[0];
-    const strong = paragraph?.type === "paragraph" ? paragraph.children[0] : undefined;
-    if (!paragraph || paragraph.type !== "paragraph" || strong?.type !== "strong") return flowElement("li", [], item.children);
+    if (!paragraph || paragraph.type !== "paragraph") return flowElement("li", [], item.children);
+    const strong = paragraph.children[0];
+    if (strong?.type !== "strong") return plainControl(item, paragraph, owner, items);
     const rest = paragraph.children.slice(1);
     const lead = rest[0];
     if (lead?.type === "text") lead.value = lead.value.replace(/^\s*:\s*/, "");
@@ -168,4 +193,55 @@ function controlList(list: List, { owner, anchor }: { owner?: Owner; anchor: str
     return flowElement("Control", [...attribute("owner", owner), ...attribute("term", term)], [explanation, ...item.children.slice(1)]);
   });
   return flowElement("ControlList", [...attribute("owner", owner), ...attribute("section", anchor)], cards);
+}
+
+/** A bullet without a bold term: a card when its text starts with an item's term, else a bullet. */
+function plainControl(
+  item: ListItem,
+  paragraph: Paragraph,
+  owner: Owner | undefined,
+  items: ExtractedItem[],
+) {
+  // Images, badges and inline HTML before the term are decoration; the parser skipped them too.
+  const decoration = (node: PhrasingContent) =>
+    node.type === "image" || (node.type === "text" && /^\s*(<[^>]*>\s*)*$/.test(node.value));
+  const start = paragraph.children.findIndex((node) => !decoration(node));
+  const lead = paragraph.children[start];
+  if (lead?.type !== "text") return flowElement("li", [], item.children);
+  const leadText = lead.value.trimStart().replace(/^\*\*/, "");
+  const longestFirst = [...items].sort((a, b) => b.prompt.length - a.prompt.length);
+  const control = longestFirst.find((i) => leadText.startsWith(i.prompt));
+  if (!control) return flowElement("li", [], item.children);
+  lead.value = leadText.slice(control.prompt.length).replace(/^\s*(?::|\s[-–—])\s*/, "");
+  const rest: Paragraph = { type: "paragraph", children: paragraph.children.slice(start) };
+  const body = toString(rest).trim() ? [rest] : [];
+  return flowElement(
+    "Control",
+    [...attribute("owner", owner), ...attribute("term", control.prompt)],
+    [...body, ...item.children.slice(1)],
+  );
+}
+
+/**
+ * A table whose rows the parser made quiz items of: the items become control cards, each marked
+ * with its own owner (an `AWS | Customer` table gives cards of both). Study mode can hide the owner
+ * only where the section has a reveal switch, that is under a heading that names one owner.
+ */
+function tableControls(table: Table, section: { owner?: Owner; anchor: string }, items: ExtractedItem[]): RootContent {
+  const cells = new Set(table.children.slice(1).flatMap((row) => row.children.map((cell) => toString(cell).trim())));
+  const cards = items
+    .filter((item) => cells.has(item.prompt))
+    .map((item) =>
+      flowElement(
+        "Control",
+        [...attribute("owner", item.owner), ...attribute("term", item.prompt)],
+        item.detail ? [{ type: "paragraph", children: [{ type: "text", value: item.detail }] }] : [],
+      ),
+    );
+  if (cards.length === 0) return table;
+  return flowElement(
+    "ControlList",
+    [...attribute("owner", section.owner), ...attribute("section", section.owner ? section.anchor : undefined)],
+    cards,
+  );
 }
