@@ -21,6 +21,8 @@ describe("responsibility headings", () => {
     ["AWS responsibilities: security OF the cloud", "AWS", "aws-responsibilities"],
     ["Customer Responsibilities", "CUSTOMER", "customer-responsibilities"],
     ["Your responsibilities", "CUSTOMER", "customer-responsibilities"],
+    ["Customer responsibilities for EC2", "CUSTOMER", "customer-responsibilities"],
+    ["AWS responsibilities (continued)", "AWS", "aws-responsibilities"],
     ["Customer responsibilities — security in the cloud", "CUSTOMER", "customer-responsibilities"],
     ["Shared Controls", "SHARED", "shared-responsibilities"],
     ["Shared responsibilities", "SHARED", "shared-responsibilities"],
@@ -66,6 +68,9 @@ describe("responsibility headings", () => {
     ["AWS and customer responsibilities", "a section has one owner"],
     ["AWS responsibilities: security IN the cloud", "a section has one owner"],
     ["Customer responsibilities that AWS shares", "a section has one owner"],
+    ["Customer responsibilities in the AWS cloud", "a section has one owner"],
+    ["What you manage on AWS", "a section has one owner"],
+    ["AWS side", "in passing"],
   ])("does not take %j (near miss: %s)", (heading, reason) => {
     const result = classifyHeading(heading);
     expect(result && "nearMiss" in result ? result.nearMiss : result).toContain(reason);

@@ -25,7 +25,8 @@ export interface HeadingPattern {
 const AWS = "(?:aws|amazon|amazon web services)(?:'s)?";
 const CUSTOMER = "(?:customer|customers|customer's|customers'|your|the customer's)";
 const RESPONSIBILITIES = "(?:security )?(?:responsibility|responsibilities|controls|duties)";
-const SEPARATOR = "\\s*(?:[:(\\-–—]\\s*|$)";
+/** What may follow the pattern: punctuation, the end, or a qualifier ("… for EC2", "… in IaaS"). */
+const SEPARATOR = "\\s*(?:[:(\\-–—]\\s*|$|(?:for|in|with|under|on|when)\\b)";
 
 export const HEADING_PATTERNS: readonly HeadingPattern[] = [
   {
