@@ -53,6 +53,7 @@ export function buildLibrary(parsed: ParsedNote[]): Library {
   const bySlug = new Map(notes.map((note) => [note.slug, note]));
 
   const findNote = noteFinder(notes, bySlug);
+  const findLeftOut = noteFinder(leftOut, new Map(leftOut.map((note) => [note.slug, note])));
   const resolve = (link: Pick<WikiLink, "target" | "heading">, from?: ParsedNote): ResolvedLink => {
     const note = link.target ? findNote(link.target, from) : from;
     if (!note) return {};
@@ -68,7 +69,11 @@ export function buildLibrary(parsed: ParsedNote[]): Library {
       if (link.embed) continue;
       const target = link.target ? findNote(link.target, note) : note;
       if (!target) {
-        problems.push({ file: note.file, line: link.line, severity: "warning", message: `link to unwritten note "${link.target}"` });
+        const broken = findLeftOut(link.target, note);
+        const message = broken
+          ? `link to "${link.target}", which is left out until the errors in ${broken.file} are fixed`
+          : `link to unwritten note "${link.target}"`;
+        problems.push({ file: note.file, line: link.line, severity: "warning", message });
         continue;
       }
       if (link.heading && !target.headings.some((h) => h.text.toLowerCase() === link.heading?.toLowerCase())) {

@@ -26,8 +26,16 @@ describe("the fixture vault: notes as people really write them", () => {
       "/lessons/course-1-courses",
       "/lessons/course-2",
       "/lessons/alias-holder",
+      undefined,
     ]);
     expect(library.backlinks.get("course-2")).toEqual(["hub"]);
+    expect(library.problems).toContainEqual(
+      expect.objectContaining({
+        file: "Hub.md",
+        line: 5,
+        message: 'link to "Broken", which is left out until the errors in Broken.md are fixed',
+      }),
+    );
   });
 
   it("leaves the broken note out and reports it with file and line", () => {

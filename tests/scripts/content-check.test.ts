@@ -42,6 +42,6 @@ describe("npm run content:check", () => {
     expect(status).toBe(1);
     expect(output).toContain("Broken.md:4: error: broken frontmatter");
     expect(output).toContain("left out of the lessons and quizzes until fixed: Broken.md");
-    expect(output).toContain("content:check: 6 notes, 3 quiz items, 1 error(s), 2 warning(s)");
+    expect(output).toContain("content:check: 6 notes, 3 quiz items, 1 error(s), 3 warning(s)");
   });
 });
