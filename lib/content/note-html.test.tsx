@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "@/lib/security-headers";
@@ -159,5 +160,58 @@ describe("images the CSP blocks", () => {
         '<p align="center"><img src="/banner.png" alt="Banner"></p>\n\nThe customer owns their data.\n',
     });
     expect(note.summary).toBe("The customer owns their data.");
+  });
+});
+
+describe("any mix of allowed and dangerous HTML", () => {
+  const fragments = [
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">',
+    "<a href='JaVaScRiPt:alert(1)'>",
+    '<a href="&#106;avascript:alert(1)">',
+    "<script>alert(1)</script>",
+    "<details ontoggle=alert(1) open>",
+    "<summary>",
+    "</details>",
+    '<p style="color:red">',
+    "</p>",
+    "<br/>",
+    "<sup>",
+    "</sup>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<iframe src=//evil.example>",
+    "<svg><script>alert(1)</script>",
+    "<!-- <script> -->",
+    "{alert(1)}",
+    "\n\n",
+    "\n",
+    "text",
+    "**bold**",
+    "[[Target]]",
+    "![x](javascript:alert(1))",
+    "- **Term**: ",
+    "## Customer Responsibilities\n",
+    "`<script>`",
+    "<",
+    ">",
+    '"',
+  ];
+
+  it("never yields a script, an iframe, a handler, a style or a javascript: URL", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...fragments), { maxLength: 12 }), async (parts) => {
+        const html = await render(`${parts.join("")}\n`);
+        // Text shows `<` as `&lt;`, so every `<...>` left is a real element.
+        const tags = html.match(/<[^>]*>/g) ?? [];
+        for (const tag of tags) {
+          expect(tag).not.toMatch(/^<\/?(script|iframe|svg|style)\b/i);
+          expect(tag).not.toMatch(/\son\w+=/i);
+          expect(tag).not.toMatch(/\sstyle="(?!text-align:)/i);
+          expect(tag).not.toMatch(/javascript:/i);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
