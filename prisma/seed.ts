@@ -3,9 +3,8 @@
 // On a server other machines can reach (NEXTAUTH_URL naming another host) no account with the
 // README's published password may exist: the seed refuses to go on while one does.
 //   npm run db:seed -- --remove-demo   deletes the demo accounts, with their progress
-import { formatProblem } from "@/lib/content/build-library";
 import { resolveDeployment } from "@/lib/deployment";
-import { loadLibrary } from "@/server/content/load-library";
+import { loadLibrary, reportContentErrors } from "@/server/content/load-library";
 import { getDb } from "@/server/db/client";
 import { syncContent } from "@/server/quiz/sync-content";
 import { findDemoAccounts, removeDemoAccounts, seedDemo } from "@/server/seed/seed-demo";
@@ -19,8 +18,8 @@ async function main() {
   }
   const deployment = resolveDeployment(process.env);
   const library = loadLibrary();
-  for (const problem of library.problems.filter((p) => p.severity === "error"))
-    console.error(formatProblem(problem));
+  // A note with errors is named and left out; the other notes' items are synced.
+  reportContentErrors(library);
   const report = await syncContent(db, library.notes);
   console.log(
     `db:seed: ${report.notes} notes; items ${report.created} new, ${report.revised} revised, ${report.retired} retired, ${report.unchanged} unchanged`,

@@ -36,10 +36,46 @@ describe("buildLibrary", () => {
     expect(warning && formatProblem(warning)).toBe('Hub.md:2: warning: link to unwritten note "Nowhere"');
   });
 
-  it("reports two notes with one slug as an error and keeps the first", () => {
+  it("keeps two notes with one title as two lessons, the second at its file name's slug, with a warning", () => {
     const dup = library({ "a/Same Title.md": "one", "b/same title.md": "two" });
-    expect(dup.notes).toHaveLength(1);
-    expect(dup.problems).toContainEqual(expect.objectContaining({ severity: "error", file: "b/same title.md", message: expect.stringContaining('slug "same-title"') }));
+    expect(dup.notes.map((n) => [n.file, n.slug])).toEqual([
+      ["a/Same Title.md", "same-title"],
+      ["b/same title.md", "same-title-b"],
+    ]);
+    expect(dup.problems).toContainEqual(
+      expect.objectContaining({ severity: "warning", file: "b/same title.md", message: expect.stringContaining("/lessons/same-title-b") }),
+    );
+  });
+
+  it("never hands a clashing title's slug to a file not named for it, whatever the order", () => {
+    const notes = { "x.md": "# Shared\n", "y.md": "# Shared\n" };
+    const forwards = library(notes);
+    const backwards = buildLibrary(Object.entries(notes).reverse().map(([file, source]) => parseNote({ file, source })));
+    expect(forwards.notes.map((n) => n.slug)).toEqual(["x", "y"]);
+    expect(backwards.notes.map((n) => n.slug)).toEqual(["x", "y"]);
+  });
+
+  it("leaves a note with an error out, keeping its problems", () => {
+    const lib2 = library({ "Good.md": "Fine.", "Bad.md": "An empty [[]] link." });
+    expect(lib2.notes.map((n) => n.file)).toEqual(["Good.md"]);
+    expect(lib2.leftOut.map((n) => n.file)).toEqual(["Bad.md"]);
+    expect(lib2.problems).toContainEqual(expect.objectContaining({ file: "Bad.md", severity: "error" }));
+  });
+
+  it("resolves a link by file name before alias and title, nearest the linking note first", () => {
+    const lib2 = library({
+      "Target.md": "# Another Title\n",
+      "Aliased.md": "---\naliases: [Target]\n---\n",
+      "Titled.md": "# Target\n",
+      "a/Same.md": "x",
+      "b/Same.md": "x",
+      "b/From.md": "[[Same]] [[../a/Same]] [[a/Same]]",
+    });
+    const from = lib2.notes.find((n) => n.file === "b/From.md");
+    expect(lib2.resolve({ target: "Target" }).slug).toBe("another-title");
+    expect(lib2.resolve({ target: "Same" }, from)).toMatchObject({ slug: lib2.notes.find((n) => n.file === "b/Same.md")?.slug });
+    expect(lib2.resolve({ target: "../a/Same" }, from).slug).toBe("same");
+    expect(lib2.resolve({ target: "a/Same" }, from).slug).toBe("same");
   });
 
   it("warns about a link to a heading the note lacks", () => {

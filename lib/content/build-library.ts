@@ -8,9 +8,11 @@ export interface ResolvedLink {
 }
 
 export interface Library {
-  /** Notes in reading order (by title). Notes whose slug is taken by an earlier file are left out. */
+  /** The lessons, in reading order (by title): every note without errors. */
   notes: ParsedNote[];
   bySlug: Map<string, ParsedNote>;
+  /** Notes with at least one error, left out of the lessons and quizzes until they are fixed. */
+  leftOut: ParsedNote[];
   /** Slugs of the notes that link to each slug. */
   backlinks: Map<string, string[]>;
   /** Lower-case tag -> slugs, tags sorted by name. */
@@ -27,30 +29,33 @@ export function lessonHref(slug: string, anchor?: string): string {
   return `/lessons/${slug}${anchor ? `#${anchor}` : ""}`;
 }
 
-/** Joins parsed notes into a library: link resolution, backlinks, tags and cross-note problems. */
+/** Code-point order, so that which of two files comes first never depends on the locale. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `notes/AWS IAM.md` -> `notes/aws iam`: the key a path-style wiki link is matched on. */
+const pathKey = (file: string) => file.replace(/\.mdx?$/i, "").toLowerCase();
+const folderOf = (file: string) => (file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");
+const stemOf = (file: string) => pathKey(file).split("/").pop() ?? "";
+
+/**
+ * Joins parsed notes into a library: slugs, link resolution, backlinks, tags and cross-note
+ * problems. A note with an error is left out (its problems are kept), so one broken note never takes
+ * the others down; `content:check` still fails on it.
+ */
 export function buildLibrary(parsed: ParsedNote[]): Library {
   const problems: ContentProblem[] = parsed.flatMap((note) => note.problems);
-  const bySlug = new Map<string, ParsedNote>();
-  // Code-point order, so that which of two clashing files wins does not depend on the locale.
-  for (const note of [...parsed].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    if (!note.slug) continue;
-    const earlier = bySlug.get(note.slug);
-    if (earlier) {
-      problems.push({ file: note.file, line: 1, severity: "error", message: `two notes have the slug "${note.slug}": ${earlier.file} and ${note.file}` });
-      continue;
-    }
-    bySlug.set(note.slug, note);
-  }
-  const notes = [...bySlug.values()].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
+  const all = assignSlugs(parsed, problems);
+  const broken = new Set(parsed.filter((n) => n.problems.some((p) => p.severity === "error")).map((n) => n.file));
+  const leftOut = all.filter((note) => broken.has(note.file));
+  const notes = all
+    .filter((note) => note.slug && !broken.has(note.file))
+    .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }) || byCodePoint(a.file, b.file));
+  const bySlug = new Map(notes.map((note) => [note.slug, note]));
 
-  const byName = new Map<string, ParsedNote>();
-  for (const note of notes) {
-    for (const name of [note.title, ...note.aliases]) byName.set(name.toLowerCase(), note);
-  }
-  const findNote = (target: string): ParsedNote | undefined => byName.get(target.toLowerCase()) ?? bySlug.get(slugify(target));
-
+  const findNote = noteFinder(notes, bySlug);
+  const findLeftOut = noteFinder(leftOut, new Map(leftOut.map((note) => [note.slug, note])));
   const resolve = (link: Pick<WikiLink, "target" | "heading">, from?: ParsedNote): ResolvedLink => {
-    const note = link.target ? findNote(link.target) : from;
+    const note = link.target ? findNote(link.target, from) : from;
     if (!note) return {};
     const anchor = link.heading ? anchorFor(note, link.heading) : undefined;
     return { slug: note.slug, href: lessonHref(note.slug, anchor) };
@@ -58,33 +63,142 @@ export function buildLibrary(parsed: ParsedNote[]): Library {
 
   const backlinks = new Map<string, string[]>();
   const tags = new Map<string, string[]>();
-  for (const note of notes) {
+  // A left-out note's links are checked too, so that fixing one error does not reveal another.
+  for (const note of [...notes, ...leftOut]) {
     for (const link of note.links) {
       if (link.embed) continue;
-      const target = link.target ? findNote(link.target) : note;
+      const target = link.target ? findNote(link.target, note) : note;
       if (!target) {
-        problems.push({ file: note.file, line: link.line, severity: "warning", message: `link to unwritten note "${link.target}"` });
+        const broken = findLeftOut(link.target, note);
+        const message = broken
+          ? `link to "${link.target}", which is left out until the errors in ${broken.file} are fixed`
+          : `link to unwritten note "${link.target}"`;
+        problems.push({ file: note.file, line: link.line, severity: "warning", message });
         continue;
       }
       if (link.heading && !target.headings.some((h) => h.text.toLowerCase() === link.heading?.toLowerCase())) {
         problems.push({ file: note.file, line: link.line, severity: "warning", message: `"${target.title}" has no heading "${link.heading}"` });
       }
-      if (target === note) continue;
+      if (target === note || leftOut.includes(note)) continue;
       const from = backlinks.get(target.slug) ?? [];
       if (!from.includes(note.slug)) from.push(note.slug);
       backlinks.set(target.slug, from);
     }
-    for (const tag of note.tags) tags.set(tag, [...(tags.get(tag) ?? []), note.slug]);
+    if (!leftOut.includes(note)) for (const tag of note.tags) tags.set(tag, [...(tags.get(tag) ?? []), note.slug]);
   }
 
   return {
     notes,
     bySlug,
+    leftOut,
     backlinks,
     tags: new Map([...tags.entries()].sort(([a], [b]) => a.localeCompare(b))),
     problems,
     resolve,
   };
+}
+
+/**
+ * Notes are files, as in Obsidian and Quartz: two files with one title are two lessons. A note's slug
+ * is its title's slug unless another file slugs to the same title. Then the file whose own name
+ * slugs to the title keeps it (the first in code-point order of path, if several do), and each of
+ * the others takes its file name's slug; if that is taken too, its file name and folder; and as a
+ * last resort a `-2`, `-3` suffix. A slug never moves from one file to another because a file was
+ * added elsewhere: it only falls back to the file's own name. Broken notes take part, so that a
+ * note's breaking never hands its slug to another file.
+ */
+function assignSlugs(parsed: ParsedNote[], problems: ContentProblem[]): ParsedNote[] {
+  const sorted = [...parsed].sort((a, b) => byCodePoint(a.file, b.file));
+  const byTitleSlug = new Map<string, ParsedNote[]>();
+  for (const note of sorted) {
+    if (note.slug) byTitleSlug.set(note.slug, [...(byTitleSlug.get(note.slug) ?? []), note]);
+  }
+  const taken = new Set(byTitleSlug.keys());
+  const slugOf = new Map<ParsedNote, string>();
+  const moved: ParsedNote[] = [];
+  for (const [slug, group] of byTitleSlug) {
+    const keeper = group.length === 1 ? group[0] : group.find((n) => slugify(stemOf(n.file)) === slug);
+    for (const note of group) if (note !== keeper) moved.push(note);
+    if (keeper) slugOf.set(keeper, slug);
+  }
+  for (const note of moved) {
+    const stem = slugify(stemOf(note.file));
+    const folder = folderOf(note.file).split("/").join(" ");
+    const candidates = [stem, folder ? slugify(`${stemOf(note.file)} ${folder}`) : ""].filter(Boolean);
+    let slug = candidates.find((c) => !taken.has(c));
+    const base = candidates.at(-1) ?? "note";
+    for (let n = 2; !slug; n++) if (!taken.has(`${base}-${n}`)) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugOf.set(note, slug);
+    const others = (byTitleSlug.get(note.slug) ?? []).filter((n) => n !== note).map((n) => n.file);
+    problems.push({
+      file: note.file,
+      line: 1,
+      severity: "warning",
+      message: `"${note.title}" is also the title of ${others.join(", ")}: this lesson's address comes from its file name, /lessons/${slug}`,
+    });
+  }
+  return sorted.map((note) => {
+    const slug = slugOf.get(note) ?? note.slug;
+    return slug === note.slug ? note : { ...note, slug };
+  });
+}
+
+/**
+ * Finds the note a wiki link names, as Obsidian does: by file (a path from the vault root or from the
+ * linking note's folder, or a file name, nearest the linking note first), then by alias, then by
+ * title, and last by slug.
+ */
+function noteFinder(notes: ParsedNote[], bySlug: Map<string, ParsedNote>) {
+  const byFile = [...notes].sort((a, b) => byCodePoint(a.file, b.file));
+  const byPath = new Map(byFile.map((note) => [pathKey(note.file), note]));
+  const firstBy = (names: (note: ParsedNote) => string[]) => {
+    const map = new Map<string, ParsedNote>();
+    for (const note of byFile) for (const name of names(note)) if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), note);
+    return map;
+  };
+  const byAlias = firstBy((note) => note.aliases);
+  const byTitle = firstBy((note) => [note.title]);
+
+  const byFileName = (target: string, from?: ParsedNote): ParsedNote | undefined => {
+    const key = target.toLowerCase().replace(/^\.?\//, "");
+    if (key.includes("/")) {
+      const relative = from ? normalisePath(`${folderOf(pathKey(from.file))}/${key}`) : undefined;
+      const exact = byPath.get(normalisePath(key)) ?? (relative ? byPath.get(relative) : undefined);
+      if (exact) return exact;
+      return nearest(byFile.filter((note) => pathKey(note.file).endsWith(`/${key}`)), from);
+    }
+    return nearest(byFile.filter((note) => stemOf(note.file) === key), from);
+  };
+
+  return (target: string, from?: ParsedNote): ParsedNote | undefined =>
+    byFileName(target, from) ??
+    byAlias.get(target.toLowerCase()) ??
+    byTitle.get(target.toLowerCase()) ??
+    bySlug.get(slugify(target));
+}
+
+/** Of several files a link could mean: the one in the linking note's folder, else the shortest path. */
+function nearest(candidates: ParsedNote[], from?: ParsedNote): ParsedNote | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const folder = from ? folderOf(from.file) : undefined;
+  return (
+    candidates.find((note) => folderOf(note.file) === folder) ??
+    [...candidates].sort((a, b) => a.file.split("/").length - b.file.split("/").length || byCodePoint(a.file, b.file))[0]
+  );
+}
+
+/** Resolves `.` and `..` segments of a lower-case path key; an empty string when it climbs out. */
+function normalisePath(key: string): string {
+  const out: string[] = [];
+  for (const part of key.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length === 0) return "";
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join("/");
 }
 
 /** The anchor of a heading in a note, matching the heading's id on the lesson page. */

@@ -8,12 +8,12 @@ import type {
   Root,
   RootContent,
   Table,
-  Text,
 } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { ResolvedLink } from "./build-library";
+import { gateNoteHtml } from "./note-html";
 import { matrixSectionAnchor, outlineLevels, studyLabels } from "./sections";
 import { serviceMatrixOf } from "./service-layers";
 import { createAnchorSlugger } from "./slug";
@@ -42,19 +42,13 @@ function flowElement(name: string, attributes: MdxJsxAttribute[], children: MdxJ
  * <Embed>, callouts <Callout>, and bullets in responsibility sections <Control owner=...> cards.
  * Headings get GitHub-style ids, the same anchors parse-note.ts computes.
  *
- * For a `.md` note, raw HTML is turned into text: a note is compiled with MDX's markdown format,
- * so braces, import/export and expressions are never evaluated, and `<script>` shows as text.
+ * For a `.md` note, raw HTML other than the few tags of NOTE_HTML_TAGS is turned into text (see
+ * note-html.ts): a note is compiled with MDX's markdown format, so braces, import/export and
+ * expressions are never evaluated, and `<script>` shows as text.
  */
 export function remarkLesson(options: RemarkLessonOptions) {
   return (tree: Root) => {
-    if (options.note.format === "md") {
-      visit(tree, "html", (node, index, parent) => {
-        if (!parent || index === undefined) return;
-        const text: Text = { type: "text", value: node.value };
-        const inPhrasing = parent.type !== "root" && parent.type !== "blockquote" && parent.type !== "listItem";
-        parent.children[index] = (inPhrasing ? text : ({ type: "paragraph", children: [text] } satisfies Paragraph)) as never;
-      });
-    }
+    if (options.note.format === "md") gateNoteHtml(tree);
     replaceWikiLinks(tree, options);
     replaceCallouts(tree);
     structureSections(tree, options.note);
@@ -203,8 +197,11 @@ function plainControl(
   items: ExtractedItem[],
 ) {
   // Images, badges and inline HTML before the term are decoration; the parser skipped them too.
+  // Allowed HTML (an <img>) stays an html node (note-html.ts); any other tag has become text.
   const decoration = (node: PhrasingContent) =>
-    node.type === "image" || (node.type === "text" && /^\s*(<[^>]*>\s*)*$/.test(node.value));
+    node.type === "image" ||
+    node.type === "html" ||
+    (node.type === "text" && /^\s*(<[^>]*>\s*)*$/.test(node.value));
   const start = paragraph.children.findIndex((node) => !decoration(node));
   const lead = paragraph.children[start];
   if (lead?.type !== "text") return flowElement("li", [], item.children);

@@ -29,6 +29,19 @@ describe("npm run content:check", () => {
     expect(output).toContain(
       'Good Note.md:9: warning: term "Keys" repeats within section "Customer Responsibilities"',
     );
-    expect(output).toMatch(/good note\.md:1: error: two notes have the slug "good-note"/i);
+    expect(output).toContain(
+      'good note.md:1: warning: "good note" is also the title of Good Note.md: this lesson\'s address comes from its file name, /lessons/good-note-2',
+    );
+    expect(output).toContain(
+      "left out of the lessons and quizzes until fixed: Broken Frontmatter.md, Good Note.md",
+    );
+  });
+
+  it("fails on the fixture vault's broken note, naming it, and counts the rest", () => {
+    const { status, output } = contentCheck("tests/fixtures/vault");
+    expect(status).toBe(1);
+    expect(output).toContain("Broken.md:4: error: broken frontmatter");
+    expect(output).toContain("left out of the lessons and quizzes until fixed: Broken.md");
+    expect(output).toContain("content:check: 6 notes, 3 quiz items, 1 error(s), 3 warning(s)");
   });
 });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { buildLibrary } from "@/lib/content/build-library";
+import { readNotes, reportContentErrors } from "./load-library";
+
+describe("the fixture vault: notes as people really write them", () => {
+  const library = buildLibrary(readNotes("tests/fixtures/vault"));
+  const slugOf = (file: string) => library.notes.find((n) => n.file === file)?.slug;
+
+  it("makes each file with the same title its own lesson, at a stable slug", () => {
+    expect(slugOf("AWS Shared Responsibility Model.md")).toBe("aws-shared-responsibility-model");
+    // Its file name's slug belongs to the note titled "Course 1", so the folder is added.
+    expect(slugOf("courses/Course 1.md")).toBe("course-1-courses");
+    expect(slugOf("courses/Course 2.md")).toBe("course-2");
+    expect(slugOf("Course 1.md")).toBe("course-1");
+    const reversed = buildLibrary(readNotes("tests/fixtures/vault").reverse());
+    expect(reversed.notes.map((n) => [n.file, n.slug])).toEqual(
+      library.notes.map((n) => [n.file, n.slug]),
+    );
+  });
+
+  it("resolves links by file name first, then alias, then title", () => {
+    const hub = library.bySlug.get("hub")!;
+    const hrefs = hub.links.map((link) => library.resolve(link, hub).href);
+    expect(hrefs).toEqual([
+      "/lessons/aws-shared-responsibility-model",
+      "/lessons/course-1-courses",
+      "/lessons/course-2",
+      "/lessons/alias-holder",
+      undefined,
+    ]);
+    expect(library.backlinks.get("course-2")).toEqual(["hub"]);
+    expect(library.problems).toContainEqual(
+      expect.objectContaining({
+        file: "Hub.md",
+        line: 5,
+        message: 'link to "Broken", which is left out until the errors in Broken.md are fixed',
+      }),
+    );
+  });
+
+  it("leaves the broken note out and reports it with file and line", () => {
+    expect(library.leftOut.map((n) => n.file)).toEqual(["Broken.md"]);
+    expect(library.notes.map((n) => n.file)).not.toContain("Broken.md");
+    const lines: string[] = [];
+    expect(reportContentErrors(library, (line) => lines.push(line))).toBe(1);
+    expect(lines[0]).toMatch(/^Broken\.md:4: error: broken frontmatter/);
+    expect(lines.at(-1)).toContain("left out until fixed: Broken.md");
+  });
+});
+
+describe("the shipped notes", () => {
+  const library = buildLibrary(readNotes("content"));
+
+  it("keep every slug and item count they had before notes were identified by file", () => {
+    expect(
+      Object.fromEntries(library.notes.map((n) => [n.file, [n.slug, n.items.length]])),
+    ).toEqual({
+      "notes/AWS Artifact.md": ["aws-artifact", 6],
+      "notes/AWS IAM.md": ["aws-iam", 8],
+      "notes/AWS Key Management Service (KMS).md": ["aws-key-management-service-kms", 8],
+      "notes/AWS Shared Responsibility Model.md": ["aws-shared-responsibility-model", 36],
+      "notes/AWS Shield.md": ["aws-shield", 7],
+      "notes/Amazon CloudTrail.md": ["amazon-cloudtrail", 7],
+      "notes/Amazon CloudWatch.md": ["amazon-cloudwatch", 6],
+      "notes/Infrastructure as a Service (IaaS).md": ["infrastructure-as-a-service-iaas", 11],
+      "notes/Platform as a Service (PaaS).md": ["platform-as-a-service-paas", 11],
+      "notes/Service Models Compared.mdx": ["service-models-compared", 0],
+      "notes/Software as a Service (SaaS).md": ["software-as-a-service-saas", 7],
+    });
+    expect(library.notes.reduce((sum, n) => sum + n.items.length, 0)).toBe(107);
+    expect(library.leftOut).toEqual([]);
+  });
+});
