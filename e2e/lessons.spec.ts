@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { newLearner, SEED_SLUG, signIn } from "./fixtures";
+import { attachScreenshot, expectNoAxeViolations, expectNoSidewaysScroll } from "./support/look";
 
 test("[READER] home → lessons → search KMS → seed lesson → wiki link → backlink → tag → 404", async ({
   page,
@@ -98,3 +100,37 @@ test("[READER] switches between light and dark themes", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await expect(page.getByRole("button", { name: "Switch to light theme" })).toBeVisible();
 });
+
+test(
+  "[INSTRUCTOR] a lesson shows instructors what its quiz asks and where each owner came from; learners do not see it",
+  {
+    tag: "@phone",
+  },
+  async ({ page, browser }, testInfo) => {
+    await signIn(page.request, "instructor@example.com");
+    await page.goto(`/lessons/${SEED_SLUG}`);
+    const fold = page.getByText("Quiz items in this note (36)");
+    await fold.click();
+    const table = page.getByRole("table", { name: "Quiz items in this note" });
+    await expect(table.getByRole("row")).toHaveCount(37);
+    await expect(table.getByRole("row", { name: /Physical Security/ })).toContainText(
+      "“AWS Responsibilities”, line 6",
+    );
+    await expect(table.getByRole("row", { name: /Physical Security/ })).toContainText("AWS");
+    await table.scrollIntoViewIfNeeded();
+    await attachScreenshot(page, testInfo, "quiz items in this note", { fullPage: false });
+    await expectNoSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+
+    const unknown = await page.request.get("/api/lessons/no-such-note/items");
+    expect(unknown.status()).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("not_found");
+
+    const learner = await browser.newPage();
+    await newLearner(learner.request);
+    await learner.goto(`/lessons/${SEED_SLUG}`);
+    await expect(learner.getByRole("link", { name: "Take the quiz" })).toBeVisible();
+    await expect(learner.getByText(/Quiz items in this note/)).toHaveCount(0);
+    await learner.close();
+  },
+);

@@ -70,6 +70,11 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { method: "get", path: "/api/quizzes", expect: all(200) },
     { method: "get", path: "/api/quizzes/aws-shield", expect: all(200) },
     {
+      method: "get",
+      path: "/api/lessons/aws-shield/items",
+      expect: { anonymous: 401, learner: 403, instructor: 200, admin: 200 },
+    },
+    {
       method: "post",
       path: "/api/auth/signup",
       data: { email: "not-an-email", password: "x", name: "" },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonProgressPanel } from "@/components/lesson/lesson-progress-panel";
+import { LessonQuizItems } from "@/components/lesson/lesson-quiz-items";
 import { StudyText, studyRevealCss } from "@/components/lesson/study-mode";
 import { ButtonLink } from "@/components/ui/button";
 import { lessonHref } from "@/lib/content/build-library";
@@ -123,6 +124,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
             <ButtonLink variant="primary" href={`/quiz/${slug}`}>
               Take the quiz
             </ButtonLink>
+            <LessonQuizItems slug={slug} count={note.items.length} />
           </section>
         ) : null}
         <section className="backlinks" aria-labelledby="backlinks-heading">
