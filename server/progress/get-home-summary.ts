@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import { countDue } from "@/server/quiz/start-review";
+import { countLessonsRead } from "./get-progress";
 
 export interface LessonRef {
   slug: string;
@@ -34,25 +35,23 @@ export async function getHomeSummary(
   now = new Date(),
 ): Promise<HomeSummary> {
   const slugs = lessons.map((lesson) => lesson.slug);
-  const [lastQuiz, lastRead, read, due] = await Promise.all([
+  const [lastQuiz, reads, due] = await Promise.all([
     db.attempt.findFirst({
       where: { userId, kind: "QUIZ", noteSlug: { in: slugs } },
       orderBy: { updatedAt: "desc" },
       select: { noteSlug: true, status: true, correct: true, total: true, updatedAt: true },
     }),
-    db.noteProgress.findFirst({
+    // Every lesson read, newest first: the first is where the learner left off reading.
+    db.noteProgress.findMany({
       where: { userId, readAt: { not: null }, noteSlug: { in: slugs } },
       orderBy: { readAt: "desc" },
       select: { noteSlug: true, readAt: true },
     }),
-    db.noteProgress.findMany({
-      where: { userId, readAt: { not: null } },
-      select: { noteSlug: true },
-    }),
     countDue(db, userId, now),
   ]);
   const bySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
-  const readSlugs = new Set(read.map((p) => p.noteSlug));
+  const readSlugs = new Set(reads.map((p) => p.noteSlug));
+  const lastRead = reads[0];
 
   let resume: HomeSummary["resume"] = null;
   const quizLesson = lastQuiz?.noteSlug ? bySlug.get(lastQuiz.noteSlug) : undefined;
@@ -75,7 +74,7 @@ export async function getHomeSummary(
     resume,
     due,
     next: lessons.find((lesson) => !readSlugs.has(lesson.slug)) ?? null,
-    read: lessons.filter((lesson) => readSlugs.has(lesson.slug)).length,
+    read: countLessonsRead(lessons, readSlugs),
     total: lessons.length,
   };
 }

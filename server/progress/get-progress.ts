@@ -33,7 +33,7 @@ export async function listLessons(db: Db): Promise<Lesson[]> {
 }
 
 /** How many of `lessons` were read, given the slugs of the notes someone has read. */
-export function countLessonsRead(lessons: Lesson[], readSlugs: Iterable<string>): number {
+export function countLessonsRead(lessons: { slug: string }[], readSlugs: Iterable<string>): number {
   const read = new Set(readSlugs);
   return lessons.filter((l) => read.has(l.slug)).length;
 }
