@@ -6,6 +6,14 @@ const PORT = BASE_PORT;
 export const BASE_URL = `http://localhost:${PORT}`;
 /** A second app instance on the same database, for the several-instances journey. */
 export const SECOND_URL = `http://localhost:${PORT + 1}`;
+/**
+ * The servers the organisation features talk to, started by the tests that need them
+ * (e2e/support/); scripts/e2e-server.sh points both instances at these ports. Extra servers
+ * (e2e/support/extra-server.ts) take offsets from 40 up.
+ */
+export const OIDC_ISSUER = `http://127.0.0.1:${PORT + 10}`;
+export const SMTP_PORT = PORT + 11;
+export const LRS_PORT = PORT + 12;
 
 // Debian's Chromium when it is installed (Playwright cannot download its own browser here); otherwise
 // Playwright's own browser, so that a machine with `npx playwright install` works too.
@@ -33,16 +41,16 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: { baseURL: BASE_URL, trace: "retain-on-failure" },
   projects: [
-    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "api", testMatch: /e2e\/api\/.*\.spec\.ts/ },
     {
       name: "browser",
-      testIgnore: /(api|reliability)\//,
+      testIgnore: /e2e\/(api|reliability)\//,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     // The journeys tagged @phone again, on a 390×844 touch screen.
     {
       name: "phone",
-      testIgnore: /(api|reliability)\//,
+      testIgnore: /e2e\/(api|reliability)\//,
       grep: /@phone/,
       use: {
         viewport: { width: 390, height: 844 },
@@ -56,14 +64,14 @@ export default defineConfig({
     // After the others, because the fuzz test checks that whole tables are unchanged.
     {
       name: "reliability",
-      testMatch: /reliability\/.*\.spec\.ts/,
+      testMatch: /e2e\/reliability\/.*\.spec\.ts/,
       testIgnore: /pg-outage/,
       dependencies: ["api", "browser", "phone"],
     },
     // Last and alone: it stops the database that everything else uses.
     {
       name: "outage",
-      testMatch: /reliability\/pg-outage\.spec\.ts/,
+      testMatch: /e2e\/reliability\/pg-outage\.spec\.ts/,
       dependencies: ["reliability"],
     },
   ],

@@ -56,6 +56,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                   <Link href="/review">Review</Link>
                 </li>
                 <li>
+                  <Link href="/practice">Practice</Link>
+                </li>
+                <li>
                   <Link href="/progress">Progress</Link>
                 </li>
                 <li>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MyAssignments } from "@/components/assignments/my-assignments";
 import { ButtonLink } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { OwnerBadge } from "@/components/ui/owner-badge";
@@ -8,6 +9,9 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { loadLibrary } from "@/server/content/load-library";
 import { getDb } from "@/server/db/client";
 import { getHomeSummary, type LessonRef } from "@/server/progress/get-home-summary";
+import { listMyAssignments } from "@/server/assignments/list-assignments";
+import { requestTime } from "@/server/clock";
+import { listMyTeams } from "@/server/teams/list-teams";
 
 /** The lesson every newcomer starts with. */
 const FIRST_SLUG = "aws-shared-responsibility-model";
@@ -16,17 +20,30 @@ const FIRST_SLUG = "aws-shared-responsibility-model";
  * Rendered per request: the session decides between the newcomer's page and the learner's. A visitor
  * without a session cookie costs no database query (getCurrentUser returns before it reads).
  */
-export default async function HomePage() {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ deleted?: string | string[] }>;
+}) {
+  // Where a deleted account's browser lands once signed out (components/account/delete-account-form).
+  const deleted = (await searchParams).deleted === "1";
   const library = loadLibrary();
   // The order a newcomer should read in: the AWS model first, then the library's reading order.
   const lessons: LessonRef[] = [...library.notes]
     .sort((a, b) => Number(b.slug === FIRST_SLUG) - Number(a.slug === FIRST_SLUG))
     .map(({ slug, title, summary }) => ({ slug, title, summary }));
   const user = await getCurrentUser();
-  return user ? (
-    <LearnerHome user={user} lessons={lessons} />
-  ) : (
-    <NewcomerHome first={lessons[0]} lessonCount={lessons.length} />
+  if (user) return <LearnerHome user={user} lessons={lessons} />;
+  return (
+    <>
+      {deleted ? (
+        <p className="callout" role="status">
+          Your account is deleted and you are signed out. Your answers stay, without your name, in
+          the question statistics.
+        </p>
+      ) : null}
+      <NewcomerHome first={lessons[0]} lessonCount={lessons.length} />
+    </>
   );
 }
 
@@ -108,7 +125,12 @@ function NewcomerHome({ first, lessonCount }: { first?: LessonRef; lessonCount: 
 }
 
 async function LearnerHome({ user, lessons }: { user: CurrentUser; lessons: LessonRef[] }) {
-  const summary = await getHomeSummary(getDb(), user.id, lessons);
+  const db = getDb();
+  const [summary, assigned, teams] = await Promise.all([
+    getHomeSummary(db, user.id, lessons),
+    listMyAssignments(db, user.id, await requestTime()),
+    listMyTeams(db, user),
+  ]);
   const { resume, due, next } = summary;
   return (
     <div className="home">
@@ -120,6 +142,13 @@ async function LearnerHome({ user, lessons }: { user: CurrentUser; lessons: Less
           You have read {summary.read} of {summary.total} lessons.
         </p>
       </header>
+      {/* Only a learner with work assigned sees the section: the home page stays short otherwise. */}
+      {assigned.length > 0 ? (
+        <MyAssignments
+          assignments={assigned}
+          teamNames={new Map(teams.map((t) => [t.id, t.name]))}
+        />
+      ) : null}
       <ul className="home-cards">
         <li className="home-card">
           <h2>Continue where you left off</h2>

@@ -17,6 +17,6 @@ test("[LEARNER] changes the password in the browser, is signed out everywhere, a
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a-brand-new-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
 });

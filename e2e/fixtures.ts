@@ -84,3 +84,18 @@ export async function attemptSignIn(
     ms,
   };
 }
+
+/**
+ * An answer to every item: `owner` for the items answered with an owner, the first statement for
+ * those answered with one of their options (split halves, a scenario's failed control).
+ */
+export function answerAll(
+  items: Array<{ id: string; options?: Array<{ key: string }> }>,
+  owner: "AWS" | "CUSTOMER" | "SHARED",
+) {
+  return items.map((item) =>
+    item.options && item.options.length > 0
+      ? { itemId: item.id, option: item.options[0].key }
+      : { itemId: item.id, choice: owner },
+  );
+}

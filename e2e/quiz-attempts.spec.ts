@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newLearner } from "./fixtures";
+import { answerAll, newLearner } from "./fixtures";
 import { query } from "./support/db-snapshot";
 
-const QUIZ = "/quiz/aws-iam";
+const QUIZ = "/quiz/software-as-a-service-saas";
 
 /** The learner's attempts, read from the database the e2e server uses. */
 async function attemptsOf(userId: string) {
@@ -18,7 +18,9 @@ async function placeAllAndSubmit(page: Page, count: number) {
   for (let placed = 1; placed <= count; placed++) await page.keyboard.press("1");
   await expect(page.getByText(`${count} of ${count} placed`, { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.getByRole("heading", { name: "Results: AWS IAM" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Results: Software as a Service (SaaS)" }),
+  ).toBeVisible();
 }
 
 test("[LEARNER] opening, reloading or prefetching the quiz and review pages creates nothing", async ({
@@ -39,17 +41,17 @@ test("[LEARNER] opening, reloading or prefetching the quiz and review pages crea
     expect((await page.request.get(QUIZ, { headers })).status()).toBe(200);
   }
   // The lesson's "Take the quiz" link, in view: the router may prefetch it as it pleases.
-  await page.goto("/lessons/aws-iam");
+  await page.goto("/lessons/software-as-a-service-saas");
   await page.getByRole("link", { name: "Take the quiz" }).hover();
   await page.waitForLoadState("networkidle");
   expect(await attemptsOf(id)).toEqual([]);
 
   // With items due, the review page offers a review and starts none.
   const { attemptId, items } = (await (
-    await page.request.post(`/api/quizzes/aws-iam/attempts`)
-  ).json()) as { attemptId: string; items: Array<{ id: string }> };
+    await page.request.post(`/api/quizzes/software-as-a-service-saas/attempts`)
+  ).json()) as { attemptId: string; items: Array<{ id: string; options: Array<{ key: string }> }> };
   await page.request.post(`/api/attempts/${attemptId}/submit`, {
-    data: { answers: items.map((i) => ({ itemId: i.id, choice: "SHARED" })) },
+    data: { answers: answerAll(items, "SHARED") },
   });
   await page.goto("/review");
   await expect(page.getByRole("button", { name: "Start review" })).toBeVisible();
@@ -88,13 +90,13 @@ test("[LEARNER] Back after submitting shows the results, never the board; Try ag
   page,
 }) => {
   const { id } = await newLearner(page.request);
-  await page.goto("/lessons/aws-iam");
+  await page.goto("/lessons/software-as-a-service-saas");
   await page.getByRole("link", { name: "Take the quiz" }).click();
   await page.getByRole("button", { name: "Start quiz" }).click();
   await placeAllAndSubmit(page, 8);
-  await expect(page).toHaveURL(/\/quiz\/aws-iam\?attempt=[\w-]+$/);
+  await expect(page).toHaveURL(/\/quiz\/software-as-a-service-saas\?attempt=[\w-]+$/);
   const resultsUrl = page.url();
-  const results = page.getByRole("heading", { name: "Results: AWS IAM" });
+  const results = page.getByRole("heading", { name: "Results: Software as a Service (SaaS)" });
   const board = page.locator(".quiz-card");
 
   // Away inside the app (the router's cache), then Back.
@@ -113,7 +115,7 @@ test("[LEARNER] Back after submitting shows the results, never the board; Try ag
 
   // The board's entry was replaced by the results: one more Back leaves the quiz.
   await page.goBack();
-  await expect(page).toHaveURL(/\/lessons\/aws-iam$/);
+  await expect(page).toHaveURL(/\/lessons\/software-as-a-service-saas$/);
 
   // Opening the quiz again shows the latest result, and Try again starts a new attempt by POST.
   await page.goto(QUIZ);

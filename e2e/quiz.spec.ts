@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { newLearner, SEED_SLUG, signIn } from "./fixtures";
+import { answerGridByKeyboard } from "./support/quiz-matrix";
 
 /** Tabs from the top of the page until a quiz card has focus. */
 async function focusFirstCard(page: Page) {
@@ -18,38 +19,45 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await page.goto(`/quiz/${SEED_SLUG}`);
   await expect(page.getByRole("heading", { level: 1, name: /Who owns it\?/ })).toBeVisible();
   await page.getByRole("button", { name: "Start quiz" }).click();
-  await expect(page.getByText("0 of 36 placed", { exact: true })).toBeVisible();
+  // 15 cards on the board, then the service matrix's 19 cells: one count for both.
+  await expect(page.getByText("0 of 34 answered", { exact: true })).toBeVisible();
 
   // Keyboard only: focus a card, press 1 (AWS); focus moves on to the next card to place.
   await focusFirstCard(page);
   for (let placed = 1; placed <= 12; placed++) {
     await page.keyboard.press("1");
-    await expect(page.getByText(`${placed} of 36 placed`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${placed} of 34 answered`, { exact: true })).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "AWS" }).getByRole("listitem")).toHaveCount(12);
   await expect(page.getByText("All answers saved.")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText("12 of 36 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText("12 of 34 answered", { exact: true })).toBeVisible();
   await expect(page.getByText(/picking up where you left off/)).toBeVisible();
 
   await focusFirstCard(page);
-  for (let placed = 13; placed <= 36; placed++) {
+  for (let placed = 13; placed <= 15; placed++) {
     await page.keyboard.press("2");
-    await expect(page.getByText(`${placed} of 36 placed`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${placed} of 34 answered`, { exact: true })).toBeVisible();
   }
-  // After the last card, focus rests on Submit.
-  await expect(page.getByRole("button", { name: "Submit answers" })).toBeFocused();
+  // After the last card, focus moves on to the matrix, whose cells take the same keys.
+  await answerGridByKeyboard(page, 7, 3, () => 2);
+  await expect(page.getByText("34 of 34 answered", { exact: true })).toBeVisible();
+  // Then Tab reaches Submit (past the matrix's Sure / Unsure).
+  const submit = page.getByRole("button", { name: "Submit answers" });
+  for (let i = 0; i < 5 && !(await submit.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
+  await expect(submit).toBeFocused();
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("heading", { name: /Results/ })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/quiz/${SEED_SLUG}\\?attempt=[\\w-]+$`));
   const score = await page
     .getByRole("status")
-    .filter({ hasText: / of 36 right/ })
+    .filter({ hasText: / of 34 right/ })
     .textContent();
-  const correct = Number(/(\d+) of 36/.exec(score ?? "")?.[1]);
-  const missed = 36 - correct;
+  const correct = Number(/(\d+) of 34/.exec(score ?? "")?.[1]);
+  const missed = 34 - correct;
   expect(missed).toBeGreaterThan(0);
   // Missed answers first, each with the expected owner and a link to its section.
   const answers = page.locator("#results-list").getByRole("listitem");
@@ -61,7 +69,7 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
     new RegExp(`^/lessons/${SEED_SLUG}#`),
   );
   await page.getByRole("button", { name: /^Show the (\d+ )?right ones? too$/ }).click();
-  await expect(answers).toHaveCount(36);
+  await expect(answers).toHaveCount(34);
 
   // N is what review presents: at most one batch of 20.
   const offered = Math.min(missed, 20);
@@ -72,10 +80,12 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await expect(page.getByText(`${missed} items due, across your lessons.`)).toBeVisible();
   await page.getByRole("button", { name: "Start review" }).click();
   await expect(page.getByText(`${offered} items due, across your lessons.`)).toBeVisible();
-  await expect(page.getByText(`0 of ${offered} placed`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "To place" }).getByRole("listitem")).toHaveCount(
-    offered,
-  );
+  await expect(page.getByText(new RegExp(`^0 of ${offered} (placed|answered)$`))).toBeVisible();
+  // Cards on the board, and service-matrix cells in their grid: as many as review offered.
+  const cards = await page.getByRole("region", { name: "To place" }).getByRole("listitem").count();
+  // (A review's matrix has only the cells due: the others are empty, with no name.)
+  const cells = page.getByRole("gridcell", { name: /: (AWS|Customer|Shared|not answered)$/ });
+  expect(cards + (await cells.count())).toBe(offered);
 });
 
 test("[LEARNER] marks a lesson as read and sees it on the progress page", async ({ page }) => {

@@ -5,7 +5,7 @@ import { startExtraServer } from "./support/extra-server";
 async function signInThroughTheForm(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test("[ATTACKER] a crafted callbackUrl never sends the browser off the site after sign-in", async ({

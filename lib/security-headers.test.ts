@@ -11,6 +11,8 @@ describe("isRenderedPerRequest", () => {
       "/",
       "/signin",
       "/review",
+      "/practice",
+      "/practice/some-attempt",
       "/quiz/aws-iam",
       "/teams",
       "/teams/abc",
@@ -36,6 +38,7 @@ describe("isRenderedPerRequest", () => {
       "/admin",
       "/teams/abc/learners",
       "/reviewer",
+      "/practice/some-attempt/extra",
     ])
       expect(isRenderedPerRequest(path), path).toBe(false);
   });

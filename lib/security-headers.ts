@@ -9,16 +9,24 @@
 export const PAGES_RENDERED_PER_REQUEST = [
   "/",
   "/account",
+  "/admin/audit",
+  "/admin/reports",
   "/admin/users",
+  "/assignments/[id]",
+  "/forgot-password",
   "/join/[code]",
+  "/practice",
+  "/practice/[attemptId]",
   "/progress",
   "/quiz/[slug]",
+  "/reset-password",
   "/review",
   "/signin",
   "/signup",
   "/teams",
   "/teams/[id]",
   "/teams/[id]/learners/[userId]",
+  "/verify-email",
 ] as const;
 
 const DYNAMIC_SEGMENT = /^\[[^\]]+\]$/;

@@ -3,9 +3,13 @@
 // content:sync leave a note with errors out and go on; this check is what fails on it (CI, npm test).
 // `npm run content:check -- --items [note…]` also prints what the quiz will ask from each note (all,
 // or those named by file name, title or slug): every item, its owner and the heading it came from.
+// Incident scenarios (CONTENT_DIR/scenarios/*.md) are checked too, and counted, and so are the
+// service matrices (note-matrix.ts) and their cells, owned and empty, and the service notes citing
+// AWS documentation under Sources (sources.ts).
 import fs from "node:fs";
 import { formatProblem } from "@/lib/content/build-library";
 import { formatItemReport, missingEmbeds, selectNotes } from "@/lib/content/item-report";
+import { countCells } from "@/lib/content/note-matrix";
 import { loadLibrary } from "@/server/content/load-library";
 import { contentRoot } from "@/server/env";
 
@@ -32,11 +36,31 @@ for (const problem of problems) {
   (problem.severity === "error" ? console.error : console.warn)(formatProblem(problem));
 }
 const errors = problems.filter((p) => p.severity === "error").length;
-if (library.leftOut.length > 0) {
-  const files = library.leftOut.map((note) => note.file).join(", ");
+const leftOut = [...library.leftOut, ...library.scenariosLeftOut];
+if (leftOut.length > 0) {
+  const files = leftOut.map((item) => item.file).join(", ");
   console.error(`content:check: left out of the lessons and quizzes until fixed: ${files}`);
 }
+const scenarios = library.scenarios.length + library.scenariosLeftOut.length;
+console.log(
+  `content:check: scenarios: ${scenarios}` +
+    (library.scenariosLeftOut.length > 0
+      ? ` (${library.scenariosLeftOut.length} with errors)`
+      : ""),
+);
+const serviceNotes = library.notes.filter((note) => note.tags.includes("service"));
+const cited = serviceNotes.filter((note) => note.sources.length > 0);
+console.log(
+  `content:check: ${serviceNotes.length} service notes, ${cited.length} of them citing AWS documentation ` +
+    `under Sources (${cited.reduce((sum, note) => sum + note.sources.length, 0)} links)`,
+);
 const items = library.notes.reduce((sum, note) => sum + note.items.length, 0);
+const matrices = library.notes.flatMap((note) => note.matrices);
+const { cells, filled } = countCells(matrices);
+console.log(
+  `content:check: ${matrices.length} service ${matrices.length === 1 ? "matrix" : "matrices"}, ` +
+    `${cells} cells, ${filled} of them owned (quiz items), ${cells - filled} empty`,
+);
 console.log(
   `content:check: ${library.notes.length} notes, ${items} quiz items, ${errors} error(s), ${problems.length - errors} warning(s)`,
 );

@@ -8,6 +8,7 @@
 // - a clear 400 for a path with malformed percent-encoding, which Next answers with a bare 500.
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
+import { oidcClientSettings } from "@/lib/auth/sso-config";
 import { clientAddress } from "@/lib/auth/throttle";
 import { DeploymentError, resolveDeployment, trustedProxyHops } from "@/lib/deployment";
 import { baseSecurityHeaders, contentSecurityPolicy } from "@/lib/security-headers";
@@ -49,6 +50,17 @@ try {
 } catch (error) {
   if (error instanceof DeploymentError) fail(error.message);
   throw error;
+}
+// A partial single sign-on set would fail only when someone pressed the button: stop now instead.
+try {
+  oidcClientSettings({
+    OIDC_ISSUER: process.env.OIDC_ISSUER,
+    OIDC_CLIENT_ID: process.env.OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET: process.env.OIDC_CLIENT_SECRET,
+    OIDC_NAME: process.env.OIDC_NAME ?? "",
+  });
+} catch (error) {
+  fail((error as Error).message);
 }
 // next-auth reads its own URL from here for redirects and callbacks.
 process.env.NEXTAUTH_URL = deployment.url;

@@ -25,6 +25,38 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+
+  // Single sign-on (README, "For organisations"). All three of issuer, client id and secret, or none.
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The sign-in button's label: "Sign in with <OIDC_NAME>". */
+  OIDC_NAME: z.string().min(1).default("single sign-on"),
+  /** Team placement at first sign-in: `domain=teamId` pairs, comma-separated. */
+  OIDC_TEAM_DOMAINS: z.string().default(""),
+  /** Team placement at first sign-in: `group=teamId` pairs, comma-separated. */
+  OIDC_TEAM_GROUPS: z.string().default(""),
+  /** The ID token claim that lists the user's groups. */
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** false turns email-and-password sign-in (and sign-up) off, for SSO-only organisations. */
+  AUTH_CREDENTIALS: z.stringbool().default(true),
+
+  // Email.
+  /** smtp://user:pass@host:port or smtps://…; without it, email features say they are off. */
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(1).default("Cloud Responsibility <no-reply@localhost>"),
+  /** true: a new account signs in only once its email address is verified by a link. */
+  REQUIRE_EMAIL_VERIFICATION: z.stringbool().default(false),
+
+  // Data rights.
+  /** Accounts inactive longer than this many days are deleted by the retention job; unset: never. */
+  RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(1).optional(),
+
+  // xAPI learning records.
+  /** The LRS's xAPI endpoint, e.g. https://lrs.example.com/xapi/; unset: no statements are sent. */
+  XAPI_ENDPOINT: z.url().optional(),
+  XAPI_USERNAME: z.string().optional(),
+  XAPI_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MyAssignments } from "@/components/assignments/my-assignments";
 import { formatDateTime } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
@@ -10,21 +11,36 @@ import { lessonHref } from "@/lib/content/build-library";
 import { requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { getProgress } from "@/server/progress/get-progress";
+import { listMyAssignments } from "@/server/assignments/list-assignments";
+import { requestTime } from "@/server/clock";
+import { listMyTeams } from "@/server/teams/list-teams";
 
 export const metadata: Metadata = { title: "Your progress" };
 
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
-  const progress = await getProgress(getDb(), user.id);
+  const db = getDb();
+  const [progress, assigned, teams] = await Promise.all([
+    getProgress(db, user.id),
+    listMyAssignments(db, user.id, await requestTime()),
+    listMyTeams(db, user),
+  ]);
   const titleOf = new Map(progress.lessons.map((l) => [l.slug, l.title]));
   const levelOf = new Map(progress.mastery.map((m) => [m.noteSlug, m.level]));
   const readSlugs = new Set(progress.lessons.filter((l) => l.read).map((l) => l.slug));
-  const quizzes = progress.history.filter((h) => h.kind === "quiz");
+  // A practice test comes back as a "quiz" across notes (AttemptRecord has no kind of its own for
+  // it yet): a quiz always has its note, so no note means a practice test.
+  const isPractice = (h: (typeof progress.history)[number]) => h.kind === "quiz" && !h.noteSlug;
+  const quizzes = progress.history.filter((h) => h.kind === "quiz" && !isPractice(h));
   const quizSlugs = new Set(progress.quizzes.map((q) => q.slug));
   // Lessons with no quiz (Service Models Compared) count in "lessons read" too: name them.
   const readingOnly = progress.lessons.filter((l) => !quizSlugs.has(l.slug));
   const titled = (h: (typeof progress.history)[number]) =>
-    h.kind === "review" ? "Review" : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug ?? "Quiz");
+    h.kind === "review"
+      ? "Review"
+      : isPractice(h)
+        ? "Practice test"
+        : (titleOf.get(h.noteSlug ?? "") ?? h.noteSlug ?? "Quiz");
 
   return (
     <div>
@@ -49,6 +65,13 @@ export default async function ProgressPage() {
           day streak
         </p>
       </div>
+
+      <MyAssignments assignments={assigned} teamNames={new Map(teams.map((t) => [t.id, t.name]))} />
+
+      <p className="progress-practice">
+        <Icon name="flag" /> Test yourself across lessons, timed if you like:{" "}
+        <Link href="/practice">start a practice test</Link>.
+      </p>
 
       <h2>Mastery by lesson</h2>
       <DataTable
@@ -107,7 +130,13 @@ export default async function ProgressPage() {
           {[...progress.history].reverse().map((h) => (
             <tr key={h.attemptId}>
               <td>{h.submittedAt ? formatDateTime(h.submittedAt) : ""}</td>
-              <td>{titled(h)}</td>
+              <td>
+                {isPractice(h) ? (
+                  <Link href={`/practice/${h.attemptId}`}>Practice test</Link>
+                ) : (
+                  titled(h)
+                )}
+              </td>
               <td>
                 {h.correct}/{h.total} ({h.score}%)
               </td>

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnswersWithheld } from "@/components/quiz/answers-withheld";
 import { QuizResults } from "@/components/quiz/quiz-results";
 import { QuizSession } from "@/components/quiz/quiz-session";
 import { ActionForm } from "@/components/ui/action-form";
+import { isWithheld } from "@/lib/quiz/review-options";
 import { attemptQuerySchema } from "@/lib/validation/quiz";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
+import { requestTime } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { getAttempt } from "@/server/quiz/get-attempt";
 import {
@@ -37,14 +40,26 @@ export default async function ReviewPage({
   const user = await requirePageUser(requested ? `/review?attempt=${requested}` : "/review");
   const db = getDb();
   const attemptId = requested ?? (await findOpenReview(db, user.id))?.id;
-  const attempt = attemptId ? await orNotFound(getAttempt(db, user.id, attemptId)) : null;
+  const attempt = attemptId
+    ? await orNotFound(getAttempt(db, user.id, attemptId, new Date(), await requestTime()))
+    : null;
   if (attempt && attempt.kind !== "review") notFound();
 
-  if (attempt?.result) {
+  // Withheld only by an assignment's review options, which no review has; read here like any attempt.
+  if (attempt?.result && isWithheld(attempt.result)) {
+    return (
+      <div>
+        <h1>Review</h1>
+        <AnswersWithheld result={attempt.result} items={attempt.items} />
+      </div>
+    );
+  }
+  if (attempt?.result && !isWithheld(attempt.result)) {
     return (
       <div>
         <h1>Review</h1>
         <QuizResults
+          attemptId={attempt.id}
           title="Review"
           result={attempt.result}
           sections={attempt.sections ?? []}

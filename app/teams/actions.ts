@@ -12,6 +12,7 @@ import { formFields, parseForm, runAction } from "@/server/http/action";
 import { currentRequestAddress } from "@/server/http/client-address";
 import { enforceRateLimit, LIMITS } from "@/server/http/rate-limit";
 import { createTeam } from "@/server/teams/create-team";
+import { deleteTeam } from "@/server/teams/delete-team";
 import { joinTeam } from "@/server/teams/join-team";
 import { removeMember, rotateInviteCode } from "@/server/teams/manage-team";
 
@@ -24,7 +25,7 @@ export async function createTeamAction(_state: ActionState, form: unknown): Prom
   return runAction(async () => {
     const user = await requireUser();
     const { name } = parseForm(createTeamSchema, formFields(form, "name"));
-    const team = await createTeam(getDb(), user, name);
+    const team = await createTeam(getDb(), user, name, await currentRequestAddress());
     redirect(`/teams/${team.id}`);
   });
 }
@@ -34,11 +35,9 @@ export async function joinTeamAction(_state: ActionState, form: unknown): Promis
     const user = await requireUser();
     const { code } = parseForm(joinTeamSchema, formFields(form, "code"));
     const db = getDb();
-    await enforceRateLimit(db, LIMITS.teamJoin, {
-      userId: user.id,
-      address: await currentRequestAddress(),
-    });
-    const team = await joinTeam(db, user, code);
+    const address = await currentRequestAddress();
+    await enforceRateLimit(db, LIMITS.teamJoin, { userId: user.id, address });
+    const team = await joinTeam(db, user, code, address);
     revalidatePath("/teams");
     return `You joined ${team.name}.`;
   });
@@ -51,7 +50,7 @@ export async function rotateInviteCodeAction(
   return runAction(async () => {
     const user = await requireUser();
     const { teamId } = parseForm(teamIdSchema, formFields(form, "teamId"));
-    const team = await rotateInviteCode(getDb(), user, teamId);
+    const team = await rotateInviteCode(getDb(), user, teamId, await currentRequestAddress());
     revalidatePath(`/teams/${teamId}`);
     return `New invite code: ${team.inviteCode}. The old code no longer works.`;
   });
@@ -61,7 +60,17 @@ export async function removeMemberAction(_state: ActionState, form: unknown): Pr
   return runAction(async () => {
     const user = await requireUser();
     const { teamId, userId } = parseForm(memberSchema, formFields(form, "teamId", "userId"));
-    await removeMember(getDb(), user, teamId, userId);
+    await removeMember(getDb(), user, teamId, userId, await currentRequestAddress());
     redirect(`/teams/${teamId}`);
+  });
+}
+
+export async function deleteTeamAction(_state: ActionState, form: unknown): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { teamId } = parseForm(teamIdSchema, formFields(form, "teamId"));
+    await deleteTeam(getDb(), user, teamId, await currentRequestAddress());
+    revalidatePath("/teams");
+    redirect("/teams?deleted=1");
   });
 }

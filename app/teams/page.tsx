@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "Teams" };
 export default async function TeamsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ joined?: string }>;
+  searchParams: Promise<{ joined?: string; deleted?: string }>;
 }) {
-  const { joined } = await searchParams;
+  const { joined, deleted } = await searchParams;
   const user = await requirePageUser("/teams");
   const db = getDb();
   const mine = await listMyTeams(db, user);
@@ -23,6 +23,7 @@ export default async function TeamsPage({
   return (
     <div>
       <h1>Teams</h1>
+      {deleted === "1" ? <p role="status">The team was deleted.</p> : null}
       {joined && mine.some((t) => t.id === joined) ? (
         <p role="status">You joined {mine.find((t) => t.id === joined)?.name}.</p>
       ) : null}

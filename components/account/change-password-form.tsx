@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { TextField } from "@/components/ui/text-field";
 import type { ErrorBody, FieldErrors } from "@/lib/contracts/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 
@@ -40,31 +40,23 @@ export function ChangePasswordForm() {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor="currentPassword">Current password</label>
-        <input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-describedby="current-error"
-        />
-        <FieldError id="current-error" messages={fields.currentPassword} />
-      </div>
-      <div className="field">
-        <label htmlFor="newPassword">New password</label>
-        <input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          required
-          aria-describedby="new-error"
-        />
-        <FieldError id="new-error" messages={fields.newPassword} />
-      </div>
+      <TextField
+        id="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fields.currentPassword}
+      />
+      <TextField
+        id="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+        required
+        errors={fields.newPassword}
+      />
       <p className="form-error" role="alert" hidden={!message}>
         {message}
       </p>

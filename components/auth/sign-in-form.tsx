@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { safeCallbackUrl } from "@/lib/validation/safe-callback";
 
-export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const destination = safeCallbackUrl(callbackUrl);
@@ -23,9 +23,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
     }).catch(() => null);
     setPending(false);
     if (!result?.ok || result.error) {
-      // The server's own words when it locked the account; otherwise never say which of the two was wrong.
+      // The server's own words when it locked the account or awaits its email's confirmation (both
+      // only after the right password); otherwise never say which of the two was wrong.
       setError(
-        result?.error?.startsWith("Too many attempts")
+        result?.error?.startsWith("Too many attempts") ||
+          result?.error?.startsWith("Check your email")
           ? result.error
           : "Email or password is not right. Try again.",
       );
@@ -37,7 +39,6 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      {notice ? <p role="status">{notice}</p> : null}
       <div className="field">
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="email" required />
@@ -58,6 +59,9 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
       <Button variant="primary" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
       <p>
         New here?{" "}
         <Link href={`/signup?callbackUrl=${encodeURIComponent(destination)}`}>

@@ -4,8 +4,10 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import type { ErrorBody, FieldErrors } from "@/lib/contracts/errors";
+import { TextField } from "@/components/ui/text-field";
+import type { SignedUp } from "@/lib/contracts/account";
+import type { FieldErrors } from "@/lib/contracts/errors";
+import { postJson } from "@/lib/http/post-json";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/safe-callback";
 
@@ -13,6 +15,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
   const destination = safeCallbackUrl(callbackUrl);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -26,71 +29,56 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
     setPending(true);
     setError(null);
     setFields({});
-    const response = await fetch("/api/auth/signup", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }).catch(() => null);
-    if (!response) {
+    const result = await postJson<SignedUp>(
+      "/api/auth/signup",
+      body,
+      "Could not create the account.",
+    );
+    if (!result.ok) {
       setPending(false);
-      setError("Could not reach the server. Check your connection and try again.");
+      setFields(result.fields);
+      setError(result.message);
       return;
     }
-    if (!response.ok) {
-      const payload = (await response.json().catch(() => null)) as ErrorBody | null;
+    if (result.data.verifyEmail) {
       setPending(false);
-      setFields(payload?.error?.fields ?? {});
-      setError(payload?.error?.message ?? "Could not create the account.");
+      setCheckEmail(body.email);
       return;
     }
     await signIn("credentials", { email: body.email, password: body.password, redirect: false });
     window.location.assign(destination);
   }
 
+  if (checkEmail) {
+    return (
+      <p role="status" className="form-intro">
+        Your account is created. Check your email: we sent a link to {checkEmail}. Open it to
+        confirm your address, then sign in.
+      </p>
+    );
+  }
+
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor="name">Display name</label>
-        <input
-          id="name"
-          name="name"
-          autoComplete="name"
-          required
-          aria-describedby="name-error"
-          aria-invalid={Boolean(fields.name)}
-        />
-        <FieldError id="name-error" messages={fields.name} />
-      </div>
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-describedby="email-error"
-          aria-invalid={Boolean(fields.email)}
-        />
-        <FieldError id="email-error" messages={fields.email} />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          aria-describedby="password-hint password-error"
-          aria-invalid={Boolean(fields.password)}
-        />
-        <p id="password-hint" className="field-hint">
-          At least {PASSWORD_MIN_LENGTH} characters.
-        </p>
-        <FieldError id="password-error" messages={fields.password} />
-      </div>
+      <TextField id="name" label="Display name" autoComplete="name" required errors={fields.name} />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        errors={fields.email}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        errors={fields.password}
+      />
       <p className="form-error" role="alert" hidden={!error}>
         {error}
       </p>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { OwnerBadge } from "@/components/ui/owner-badge";
-import { parseServiceMatrix } from "@/lib/content/service-layers";
+import { parseMatrixView, viewOfModelRows } from "@/lib/content/matrix-view";
 import { OWNERS, type Owner } from "@/lib/content/types";
-import { OwnerMatrix } from "./owner-matrix";
+import { MatrixTable } from "./matrix-table";
 import { RevealToggle, StudyText } from "./study-mode";
 
 function LessonLink({
@@ -70,6 +70,30 @@ function Callout({
   );
 }
 
+/**
+ * A cited qualification beside a bullet or a section (lib/content/annotations.ts). Its label names
+ * what it qualifies, so that a screen reader's list of landmarks tells the callouts apart.
+ */
+function Annotation({
+  title = "What AWS's documentation adds",
+  target,
+  children,
+}: {
+  title?: string;
+  target?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <aside
+      className="callout callout-note annotation"
+      aria-label={target ? `${title}: ${target}` : title}
+    >
+      <p className="callout-title">{title}</p>
+      {children}
+    </aside>
+  );
+}
+
 function ControlList({
   section,
   children,
@@ -111,30 +135,38 @@ function Control({
   );
 }
 
-/** The service matrix remark-lesson.ts puts under "Variation by Service": what the quiz asks. */
+/**
+ * Every matrix table of a lesson, as remark-lesson.ts writes it: the service-model matrix under
+ * "Variation by Service", and each service matrix (a "Service matrix" table, or an `.mdx` lesson's
+ * `<ResponsibilityMatrix title>`), its view as JSON.
+ */
 function ServiceMatrix({ matrix, section }: { matrix?: string; section?: string }) {
-  const parsed = parseServiceMatrix(matrix);
-  return parsed ? <OwnerMatrix {...parsed} section={section} /> : null;
+  const view = parseMatrixView(matrix);
+  return view ? <MatrixTable view={view} section={section} /> : null;
 }
 
-/** A responsibility matrix for hand-written `.mdx` lessons: rows of layers, a column per model. */
+/**
+ * The service-model comparison of a hand-written `.mdx` lesson: rows of layers, a column per model.
+ * The other form, `<ResponsibilityMatrix title>` around a table, never reaches this component:
+ * remark-lesson.ts turns it into a ServiceMatrix.
+ */
 function ResponsibilityMatrix({
   rows,
 }: {
-  rows: Array<{ layer: string; iaas: Owner; paas: Owner; saas: Owner }>;
+  rows?: Array<{ layer: string; iaas: Owner; paas: Owner; saas: Owner }>;
 }) {
+  return rows ? <MatrixTable view={viewOfModelRows(rows)} /> : null;
+}
+
+/**
+ * A note's own table. It scrolls sideways inside its box when it is wider than the lesson (a phone),
+ * so the box takes keyboard focus: a keyboard can scroll it too.
+ */
+function LessonTable(props: ComponentPropsWithoutRef<"table">) {
   return (
-    <OwnerMatrix
-      columns={[
-        { model: "IaaS", examples: "EC2" },
-        { model: "PaaS", examples: "RDS, Elastic Beanstalk" },
-        { model: "SaaS", examples: "WorkSpaces" },
-      ]}
-      rows={rows.map((row) => ({
-        layer: row.layer,
-        owners: [asOwner(row.iaas), asOwner(row.paas), asOwner(row.saas)],
-      }))}
-    />
+    <div className="lesson-table" role="region" aria-label="Table" tabIndex={0}>
+      <table {...props} />
+    </div>
   );
 }
 
@@ -161,12 +193,14 @@ function anchoredHeading(Tag: "h2" | "h3" | "h4" | "h5" | "h6") {
 export const lessonComponents = {
   LessonLink,
   Embed,
+  Annotation,
   Callout,
   Control,
   ControlList,
   ResponsibilityMatrix,
   ServiceMatrix,
   RevealToggle,
+  table: LessonTable,
   h2: anchoredHeading("h2"),
   h3: anchoredHeading("h3"),
   h4: anchoredHeading("h4"),

@@ -1,29 +1,22 @@
-import fs from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { lessonComponents } from "@/components/lesson/lesson-components";
+import { LessonScenarios } from "@/components/lesson/lesson-scenarios";
 import { OWNER_LABELS } from "@/components/ui/owner-badge";
-import { buildLibrary } from "@/lib/content/build-library";
+import { buildLibrary, lessonScenarios } from "@/lib/content/build-library";
 import { compileLesson } from "@/lib/content/compile-lesson";
-import { parseNote } from "@/lib/content/parse-note";
+import { readContent } from "@/server/content/load-library";
 import { serviceModelOf } from "@/lib/content/service-layers";
 
 /**
  * The lesson teaches what its quiz asks: for every quiz item of every shipped note, the compiled
  * lesson (with the real lesson components) has the item's anchor, and at that anchor shows the
- * item's owner: the control card's badge in its section, or the cell of its model in the matrix row.
+ * item's owner: the control card's badge in its section, the cell of its model in the matrix row,
+ * or, for an incident scenario, the owner and failed control folded in its story's <details>.
  */
-const root = path.join(__dirname, "../../content");
-const files = fs
-  .readdirSync(root, { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
-  .map((entry) => path.join(entry.parentPath, entry.name));
-const library = buildLibrary(
-  files.map((file) =>
-    parseNote({ file: path.relative(root, file), source: fs.readFileSync(file, "utf8") }),
-  ),
-);
+const { notes, ...extras } = readContent(path.join(__dirname, "../../content"));
+const library = buildLibrary(notes, extras);
 
 const escapeHtml = (text: string) =>
   text
@@ -43,10 +36,14 @@ function sectionAt(html: string, id: string): string {
 describe("every quiz item is taught in its lesson", () => {
   const withItems = library.notes.filter((note) => note.items.length > 0);
 
-  it("covers the seed's 36 items among the shipped notes", () => {
-    expect(withItems.find((n) => n.slug === "aws-shared-responsibility-model")?.items).toHaveLength(
-      36,
-    );
+  it("applies the shipped annotations without an error", () => {
+    expect(library.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(library.bySlug.get("aws-shared-responsibility-model")?.annotations).toHaveLength(5);
+  });
+
+  it("covers the seed's 34 items among the shipped notes (36 lines, less two withdrawn WorkSpaces layers)", () => {
+    const seed = withItems.find((n) => n.slug === "aws-shared-responsibility-model");
+    expect(seed?.items.filter((item) => item.kind !== "SCENARIO")).toHaveLength(34);
   });
 
   it.each(withItems.map((note) => [note.slug, note] as const))("%s", async (_slug, note) => {
@@ -54,19 +51,52 @@ describe("every quiz item is taught in its lesson", () => {
       note,
       resolve: (link) => library.resolve(link, note),
     });
-    const html = renderToStaticMarkup(<Content components={lessonComponents} />);
+    const html = renderToStaticMarkup(
+      <>
+        <Content components={lessonComponents} />
+        <LessonScenarios scenarios={lessonScenarios(library, note.slug)} />
+      </>,
+    );
     for (const item of note.items) {
       const label = `${note.slug}: ${item.prompt} (${item.owner})`;
       expect(html, label).toContain(`id="${item.anchor}"`);
       const badge = `owner-badge owner-${item.owner.toLowerCase()}`;
+      const cardOf = (term: string) =>
+        sectionAt(html, item.anchor)
+          .split('<li class="control ')
+          .slice(1)
+          .find((c) => c.includes(`<strong class="control-term">${escapeHtml(term)}</strong>`));
       if (item.kind === "ASSIGN") {
-        const cards = sectionAt(html, item.anchor).split('<li class="control ').slice(1);
-        const card = cards.find((c) =>
-          c.includes(`<strong class="control-term">${escapeHtml(item.prompt)}</strong>`),
-        );
+        const card = cardOf(item.prompt);
         expect(card, label).toBeDefined();
         expect(card, label).toContain(badge);
         expect(card, label).toContain(OWNER_LABELS[item.owner]);
+      } else if (item.spec?.kind === "SPLIT") {
+        // The Shared control's card lists its halves: the right statement, under its side's label.
+        const card = cardOf(item.spec.control);
+        const right = item.spec.statements.find((s) => s.key === item.answerKey);
+        const side = item.spec.half === "AWS" ? "AWS half" : "Customer half";
+        expect(card, label).toContain("owner-badge owner-shared");
+        expect(right, label).toBeDefined();
+        expect(card, label).toMatch(
+          new RegExp(
+            `${side}:?(</strong>)?:?\\s*${escapeHtml(right?.text ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+          ),
+        );
+      } else if (item.spec?.kind === "SCENARIO") {
+        const story = html.slice(html.indexOf(`id="${item.anchor}"`)).split("</li>")[0];
+        const answer = story.slice(story.indexOf("<details"), story.indexOf("</details>"));
+        expect(story, label).toContain(escapeHtml(item.spec.title));
+        expect(answer, label).toContain(`${badge}"`);
+        expect(answer, label).toContain(OWNER_LABELS[item.owner]);
+        const right = item.spec.options.find((option) => option.key === item.answerKey);
+        if (item.spec.part === "control") {
+          expect(right, label).toBeDefined();
+          expect(answer, label).toContain(`<strong>${escapeHtml(right?.text ?? "")}</strong>`);
+        }
+        for (const linked of item.spec.notes) {
+          expect(answer, label).toContain(`href="/lessons/${linked.slug}"`);
+        }
       } else {
         const table = html.slice(html.lastIndexOf("<table", html.indexOf(`id="${item.anchor}"`)));
         const models = [
@@ -74,9 +104,14 @@ describe("every quiz item is taught in its lesson", () => {
         ].map((m) => m[1]);
         const row = table.slice(table.indexOf(`<tr id="${item.anchor}">`)).split("</tr>")[0];
         const cells = row.split("<td").slice(1);
-        const column = models.indexOf(serviceModelOf(item.serviceModel ?? "") ?? "");
+        // A service matrix's item names its column; the seed's names its model.
+        const column = item.serviceModel
+          ? models.indexOf(serviceModelOf(item.serviceModel) ?? "") - 1
+          : item.spec?.kind === "MATRIX"
+            ? item.spec.columnIndex
+            : -1;
         expect(column, label).toBeGreaterThanOrEqual(0);
-        expect(cells[column - 1], label).toContain(badge);
+        expect(cells[column], label).toContain(badge);
       }
     }
   });

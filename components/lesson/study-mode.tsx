@@ -42,6 +42,7 @@ export function studyRevealCss(sections: string[]): string {
         `${scope} .real-text{display:inline}`,
         `${scope} .study-text{display:none}`,
         `${scope} .control-owner{display:inline}`,
+        `${scope} .annotation{display:block}`,
         `${scope} .control-head::after{content:none}`,
       ].join("\n");
     })

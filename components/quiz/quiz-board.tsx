@@ -20,6 +20,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Icon } from "@/components/ui/icons";
 import { OWNER_ICONS, OWNER_LABELS, OwnerBadge } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
+import type { Confidence } from "@/lib/contracts/quiz";
 import { CardFace, QuizCard, type BoardItem } from "./quiz-card";
 
 export type Placements = Record<string, Owner | null>;
@@ -120,12 +121,16 @@ export function QuizBoard({
   items,
   placements,
   onPlace,
+  confidenceOf,
+  onConfidence,
   focusSubmit,
 }: {
   items: BoardItem[];
   placements: Placements;
   /** Places a card and returns the placements after it. */
   onPlace: (item: BoardItem, choice: Owner | null, via: "drag" | "button") => Placements;
+  confidenceOf: (itemId: string) => Confidence | null;
+  onConfidence: (item: BoardItem, value: Confidence | null) => void;
   focusSubmit: () => void;
 }) {
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -228,6 +233,8 @@ export function QuizBoard({
                   placed={placements[item.id] ?? null}
                   describedBy="quiz-board-help"
                   onPlace={(choice, moveFocus) => place(item, choice, moveFocus)}
+                  confidence={confidenceOf(item.id)}
+                  onConfidence={(value) => onConfidence(item, value)}
                   cardRef={(node) => {
                     if (node) cardRefs.current.set(item.id, node);
                     else cardRefs.current.delete(item.id);

@@ -5,7 +5,8 @@ import type { KeyboardEvent, PointerEvent, TouchEvent } from "react";
 import { Icon } from "@/components/ui/icons";
 import { OWNER_ICONS, OWNER_LABELS } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
-import type { QuizItem } from "@/lib/contracts/quiz";
+import type { Confidence, QuizItem } from "@/lib/contracts/quiz";
+import { ConfidenceToggle } from "./confidence-toggle";
 
 /** A card as the quiz shows it; `noteTitle` is set in a review, whose cards come from many notes. */
 export type BoardItem = Pick<QuizItem, "id" | "kind" | "prompt" | "detail" | "serviceModel"> & {
@@ -62,6 +63,8 @@ export function QuizCard({
   zone,
   describedBy,
   onPlace,
+  confidence,
+  onConfidence,
   cardRef,
 }: {
   item: BoardItem;
@@ -69,6 +72,8 @@ export function QuizCard({
   zone: string;
   describedBy: string;
   onPlace: (choice: Owner | null, moveFocus: boolean) => void;
+  confidence: Confidence | null;
+  onConfidence: (value: Confidence | null) => void;
   cardRef: (node: HTMLLIElement | null) => void;
 }) {
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: item.id, data: { zone } });
@@ -132,6 +137,9 @@ export function QuizCard({
           </button>
         ) : null}
       </span>
+      {placed ? (
+        <ConfidenceToggle value={confidence} label={item.prompt} onChange={onConfidence} />
+      ) : null}
     </li>
   );
 }

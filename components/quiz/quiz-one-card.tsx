@@ -4,7 +4,10 @@ import { useRef, type KeyboardEvent, type PointerEvent } from "react";
 import { Icon } from "@/components/ui/icons";
 import { OWNER_ICONS, OWNER_LABELS, OwnerBadge } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
+import type { Confidence } from "@/lib/contracts/quiz";
+import { ConfidenceToggle } from "./confidence-toggle";
 import { cardContext, cardTitle, PLACE_KEYS, type BoardItem } from "./quiz-card";
+import { StepNav } from "./step-nav";
 
 /** A horizontal swipe at least this long, and mostly sideways, turns the card. */
 const SWIPE_PX = 50;
@@ -19,12 +22,16 @@ export function QuizOneCard({
   index,
   onIndexChange,
   onPlace,
+  confidenceOf,
+  onConfidence,
 }: {
   items: BoardItem[];
   placements: Record<string, Owner | null>;
   index: number;
   onIndexChange: (index: number) => void;
   onPlace: (item: BoardItem, choice: Owner | null) => void;
+  confidenceOf: (itemId: string) => Confidence | null;
+  onConfidence: (item: BoardItem, value: Confidence | null) => void;
 }) {
   const swipe = useRef<{ x: number; y: number; id: number } | null>(null);
   const item = items[index];
@@ -96,34 +103,21 @@ export function QuizOneCard({
           </button>
         ))}
       </div>
+      <ConfidenceToggle
+        value={confidenceOf(item.id)}
+        label={item.prompt}
+        onChange={(value) => onConfidence(item, value)}
+      />
       {placed ? (
         <button type="button" className="one-card-undo" onClick={() => onPlace(item, null)}>
           Take this card back
         </button>
       ) : null}
-      <div className="one-card-nav">
-        <button
-          type="button"
-          className="one-card-step"
-          onClick={() => go(index - 1)}
-          disabled={index === 0}
-          aria-label="Previous card"
-        >
-          <Icon name="chevron-left" size="1.4em" />
-        </button>
+      <StepNav at={index} count={items.length} noun="card" onGo={go}>
         <p className="one-card-position" aria-live="polite">
           Card {index + 1} of {items.length}
         </p>
-        <button
-          type="button"
-          className="one-card-step"
-          onClick={() => go(index + 1)}
-          disabled={index === items.length - 1}
-          aria-label="Next card"
-        >
-          <Icon name="chevron-right" size="1.4em" />
-        </button>
-      </div>
+      </StepNav>
       <p id="one-card-keys" className="quiz-keys-hint">
         Keys: <kbd>1</kbd> AWS, <kbd>2</kbd> Customer, <kbd>3</kbd> Shared, <kbd>0</kbd> take back,{" "}
         <kbd>←</kbd> <kbd>→</kbd> previous and next card.

@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import type { AttemptItem, GradedAttempt, SectionScore } from "@/lib/contracts/quiz";
 import { scorePercent } from "@/lib/quiz/score";
-import { ResultsList, type ResultRow } from "./results-list";
+import { ConfidentlyWrong, ResultsList, type ResultRow } from "./results-list";
+import { ResultsMatrices } from "./results-matrix";
+import { ScoreCard } from "./score-card";
 
 /**
  * A submitted attempt, in the order a learner uses it: the score and the score by section, then
@@ -11,6 +13,7 @@ import { ResultsList, type ResultRow } from "./results-list";
  * what was missed. `reviewCount` is what /review will present (server/quiz/start-review.ts).
  */
 export function QuizResults({
+  attemptId,
   title,
   result,
   sections,
@@ -19,10 +22,11 @@ export function QuizResults({
   reviewCount,
   children,
 }: {
+  attemptId: string;
   title: string;
   result: GradedAttempt;
   sections: SectionScore[];
-  items: Array<Pick<AttemptItem, "id" | "prompt" | "noteTitle">>;
+  items: AttemptItem[];
   /** Where "back to the lesson" goes; absent for a review across notes. */
   lessonHref?: string;
   reviewCount: number;
@@ -38,24 +42,19 @@ export function QuizResults({
   );
   const rows: ResultRow[] = result.results.map((r) => ({
     ...r,
+    attemptId,
     prompt: itemById.get(r.itemId)?.prompt ?? "",
     section: sectionOf.get(r.itemId) ?? "",
+    item: itemById.get(r.itemId),
   }));
-  const percent = scorePercent(result.score);
   return (
     <section className="quiz-results" aria-labelledby="results-heading">
       {/* The page's title says which quiz; the name still does, for a screen reader's list of headings. */}
       <h2 id="results-heading" aria-label={`Results: ${title}`}>
         Results
       </h2>
-      <div className="score-card">
-        <p className="score" role="status">
-          {result.score.correct} of {result.score.total} right ({percent}%)
-        </p>
-        <div className="score-bar" aria-hidden="true">
-          <span style={{ width: `${percent}%` }} />
-        </div>
-      </div>
+      <ScoreCard score={result.score} />
+      <ConfidentlyWrong rows={rows} />
       {sections.length > 1 ? (
         <>
           <h3>By section</h3>
@@ -77,6 +76,7 @@ export function QuizResults({
           </ul>
         </>
       ) : null}
+      <ResultsMatrices items={items} results={result.results} />
       <ResultsList rows={rows} />
       <h3>What next</h3>
       <div className="quiz-toolbar results-actions">

@@ -1,21 +1,35 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { OWNER_LABELS } from "@/components/ui/owner-badge";
 import type { Owner } from "@/lib/content/types";
-import type { SavedChoice } from "@/lib/contracts/quiz";
+import type { Confidence, SavedChoice } from "@/lib/contracts/quiz";
+import {
+  groupConfidence,
+  groupItems,
+  initialAnswers,
+  isAnswered,
+  NO_ANSWER,
+  toAnswerBody,
+  type Answer,
+  type Answers,
+  type SessionItem,
+} from "./quiz-answers";
 import { QuizBoard, type Placements } from "./quiz-board";
 import type { BoardItem } from "./quiz-card";
+import { QuizMatrix } from "./quiz-matrix";
 import { QuizOneCard } from "./quiz-one-card";
+import { QuizScenario } from "./quiz-scenario";
+import { QuizSplit } from "./quiz-split";
 import { useAutosave, type SaveStatus } from "./use-autosave";
-import { useQuizView, type QuizView } from "./use-quiz-view";
+import { useNarrowScreen, useQuizView, type QuizView } from "./use-quiz-view";
 
 export interface QuizSessionProps {
   attemptId: string;
-  items: BoardItem[];
+  items: SessionItem[];
   initialAnswers: SavedChoice[];
   /** The page that shows this attempt's results once it is submitted. */
   resultsHref: string;
@@ -35,35 +49,50 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
  */
 export function QuizSession(props: QuizSessionProps) {
   const [view, chooseView] = useQuizView();
-  if (!view) {
+  const narrow = useNarrowScreen();
+  if (!view || narrow === null) {
     return (
       <div className="quiz quiz-pending" aria-busy="true">
         <p>Laying out the cards…</p>
       </div>
     );
   }
-  return <QuizInProgress {...props} view={view} chooseView={chooseView} />;
+  return <QuizInProgress {...props} view={view} chooseView={chooseView} narrow={narrow} />;
 }
 
 function QuizInProgress({
   attemptId,
   items,
-  initialAnswers,
+  initialAnswers: saved,
   resultsHref,
   view,
   chooseView,
-}: QuizSessionProps & { view: QuizView; chooseView: (view: QuizView) => void }) {
+  narrow,
+}: QuizSessionProps & {
+  view: QuizView;
+  chooseView: (view: QuizView) => void;
+  narrow: boolean;
+}) {
   const router = useRouter();
   const autosave = useAutosave(attemptId, { onClosed: () => router.refresh() });
   // Mounted only in the browser (see QuizSession), so the journal of unsaved changes can seed it.
-  const [placements, setPlacements] = useState<Placements>(() => ({
-    ...Object.fromEntries(initialAnswers.map((a) => [a.itemId, a.choice])),
-    ...Object.fromEntries([...autosave.restored].map(([itemId, p]) => [itemId, p.choice])),
-  }));
+  const [answers, setAnswers] = useState<Answers>(() => initialAnswers(saved, autosave.restored));
+  // Assign items are the cards of the board; the other kinds are shown group by group below it.
+  const cards = useMemo(() => items.filter((item) => item.kind === "assign"), [items]);
+  const groups = useMemo(() => groupItems(items), [items]);
+  const groupOf = useMemo(() => {
+    const map = new Map<string, SessionItem[]>();
+    for (const group of groups) for (const item of group.items) map.set(item.id, group.items);
+    for (const card of cards) map.set(card.id, [card]);
+    return map;
+  }, [cards, groups]);
+  const placements: Placements = Object.fromEntries(
+    cards.map((card) => [card.id, answers[card.id]?.choice ?? null]),
+  );
   const [cardIndex, setCardIndex] = useState(() =>
     Math.max(
       0,
-      items.findIndex((item) => !placements[item.id]),
+      cards.findIndex((card) => !answers[card.id]?.choice),
     ),
   );
   const [announcement, setAnnouncement] = useState("");
@@ -71,51 +100,96 @@ function QuizInProgress({
   const [submitting, setSubmitting] = useState(false);
   const [showingResults, startShowingResults] = useTransition();
   const submitRef = useRef<HTMLButtonElement>(null);
+  const groupsRef = useRef<HTMLDivElement>(null);
+  /** Once every card is placed: on to the first question below the board, else to Submit. */
+  const focusAfterCards = () => {
+    const next = groupsRef.current?.querySelector<HTMLElement>(
+      '[role="gridcell"][tabindex="0"], input, button:not(:disabled)',
+    );
+    (next ?? submitRef.current)?.focus();
+  };
   // Set when the board mounts (below): reading the clock during render would make render impure.
   const lastActionAt = useRef(0);
   useEffect(() => {
     lastActionAt.current = Date.now();
   }, []);
 
-  const placedCount = items.filter((item) => placements[item.id]).length;
+  // Only assign cards are "placed"; a mix of kinds counts answers.
+  const mixed = cards.length < items.length;
+  const word = mixed ? "answered" : "placed";
+  const answeredCount = items.filter((item) => isAnswered(answers[item.id])).length;
 
-  const place = useCallback(
-    (item: BoardItem, choice: Owner | null, via: "drag" | "button"): Placements => {
+  /** Records one item's answer (owner or option), with its group's confidence, and saves it. */
+  const answer = useCallback(
+    (item: SessionItem, patch: Pick<Answer, "choice"> | Pick<Answer, "option">): Answers => {
       const now = Date.now();
       const ms = Math.min(now - lastActionAt.current, 86_400_000);
       lastActionAt.current = now;
-      const next = { ...placements, [item.id]: choice };
-      setPlacements(next);
-      autosave.save(item.id, choice, ms);
-      const placed = items.filter((i) => next[i.id]).length;
+      const confidence = groupConfidence(groupOf.get(item.id) ?? [item], answers);
+      const given: Answer = { ...NO_ANSWER, ...answers[item.id], confidence, ...patch };
+      const next = { ...answers, [item.id]: given };
+      setAnswers(next);
+      autosave.save(item, given, ms);
+      return next;
+    },
+    [answers, autosave, groupOf],
+  );
+
+  /** Sure or unsure for a whole group: kept on each of its items, and saved with those answered. */
+  const setConfidence = useCallback(
+    (group: SessionItem[], confidence: Confidence | null) => {
+      const next = { ...answers };
+      for (const item of group) {
+        next[item.id] = { ...NO_ANSWER, ...answers[item.id], confidence };
+        if (isAnswered(next[item.id])) autosave.save(item, next[item.id], 0);
+      }
+      setAnswers(next);
+    },
+    [answers, autosave],
+  );
+
+  const place = useCallback(
+    (item: BoardItem, choice: Owner | null, via: "drag" | "button"): Placements => {
+      const card = cards.find((c) => c.id === item.id);
+      if (!card) return placements;
+      const next = answer(card, { choice });
+      const placed = cards.filter((c) => next[c.id]?.choice).length;
       // A drop is announced by the board's drag-and-drop live region already.
       if (via !== "drag")
         setAnnouncement(
-          `${item.prompt} ${choice ? `placed in ${OWNER_LABELS[choice]}` : "taken back to the cards to place"}. ${placed} of ${items.length} placed.`,
+          `${item.prompt} ${choice ? `placed in ${OWNER_LABELS[choice]}` : "taken back to the cards to place"}. ${placed} of ${cards.length} placed.`,
         );
-      return next;
+      return Object.fromEntries(cards.map((c) => [c.id, next[c.id]?.choice ?? null]));
     },
-    [autosave, items, placements],
+    [answer, cards, placements],
   );
 
   /** One-card view: after a placement, on to the next card still to place, if any. */
   const placeOne = (item: BoardItem, choice: Owner | null) => {
     const next = place(item, choice, "button");
     if (choice === null) return;
-    const from = items.indexOf(item);
-    const after = [...items.slice(from + 1), ...items.slice(0, from)].find((i) => !next[i.id]);
-    if (after) setCardIndex(items.indexOf(after));
-    else submitRef.current?.focus();
+    const from = cards.findIndex((c) => c.id === item.id);
+    const after = [...cards.slice(from + 1), ...cards.slice(0, from)].find((c) => !next[c.id]);
+    if (after) setCardIndex(cards.indexOf(after));
+    else focusAfterCards();
+  };
+
+  const answerCell = (item: SessionItem, choice: Owner | null) => {
+    const next = answer(item, { choice });
+    const done = items.filter((i) => isAnswered(next[i.id])).length;
+    setAnnouncement(
+      `${item.matrix?.row} on ${item.matrix?.column}: ${choice ? OWNER_LABELS[choice] : "cleared"}. ${done} of ${items.length} answered.`,
+    );
   };
 
   async function submit() {
     setSubmitting(true);
     setSubmitError(null);
-    const answers = items.map((item) => ({ itemId: item.id, choice: placements[item.id] ?? null }));
+    const body = items.map((item) => toAnswerBody(item, answers[item.id] ?? NO_ANSWER));
     const response = await fetch(`/api/attempts/${attemptId}/submit`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ answers }),
+      body: JSON.stringify({ answers: body }),
     }).catch(() => null);
     setSubmitting(false);
     if (!response?.ok) {
@@ -131,59 +205,101 @@ function QuizInProgress({
     startShowingResults(() => router.replace(resultsHref));
   }
 
-  const unplaced = items.length - placedCount;
+  const left = items.length - answeredCount;
   return (
     <div className="quiz" data-view={view}>
       <div className="quiz-bar">
         <div className="quiz-progress">
           <label htmlFor="quiz-progress-bar">
-            {placedCount} of {items.length} placed
+            {answeredCount} of {items.length} {word}
           </label>
-          <progress id="quiz-progress-bar" max={items.length} value={placedCount} />
+          <progress id="quiz-progress-bar" max={items.length} value={answeredCount} />
         </div>
-        <div className="quiz-view-toggle" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === "card"} onClick={() => chooseView("card")}>
-            <Icon name="card" /> One card
-          </button>
-          <button type="button" aria-pressed={view === "board"} onClick={() => chooseView("board")}>
-            <Icon name="board" /> Whole board
-          </button>
-        </div>
+        {cards.length > 0 ? (
+          <div className="quiz-view-toggle" role="group" aria-label="View">
+            <button type="button" aria-pressed={view === "card"} onClick={() => chooseView("card")}>
+              <Icon name="card" /> One card
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === "board"}
+              onClick={() => chooseView("board")}
+            >
+              <Icon name="board" /> Whole board
+            </button>
+          </div>
+        ) : null}
       </div>
-      {view === "board" ? (
+      <p className="quiz-confidence-hint">
+        Mark an answer <strong>Sure</strong> or <strong>Unsure</strong> if you like: sure and right
+        comes back later; unsure comes back sooner.
+      </p>
+      {cards.length === 0 ? null : view === "board" ? (
         <>
           <p className="quiz-keys-hint">
             Drag a card to a column, or focus it and press <kbd>1</kbd> AWS, <kbd>2</kbd> Customer,{" "}
             <kbd>3</kbd> Shared, <kbd>0</kbd> to take it back.
           </p>
           <QuizBoard
-            items={items}
+            items={cards}
             placements={placements}
             onPlace={place}
-            focusSubmit={() => submitRef.current?.focus()}
+            confidenceOf={(id) => answers[id]?.confidence ?? null}
+            onConfidence={(item, value) => setConfidence(groupOf.get(item.id) ?? [], value)}
+            focusSubmit={focusAfterCards}
           />
         </>
       ) : (
         <QuizOneCard
-          items={items}
+          items={cards}
           placements={placements}
-          index={Math.min(cardIndex, items.length - 1)}
+          index={Math.min(cardIndex, cards.length - 1)}
           onIndexChange={setCardIndex}
           onPlace={placeOne}
+          confidenceOf={(id) => answers[id]?.confidence ?? null}
+          onConfidence={(item, value) => setConfidence(groupOf.get(item.id) ?? [], value)}
         />
       )}
+      <div ref={groupsRef}>
+        {groups.map((group) => {
+          const common = {
+            items: group.items,
+            answers,
+            confidence: groupConfidence(group.items, answers),
+            onConfidence: (value: Confidence | null) => setConfidence(group.items, value),
+          };
+          if (group.kind === "matrix")
+            return <QuizMatrix key={group.key} {...common} onAnswer={answerCell} narrow={narrow} />;
+          if (group.kind === "split")
+            return (
+              <QuizSplit
+                key={group.key}
+                {...common}
+                onAnswer={(item, option) => answer(item, { option })}
+              />
+            );
+          return (
+            <QuizScenario
+              key={group.key}
+              {...common}
+              onChoice={(item, choice) => answer(item, { choice })}
+              onOption={(item, option) => answer(item, { option })}
+            />
+          );
+        })}
+      </div>
       <div className="quiz-toolbar quiz-submit">
         <Button
           ref={submitRef}
-          variant={unplaced === 0 ? "primary" : "secondary"}
-          size={unplaced === 0 ? "large" : undefined}
+          variant={left === 0 ? "primary" : "secondary"}
+          size={left === 0 ? "large" : undefined}
           onClick={submit}
           disabled={submitting || showingResults}
         >
           {submitting || showingResults
             ? "Grading…"
-            : unplaced > 0
-              ? `Submit (${unplaced} unplaced count as wrong)`
+            : left > 0
+              ? `Submit (${left} ${mixed ? "unanswered" : "unplaced"} count as wrong)`
               : "Submit answers"}
         </Button>
         <span role="status" aria-live="polite" className="quiz-save-status">

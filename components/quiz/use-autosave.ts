@@ -1,14 +1,20 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Owner } from "@/lib/content/types";
+import { OWNERS } from "@/lib/content/types";
+import type { QuizItem } from "@/lib/contracts/quiz";
+import { toAnswerBody, type Answer } from "./quiz-answers";
 
 export type SaveStatus = "saved" | "saving" | "error" | "closed";
 
-interface Pending {
-  choice: Owner | null;
+/** A queued answer: an owner or an option (which one the item takes decides), and confidence. */
+interface Pending extends Answer {
+  /** Whether the item is answered with an option; the server answers 422 to the other shape. */
+  byOption: boolean;
   ms: number;
 }
+
+const OPTION_KEY = /^[a-f0-9]{6,16}$/;
 
 const SAVE_DELAY_MS = 400;
 
@@ -31,12 +37,17 @@ function readJournal(attemptId: string): Map<string, Pending> {
     const raw = window.sessionStorage.getItem(journalKey(attemptId));
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (!parsed || typeof parsed !== "object") return new Map();
-    const entries = Object.entries(parsed as Record<string, Pending>).filter(
-      ([, p]) =>
-        p &&
-        (p.choice === null || ["AWS", "CUSTOMER", "SHARED"].includes(p.choice)) &&
-        Number.isInteger(p.ms) &&
-        p.ms >= 0,
+    const entries = Object.entries(parsed as Record<string, Partial<Pending>>).flatMap(
+      ([itemId, p]): Array<[string, Pending]> => {
+        if (!p || typeof p !== "object" || !Number.isInteger(p.ms) || (p.ms ?? -1) < 0) return [];
+        const choice = OWNERS.find((o) => o === p.choice) ?? null;
+        const option = typeof p.option === "string" && OPTION_KEY.test(p.option) ? p.option : null;
+        const confidence =
+          p.confidence === "sure" || p.confidence === "unsure" ? p.confidence : null;
+        // Journals written before option items existed have no byOption: they were owner answers.
+        const byOption = p.byOption === true;
+        return [[itemId, { choice, option, confidence, byOption, ms: p.ms ?? 0 }]];
+      },
     );
     return new Map(entries);
   } catch {
@@ -60,7 +71,10 @@ function writeJournal(attemptId: string, unsaved: Map<string, Pending>) {
 
 function toBody(unsaved: Map<string, Pending>) {
   return JSON.stringify({
-    answers: [...unsaved.entries()].map(([itemId, { choice, ms }]) => ({ itemId, choice, ms })),
+    answers: [...unsaved.entries()].map(([itemId, p]) => ({
+      ...toAnswerBody({ id: itemId, choices: p.byOption ? [] : [...OWNERS] }, p),
+      ms: p.ms,
+    })),
   });
 }
 
@@ -72,7 +86,7 @@ function toBody(unsaved: Map<string, Pending>) {
  */
 export function useAutosave(attemptId: string, { onClosed }: { onClosed?: () => void } = {}) {
   // The journal is read once, when the board first mounts in the browser.
-  const [restored] = useState(() => readJournal(attemptId));
+  const [restored] = useState<ReadonlyMap<string, Pending>>(() => readJournal(attemptId));
   const [status, setStatus] = useState<SaveStatus>(restored.size > 0 ? "saving" : "saved");
   const unsaved = useRef(new Map<string, Pending>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -116,8 +130,15 @@ export function useAutosave(attemptId: string, { onClosed }: { onClosed?: () => 
   }, [attemptId, url]);
 
   const save = useCallback(
-    (itemId: string, choice: Owner | null, ms: number) => {
-      unsaved.current.set(itemId, { choice, ms });
+    (item: Pick<QuizItem, "id" | "choices">, answer: Answer, ms: number) => {
+      const byOption = item.choices.length === 0;
+      unsaved.current.set(item.id, {
+        choice: byOption ? null : answer.choice,
+        option: byOption ? answer.option : null,
+        confidence: answer.confidence,
+        byOption,
+        ms,
+      });
       writeJournal(attemptId, unsaved.current);
       setStatus("saving");
       clearTimeout(timer.current);

@@ -62,3 +62,15 @@ export function useQuizView(): [QuizView | null, (view: QuizView) => void] {
   if (narrow === null || stored === undefined) return [null, choose];
   return [stored ?? (narrow ? "card" : "board"), choose];
 }
+
+/**
+ * Whether the screen is narrower than 700 px, whatever view the learner chose for the cards: a
+ * matrix then shows one service at a time. Null on the server and while hydrating.
+ */
+export function useNarrowScreen(): boolean | null {
+  return useSyncExternalStore(
+    subscribeNarrow,
+    () => window.matchMedia(NARROW).matches,
+    () => null,
+  );
+}

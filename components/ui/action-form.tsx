@@ -19,7 +19,8 @@ export function ActionForm({
   confirm,
 }: {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
-  submitLabel: string;
+  /** Text, or text with a visually hidden part that tells one row's button from the next. */
+  submitLabel: ReactNode;
   pendingLabel?: string;
   children?: ReactNode;
   className?: string;

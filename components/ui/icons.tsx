@@ -11,7 +11,9 @@ const PATHS = {
   shared: "M4 8h13m-3-3 3 3-3 3M20 16H7m3-3-3 3 3 3",
   // Outcomes
   check: "M5 12.5l4.5 4.5L19 7.5",
+  circle: "M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16z",
   cross: "M6 6l12 12M18 6L6 18",
+  repeat: "M4 11a8 8 0 0 1 14.3-4.9M19 3v4h-4M20 13a8 8 0 0 1-14.3 4.9M5 21v-4h4",
   // Navigation and tools
   menu: "M4 7h16M4 12h16M4 17h16",
   search: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zm5-2 4 4",

@@ -1,24 +1,40 @@
 import fc from "fast-check";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { newLearner, signIn } from "../fixtures";
+import { newLearner, SEED_SLUG, signIn } from "../fixtures";
 import { callAction } from "../support/server-actions";
 
 const TEAMS = "app/teams/actions.ts";
+const ASSIGNMENTS = "app/teams/assignment-actions.ts";
 const ACTIONS = {
   createTeam: { filename: TEAMS, name: "createTeamAction" },
   joinTeam: { filename: TEAMS, name: "joinTeamAction" },
   rotate: { filename: TEAMS, name: "rotateInviteCodeAction" },
   remove: { filename: TEAMS, name: "removeMemberAction" },
+  deleteTeam: { filename: TEAMS, name: "deleteTeamAction" },
   changeRole: { filename: "app/admin/users/actions.ts", name: "changeRoleAction" },
+  deleteUser: { filename: "app/admin/users/actions.ts", name: "deleteUserAction" },
   joinByLink: { filename: "app/join/[code]/actions.ts", name: "joinByLinkAction" },
   startQuiz: { filename: "app/quiz/[slug]/actions.ts", name: "startQuizAction" },
   startReview: { filename: "app/review/actions.ts", name: "startReviewAction" },
+  createAssignment: { filename: ASSIGNMENTS, name: "createAssignmentAction" },
+  updateAssignment: { filename: ASSIGNMENTS, name: "updateAssignmentAction" },
+  deleteAssignment: { filename: ASSIGNMENTS, name: "deleteAssignmentAction" },
+  setExtension: { filename: ASSIGNMENTS, name: "setExtensionAction" },
+  removeExtension: { filename: ASSIGNMENTS, name: "removeExtensionAction" },
+  resolveReport: { filename: "app/reports/actions.ts", name: "resolveReportAction" },
+  setWeeklyDigest: { filename: "app/account/actions.ts", name: "setWeeklyDigestAction" },
+  confirmEmail: { filename: "app/(auth)/verify-email/actions.ts", name: "confirmEmailAction" },
+  resendVerification: {
+    filename: "app/(auth)/verify-email/actions.ts",
+    name: "resendVerificationAction",
+  },
 };
 
 type Role = "anonymous" | "learner" | "instructor" | "admin";
 const who = {} as Record<Role, APIRequestContext>;
 let teamId = "";
 let learnerId = "";
+let reportId = "";
 
 test.describe.configure({ mode: "serial" });
 
@@ -35,6 +51,14 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   expect(
     (await who.learner.post("/api/teams/join", { data: { code: team.inviteCode } })).status(),
   ).toBe(200);
+  const { items } = (await (await who.learner.post("/api/quizzes/aws-shield/attempts")).json()) as {
+    items: Array<{ id: string }>;
+  };
+  const report = await who.learner.post(`/api/items/${items[0].id}/reports`, {
+    data: { reason: "unclear" },
+  });
+  expect(report.status()).toBe(201);
+  reportId = ((await report.json()) as { id: string }).id;
 });
 
 test.afterAll(async () => {
@@ -99,6 +123,18 @@ test("[ACCESS] every server action × every role: each action checks the user an
       },
     },
     {
+      // No such team: a learner is refused before the look-up, the others hear it does not exist.
+      action: "deleteTeam",
+      page: `/teams/${teamId}`,
+      fields: { teamId: "no-such-team" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "forbidden",
+        instructor: "not_found",
+        admin: "not_found",
+      },
+    },
+    {
       action: "changeRole",
       page: "/admin/users",
       fields: { userId: learnerId, role: "LEARNER" },
@@ -107,6 +143,18 @@ test("[ACCESS] every server action × every role: each action checks the user an
         learner: "forbidden",
         instructor: "forbidden",
         admin: "ok",
+      },
+    },
+    {
+      // No such account: an admin hears so, anyone else is refused before the lookup.
+      action: "deleteUser",
+      page: "/admin/users",
+      fields: { userId: "no-such-user" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "forbidden",
+        instructor: "forbidden",
+        admin: "not_found",
       },
     },
     {
@@ -127,6 +175,73 @@ test("[ACCESS] every server action × every role: each action checks the user an
       fields: {},
       expect: { anonymous: "unauthenticated", learner: "ok", instructor: "ok", admin: "ok" },
     },
+    {
+      // Each changes only their own setting; "on" is everyone's default, so nothing changes here.
+      action: "setWeeklyDigest",
+      page: "/account",
+      fields: { weeklyDigest: "on" },
+      expect: { anonymous: "unauthenticated", learner: "ok", instructor: "ok", admin: "ok" },
+    },
+    {
+      // For people not yet signed in: anyone may send a token, and a made-up one is refused.
+      action: "confirmEmail",
+      page: "/verify-email",
+      fields: { token: "A".repeat(43) },
+      expect: {
+        anonymous: "invalid_token",
+        learner: "invalid_token",
+        instructor: "invalid_token",
+        admin: "invalid_token",
+      },
+    },
+    {
+      // The same answer for any email, whether an account waits for confirmation or not.
+      action: "resendVerification",
+      page: "/verify-email",
+      fields: { email: "nobody-waiting@example.com" },
+      expect: { anonymous: "ok", learner: "ok", instructor: "ok", admin: "ok" },
+    },
+    {
+      // The learner reported it, and is in the instructor's team: reopening it is idempotent.
+      action: "resolveReport",
+      page: `/teams/${teamId}`,
+      fields: { reportId, resolved: "false" },
+      expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "ok", admin: "ok" },
+    },
+    {
+      action: "createAssignment",
+      page: `/teams/${teamId}`,
+      fields: {
+        teamId,
+        kind: "notes",
+        noteSlugs: SEED_SLUG,
+        targetMastery: "PROFICIENT",
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "ok", admin: "ok" },
+    },
+    ...(["updateAssignment", "deleteAssignment", "setExtension", "removeExtension"] as const).map(
+      (action) => ({
+        // An assignment that does not exist: the team's managers hear so, anyone else is refused
+        // before the assignment is looked up.
+        action,
+        page: `/teams/${teamId}`,
+        fields: {
+          teamId,
+          assignmentId: "no-such-assignment",
+          userId: learnerId,
+          kind: "notes",
+          targetMastery: "FAMILIAR",
+          dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+        expect: {
+          anonymous: "unauthenticated",
+          learner: "forbidden",
+          instructor: "not_found",
+          admin: "not_found",
+        } as Record<Role, string>,
+      }),
+    ),
   ];
   let count = 0;
   for (const c of cases) {
@@ -138,7 +253,9 @@ test("[ACCESS] every server action × every role: each action checks the user an
       count++;
     }
   }
-  test.info().annotations.push({ type: "cases", description: `${count} (8 actions × 4 roles)` });
+  test
+    .info()
+    .annotations.push({ type: "cases", description: `${count} (${cases.length} cases × 4 roles)` });
 });
 
 test("[CSRF] a server action posted from a foreign Origin is refused and does nothing", async () => {
@@ -197,9 +314,11 @@ test("[FUZZ] junk in server action fields gets a validation error, never a crash
   );
   const after = await state();
   expect(after.teams).toEqual(before.teams);
-  // Roles of accounts that existed before are unchanged (other specs may add accounts meanwhile).
-  expect(
-    after.roles.filter((r) => before.roles.some((b) => b.split(":")[0] === r.split(":")[0])),
-  ).toEqual(before.roles);
+  // Roles of accounts in both lists are unchanged (other specs add and delete accounts meanwhile).
+  const ids = (roles: string[]) => new Set(roles.map((r) => r.split(":")[0]));
+  const [beforeIds, afterIds] = [ids(before.roles), ids(after.roles)];
+  expect(after.roles.filter((r) => beforeIds.has(r.split(":")[0]))).toEqual(
+    before.roles.filter((r) => afterIds.has(r.split(":")[0])),
+  );
   test.info().annotations.push({ type: "cases", description: String(count) });
 });

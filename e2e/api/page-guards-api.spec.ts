@@ -7,6 +7,8 @@ const who = {} as Record<Who, APIRequestContext>;
 let teamId = "";
 let adminTeamId = "";
 let memberId = "";
+/** An assignment of the instructor's team, which the member belongs to. */
+let assignmentId = "";
 
 test.describe.configure({ mode: "serial" });
 
@@ -28,6 +30,16 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   };
   teamId = await teamOf(who.instructor, "Guarded team");
   adminTeamId = await teamOf(who.admin, "Admin's own team");
+  const assigned = await who.instructor.post(`/api/teams/${teamId}/assignments`, {
+    data: {
+      kind: "notes",
+      noteSlugs: ["aws-iam"],
+      targetMastery: "FAMILIAR",
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+  });
+  expect(assigned.status()).toBe(201);
+  assignmentId = ((await assigned.json()) as { id: string }).id;
 });
 
 test.afterAll(async () => {
@@ -39,12 +51,18 @@ test("[ANONYMOUS] every page that needs a person redirects to sign in, with its 
     "/quiz/aws-iam",
     "/quiz/aws-iam?attempt=some-attempt",
     "/review",
+    "/practice",
+    "/practice/some-attempt",
     "/progress",
     "/account",
+    "/assignments/some-assignment",
     "/teams",
     `/teams/${teamId}`,
     `/teams/${teamId}/learners/${memberId}`,
     "/admin/users",
+    "/admin/reports",
+    "/admin/audit",
+    "/admin/audit?action=role.change",
   ];
   for (const path of paths) {
     const response = await who.anonymous.get(path, { maxRedirects: 0 });
@@ -59,6 +77,8 @@ test("[ANONYMOUS] every page that needs a person redirects to sign in, with its 
 test("[ACCESS] a page for a role or for a team's managers is a 404 to everyone else", async () => {
   const cases: Array<{ path: string; expect: Record<Exclude<Who, "anonymous">, number> }> = [
     { path: "/admin/users", expect: { member: 404, instructor: 404, admin: 200 } },
+    { path: "/admin/reports", expect: { member: 404, instructor: 404, admin: 200 } },
+    { path: "/admin/audit", expect: { member: 404, instructor: 404, admin: 200 } },
     // A member of the team is no manager of it, and an instructor's role opens no other team.
     { path: `/teams/${teamId}`, expect: { member: 404, instructor: 200, admin: 200 } },
     { path: `/teams/${adminTeamId}`, expect: { member: 404, instructor: 404, admin: 200 } },
@@ -71,6 +91,16 @@ test("[ACCESS] a page for a role or for a team's managers is a 404 to everyone e
       expect: { member: 404, instructor: 404, admin: 200 },
     },
     { path: "/teams/no-such-team", expect: { member: 404, instructor: 404, admin: 404 } },
+    // An assignment is its learners' page: the team's instructors and admins follow it on the
+    // dashboard, and to anyone outside its learners it does not exist.
+    {
+      path: `/assignments/${assignmentId}`,
+      expect: { member: 200, instructor: 404, admin: 404 },
+    },
+    {
+      path: "/assignments/no-such-assignment",
+      expect: { member: 404, instructor: 404, admin: 404 },
+    },
   ];
   let count = 0;
   for (const c of cases) {

@@ -112,9 +112,22 @@ test("[LEARNER] pages rendered per request get a fresh nonce, and their scripts 
   expect(created.status()).toBe(201);
   const { id: teamId, inviteCode } = (await created.json()) as { id: string; inviteCode: string };
   const { id: learnerId } = await newLearner(learner);
+  const practice = (await (
+    await learner.post("/api/practice-tests", { data: { size: 5 } })
+  ).json()) as { attemptId: string };
   expect((await learner.post("/api/teams/join", { data: { code: inviteCode } })).status()).toBe(
     200,
   );
+  const assignment = (await (
+    await admin.post(`/api/teams/${teamId}/assignments`, {
+      data: {
+        kind: "notes",
+        noteSlugs: ["aws-iam"],
+        targetMastery: "FAMILIAR",
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    })
+  ).json()) as { id: string };
 
   // One URL for each page route that is rendered per request, and who asks for it.
   const perRequest = {
@@ -122,15 +135,23 @@ test("[LEARNER] pages rendered per request get a fresh nonce, and their scripts 
     "/": { url: "/", as: anonymous },
     "/signin": { url: "/signin", as: anonymous },
     "/signup": { url: "/signup", as: anonymous },
+    "/forgot-password": { url: "/forgot-password", as: anonymous },
+    "/reset-password": { url: "/reset-password?token=from-the-email", as: anonymous },
+    "/verify-email": { url: "/verify-email?token=from-the-email", as: anonymous },
     "/join/[code]": { url: `/join/${inviteCode}`, as: anonymous },
     "/account": { url: "/account", as: learner },
+    "/assignments/[id]": { url: `/assignments/${assignment.id}`, as: learner },
     "/progress": { url: "/progress", as: learner },
     "/review": { url: "/review", as: learner },
+    "/practice": { url: "/practice", as: learner },
+    "/practice/[attemptId]": { url: `/practice/${practice.attemptId}`, as: learner },
     "/quiz/[slug]": { url: "/quiz/aws-iam", as: learner },
     "/teams": { url: "/teams", as: admin },
     "/teams/[id]": { url: `/teams/${teamId}`, as: admin },
     "/teams/[id]/learners/[userId]": { url: `/teams/${teamId}/learners/${learnerId}`, as: admin },
     "/admin/users": { url: "/admin/users", as: admin },
+    "/admin/reports": { url: "/admin/reports", as: admin },
+    "/admin/audit": { url: "/admin/audit", as: admin },
   };
   // With the prerendered pages of the test above, this covers every page in app/: a page gets a nonce
   // if and only if it is rendered per request.

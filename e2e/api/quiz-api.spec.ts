@@ -3,11 +3,14 @@ import { newLearner, SEED_SLUG } from "../fixtures";
 
 interface QuizItem {
   id: string;
-  kind: "assign" | "service";
+  kind: "assign" | "matrix" | "split" | "scenario";
   prompt: string;
   detail: string;
   choices: string[];
+  options: Array<{ key: string; text: string }>;
   serviceModel: string | null;
+  matrix: { row: string; column: string } | null;
+  split: { control: string; half: "AWS" | "CUSTOMER" } | null;
 }
 
 async function errorOf(response: Awaited<ReturnType<APIRequestContext["get"]>>) {
@@ -30,7 +33,7 @@ test("[ANONYMOUS] lists quizzes and reads one without answers, but cannot start 
   expect(quizzes).toContainEqual({
     slug: SEED_SLUG,
     title: "AWS Shared Responsibility Model",
-    itemCount: 36,
+    itemCount: 34,
   });
 
   const quiz = (await (await request.get(`/api/quizzes/${SEED_SLUG}`)).json()) as {
@@ -38,8 +41,10 @@ test("[ANONYMOUS] lists quizzes and reads one without answers, but cannot start 
     title: string;
     items: QuizItem[];
   };
-  expect(quiz.items).toHaveLength(36);
-  expect(quiz.items.filter((i) => i.kind === "service")).toHaveLength(21);
+  // 36 lines of the seed, less the two WorkSpaces layers its annotation withdraws.
+  expect(quiz.items).toHaveLength(34);
+  // The seed's IaaS, PaaS and SaaS layers are one matrix: a cell per layer and model.
+  expect(quiz.items.filter((i) => i.kind === "matrix")).toHaveLength(19);
   expect(quiz.items.every((i) => JSON.stringify(i.choices) === '["AWS","CUSTOMER","SHARED"]')).toBe(
     true,
   );
@@ -95,14 +100,18 @@ test("[LEARNER] takes a quiz through the API: autosave merges, submit grades onc
     score: { correct: number; total: number };
     results: Array<Record<string, unknown>>;
   };
-  expect(graded.score).toEqual({ correct: 2, total: 36 });
+  expect(graded.score).toEqual({ correct: 2, total: 34 });
   expect(graded.results.find((r) => r.itemId === byPrompt("IAM"))).toEqual({
     itemId: byPrompt("IAM"),
     choice: "AWS",
+    option: null,
+    confidence: null,
     correct: false,
     expected: "CUSTOMER",
+    expectedOption: null,
     explanation: "Configures users, roles, policies, and MFA for access control.",
     lessonHref: `/lessons/${SEED_SLUG}#customer-responsibilities`,
+    related: [],
   });
 
   const again = await request.post(`/api/attempts/${attemptId}/submit`, { data: {} });
@@ -125,7 +134,57 @@ test("[LEARNER] takes a quiz through the API: autosave merges, submit grades onc
   expect(progress.lessons).toContainEqual(
     expect.objectContaining({ slug: SEED_SLUG, read: false }),
   );
-  expect(progress.due).toBe(34);
+  expect(progress.due).toBe(32);
+});
+
+test("[LEARNER] answers a split half with one of its statements, and an answer of the wrong shape is a 422", async ({
+  request,
+}) => {
+  await newLearner(request);
+  const quizzes = (await (await request.get("/api/quizzes")).json()) as Array<{ slug: string }>;
+  expect(quizzes.map((q) => q.slug)).toEqual(
+    expect.arrayContaining(["amazon-ec2", "amazon-rds", "aws-lambda", "amazon-vpc"]),
+  );
+  const created = await request.post("/api/quizzes/amazon-ec2/attempts");
+  const { attemptId, items } = (await created.json()) as { attemptId: string; items: QuizItem[] };
+  const half = items.find((i) => i.kind === "split")!;
+  const owned = items.find((i) => i.kind === "assign")!;
+  expect(half.choices).toEqual([]);
+  expect(half.options.length).toBeGreaterThanOrEqual(2);
+  expect(JSON.stringify(items)).not.toMatch(/"(owner|answerKey|expected|expectedOption)":/);
+
+  const url = `/api/attempts/${attemptId}/answers`;
+  const ownerForSplit = await request.put(url, {
+    data: { answers: [{ itemId: half.id, choice: "AWS" }] },
+  });
+  expect(ownerForSplit.status()).toBe(422);
+  expect(Object.keys((await errorOf(ownerForSplit)).fields ?? {})).toEqual(["answers.0.choice"]);
+  const optionForOwner = await request.put(url, {
+    data: { answers: [{ itemId: owned.id, option: half.options[0].key }] },
+  });
+  expect(Object.keys((await errorOf(optionForOwner)).fields ?? {})).toEqual(["answers.0.option"]);
+  const both = await request.put(url, {
+    data: { answers: [{ itemId: owned.id, choice: "AWS", option: half.options[0].key }] },
+  });
+  expect(both.status()).toBe(422);
+
+  const saved = await request.put(url, {
+    data: { answers: [{ itemId: half.id, option: half.options[0].key, confidence: "sure" }] },
+  });
+  expect(saved.status()).toBe(200);
+  const graded = (await (
+    await request.post(`/api/attempts/${attemptId}/submit`, { data: {} })
+  ).json()) as {
+    results: Array<{
+      itemId: string;
+      option: string | null;
+      expectedOption: string | null;
+      confidence: string | null;
+    }>;
+  };
+  const result = graded.results.find((r) => r.itemId === half.id)!;
+  expect(result).toMatchObject({ option: half.options[0].key, confidence: "sure" });
+  expect(half.options.map((o) => o.key)).toContain(result.expectedOption);
 });
 
 test("[JUNK] bad quiz input gets a clear 4xx and changes nothing", async ({ request }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SECOND_URL } from "../../playwright.config";
-import { attemptSignIn, newAccount, newLearner, signIn } from "../fixtures";
+import { answerAll, attemptSignIn, newAccount, newLearner, signIn } from "../fixtures";
 
 test("[ATTACKER] ten failed sign-ins from one address lock the account there on every instance, even for the right password", async ({
   playwright,
@@ -141,9 +141,9 @@ test("[EXPORT] a learner downloads all of their own data, and nobody else's", as
   const { email } = await newLearner(request, "Data Owner");
   const { attemptId, items } = (await (
     await request.post("/api/quizzes/aws-iam/attempts")
-  ).json()) as { attemptId: string; items: Array<{ id: string }> };
+  ).json()) as { attemptId: string; items: Array<{ id: string; options: Array<{ key: string }> }> };
   await request.post(`/api/attempts/${attemptId}/submit`, {
-    data: { answers: items.map((i) => ({ itemId: i.id, choice: "CUSTOMER" })) },
+    data: { answers: answerAll(items, "CUSTOMER") },
   });
   const response = await request.get("/api/me/export");
   expect(response.headers()["content-disposition"]).toContain("attachment");

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { newLearner, signIn } from "../fixtures";
+import { answerAll, newLearner, signIn } from "../fixtures";
 
 type Actor = "anonymous" | "outsider" | "member" | "otherInstructor" | "instructor" | "admin";
 
@@ -192,9 +192,9 @@ test("[MATRIX] user administration: admins only", async () => {
 test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", async () => {
   const { attemptId, items } = (await (
     await actors.member.post("/api/quizzes/aws-iam/attempts")
-  ).json()) as { attemptId: string; items: Array<{ id: string }> };
+  ).json()) as { attemptId: string; items: Array<{ id: string; options: Array<{ key: string }> }> };
   await actors.member.post(`/api/attempts/${attemptId}/submit`, {
-    data: { answers: items.map((i) => ({ itemId: i.id, choice: "AWS" })) },
+    data: { answers: answerAll(items, "AWS") },
   });
   const progress = (await (
     await actors.instructor.get(`/api/teams/${teamId}/progress`)
@@ -238,6 +238,13 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
     correctRate: 0,
     commonWrongChoice: "AWS",
     commonWrongRate: 1,
+    kind: "assign",
+    label: "MFA Enforcement",
+    sureWrong: 0,
+    commonWrong: { owner: "AWS" },
+    // One learner's one answer: too few for a discrimination index or a facility flag.
+    discrimination: null,
+    flags: [],
   });
   expect(JSON.stringify(progress)).not.toMatch(/passwordHash|argon2/);
 
@@ -253,11 +260,96 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
   const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
   expect(lines[0]).toBe(
     "learner,email,note_slug,note,mastery,best_score,attempts,last_active_at," +
-      "lessons_read,lessons_total,reviews_due,overdue",
+      "lessons_read,lessons_total,reviews_due,overdue," +
+      "assign_right,matrix_right,split_right,scenario_right,sure_wrong",
   );
+  // Owner items all AWS, each scenario's first statement, none said sure: a share right on the
+  // assign and scenario items (IAM's lesson has no matrix or split), and nothing sure-but-wrong.
   expect(lines.find((l) => l.includes("aws-iam") && l.startsWith("member,"))).toMatch(
-    new RegExp(`,Attempted,\\d+(\\.\\d)?,1,\\d{4}-[^,]+,0,${progress.lessonCount},\\d+,no$`),
+    new RegExp(
+      `,Attempted,\\d+(\\.\\d)?,1,\\d{4}-[^,]+,0,${progress.lessonCount},\\d+,no,\\d+,,,\\d+,0$`,
+    ),
   );
+});
+
+test("[INSTRUCTOR] progress names each item's kind, the halves of Shared and confident mistakes", async () => {
+  const { attemptId, items } = (await (
+    await actors.member.post("/api/quizzes/amazon-s3/attempts")
+  ).json()) as {
+    attemptId: string;
+    items: Array<{
+      id: string;
+      kind: string;
+      options: Array<{ key: string; text: string }>;
+      split: { control: string; half: "AWS" | "CUSTOMER" } | null;
+    }>;
+  };
+  const halves = items.filter((i) => i.split);
+  expect(halves).toHaveLength(2);
+  // Both halves given the same statement, sure: at least one of them is wrong.
+  const picked = halves[0].options[0];
+  const submitted = await actors.member.post(`/api/attempts/${attemptId}/submit`, {
+    data: {
+      answers: items.map((i) =>
+        i.split
+          ? { itemId: i.id, option: picked.key, confidence: "sure" }
+          : i.options.length > 0
+            ? { itemId: i.id, option: i.options[0].key, confidence: "unsure" }
+            : { itemId: i.id, choice: "SHARED", confidence: "unsure" },
+      ),
+    },
+  });
+  expect(submitted.status()).toBe(200);
+  const { results } = (await submitted.json()) as {
+    results: Array<{ itemId: string; correct: boolean }>;
+  };
+  const wrongHalves = halves.filter((h) => !results.find((r) => r.itemId === h.id)!.correct);
+  expect(wrongHalves.length).toBeGreaterThan(0);
+  const wrongHalf = wrongHalves[0];
+
+  const progress = (await (
+    await actors.instructor.get(`/api/teams/${teamId}/progress`)
+  ).json()) as {
+    items: Array<{
+      itemId: string;
+      kind: string;
+      label: string;
+      correctRate: number;
+      sureWrong: number;
+      commonWrong: { owner: string } | { option: string } | null;
+    }>;
+    halves: Array<{
+      noteSlug: string;
+      control: string;
+      aws: { attempts: number; correctRate: number } | null;
+      customer: { attempts: number; correctRate: number } | null;
+      missedMore: "AWS" | "CUSTOMER" | null;
+    }>;
+  };
+  const row = progress.items.find((i) => i.itemId === wrongHalf.id)!;
+  expect(row).toMatchObject({
+    kind: "split",
+    label: `${wrongHalf.split!.control} — ${wrongHalf.split!.half === "AWS" ? "AWS" : "Customer"} half`,
+    correctRate: 0,
+    sureWrong: 1,
+    commonWrong: { option: picked.text },
+  });
+  expect(progress.halves).toEqual([
+    {
+      noteSlug: "amazon-s3",
+      control: halves[0].split!.control,
+      aws: { itemId: expect.any(String), attempts: 1, correctRate: expect.any(Number) },
+      customer: { itemId: expect.any(String), attempts: 1, correctRate: expect.any(Number) },
+      missedMore: wrongHalves.length === 1 ? wrongHalf.split!.half : null,
+    },
+  ]);
+  // Unsure wrong answers are wrong, but not confidently so.
+  const assigned = progress.items.filter(
+    (i) => i.kind === "assign" && items.some((q) => q.id === i.itemId) && i.correctRate === 0,
+  );
+  expect(assigned.length).toBeGreaterThan(0);
+  for (const item of assigned)
+    expect(item).toMatchObject({ sureWrong: 0, commonWrong: { owner: "SHARED" } });
 });
 
 test("[JUNK] bad team, role and sign-up input gets a clear 4xx and writes nothing", async () => {

@@ -1,8 +1,23 @@
 import fc from "fast-check";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { changePasswordSchema } from "@/lib/validation/account";
+import {
+  changePasswordSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+} from "@/lib/validation/account";
 import { signUpSchema } from "@/lib/validation/auth";
-import { markReadSchema, saveAnswersSchema, submitSchema } from "@/lib/validation/quiz";
+import {
+  createAssignmentSchema,
+  extensionSchema,
+  updateAssignmentSchema,
+} from "@/lib/validation/assignments";
+import {
+  markReadSchema,
+  practiceTestSchema,
+  saveAnswersSchema,
+  submitSchema,
+} from "@/lib/validation/quiz";
+import { createReportSchema, resolveReportSchema } from "@/lib/validation/reports";
 import { changeRoleSchema, createTeamSchema, joinTeamSchema } from "@/lib/validation/teams";
 import { newLearner, signIn } from "../fixtures";
 import { snapshot } from "../support/db-snapshot";
@@ -39,6 +54,11 @@ interface Target {
 }
 
 let attemptId = "";
+let itemId = "";
+let reportId = "";
+let learnerId = "";
+let teamId = "";
+let assignmentId = "";
 let learner: APIRequestContext;
 let admin: APIRequestContext;
 let anonymous: APIRequestContext;
@@ -47,11 +67,38 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   learner = await playwright.request.newContext({ baseURL });
   admin = await playwright.request.newContext({ baseURL });
   anonymous = await playwright.request.newContext({ baseURL });
-  await newLearner(learner, "Fuzz Target");
+  learnerId = (await newLearner(learner, "Fuzz Target")).id;
   await signIn(admin, "admin@example.com");
-  attemptId = (
-    (await (await learner.post("/api/quizzes/aws-iam/attempts")).json()) as { attemptId: string }
-  ).attemptId;
+  const started = (await (await learner.post("/api/quizzes/aws-iam/attempts")).json()) as {
+    attemptId: string;
+    items: Array<{ id: string }>;
+  };
+  attemptId = started.attemptId;
+  itemId = started.items[0].id;
+  // A team with the learner in it, an assignment and a report: what the routes below act on.
+  const team = (await (await admin.post("/api/teams", { data: { name: "Fuzz team" } })).json()) as {
+    id: string;
+    inviteCode: string;
+  };
+  teamId = team.id;
+  await learner.post("/api/teams/join", { data: { code: team.inviteCode } });
+  assignmentId = (
+    (await (
+      await admin.post(`/api/teams/${teamId}/assignments`, {
+        data: {
+          kind: "notes",
+          noteSlugs: ["aws-iam"],
+          targetMastery: "FAMILIAR",
+          dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      })
+    ).json()) as { id: string }
+  ).id;
+  reportId = (
+    (await (
+      await learner.post(`/api/items/${itemId}/reports`, { data: { reason: "unclear" } })
+    ).json()) as { id: string }
+  ).id;
 });
 
 test.afterAll(async () => {
@@ -68,6 +115,20 @@ const targets: Target[] = [
     method: "post",
     path: () => "/api/auth/signup",
     rejects: bodyless(signUpSchema),
+    as: "anonymous",
+  },
+  {
+    name: "POST /api/auth/password-reset",
+    method: "post",
+    path: () => "/api/auth/password-reset",
+    rejects: bodyless(passwordResetRequestSchema),
+    as: "anonymous",
+  },
+  {
+    name: "POST /api/auth/password-reset/confirm",
+    method: "post",
+    path: () => "/api/auth/password-reset/confirm",
+    rejects: bodyless(passwordResetConfirmSchema),
     as: "anonymous",
   },
   {
@@ -111,6 +172,48 @@ const targets: Target[] = [
     path: () => "/api/teams/join",
     rejects: bodyless(joinTeamSchema),
     as: "learner",
+  },
+  {
+    name: "POST /api/practice-tests",
+    method: "post",
+    path: () => "/api/practice-tests",
+    rejects: bodyless(practiceTestSchema),
+    as: "learner",
+  },
+  {
+    name: "POST /api/teams/<id>/assignments",
+    method: "post",
+    path: () => `/api/teams/${teamId}/assignments`,
+    rejects: bodyless(createAssignmentSchema),
+    as: "admin",
+  },
+  {
+    name: "PATCH /api/teams/<id>/assignments/<aid>",
+    method: "patch",
+    path: () => `/api/teams/${teamId}/assignments/${assignmentId}`,
+    rejects: bodyless(updateAssignmentSchema),
+    as: "admin",
+  },
+  {
+    name: "PUT /api/teams/<id>/assignments/<aid>/extensions/<userId>",
+    method: "put",
+    path: () => `/api/teams/${teamId}/assignments/${assignmentId}/extensions/${learnerId}`,
+    rejects: bodyless(extensionSchema),
+    as: "admin",
+  },
+  {
+    name: "POST /api/items/<itemId>/reports",
+    method: "post",
+    path: () => `/api/items/${itemId}/reports`,
+    rejects: bodyless(createReportSchema),
+    as: "learner",
+  },
+  {
+    name: "PATCH /api/reports/<rid>",
+    method: "patch",
+    path: () => `/api/reports/${reportId}`,
+    rejects: bodyless(resolveReportSchema),
+    as: "admin",
   },
   {
     name: "PATCH /api/admin/users/<id>",

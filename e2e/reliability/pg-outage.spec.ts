@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { newLearner } from "../fixtures";
+import { answerAll, newLearner } from "../fixtures";
 import { query } from "../support/db-snapshot";
 
 // Stops and restarts the PostgreSQL cluster: only where CI asks for it, on its own throwaway machine.
@@ -22,14 +22,17 @@ test("[OUTAGE] PostgreSQL goes away mid-run: clear 503s, recovery by itself, no 
 }) => {
   test.setTimeout(120_000);
   await newLearner(request, "Outage Learner");
-  const attempts: Array<{ id: string; answers: Array<{ itemId: string; choice: string }> }> = [];
+  const attempts: Array<{ id: string; answers: ReturnType<typeof answerAll> }> = [];
   for (let i = 0; i < 8; i++) {
     const { attemptId, items } = (await (
       await request.post("/api/quizzes/aws-iam/attempts")
-    ).json()) as { attemptId: string; items: Array<{ id: string }> };
+    ).json()) as {
+      attemptId: string;
+      items: Array<{ id: string; options: Array<{ key: string }> }>;
+    };
     attempts.push({
       id: attemptId,
-      answers: items.map((item) => ({ itemId: item.id, choice: "CUSTOMER" })),
+      answers: answerAll(items, "CUSTOMER"),
     });
   }
   const before = attempts.slice(0, 4);

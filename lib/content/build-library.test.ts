@@ -82,4 +82,26 @@ describe("buildLibrary", () => {
     const lib2 = library({ "A.md": "[[B#Missing]]", "B.md": "## Present" });
     expect(lib2.problems).toContainEqual(expect.objectContaining({ severity: "warning", message: '"B" has no heading "Missing"' }));
   });
+
+  it("maps a renamed note's former slugs to its slug, and refuses one that is taken or malformed", () => {
+    const renamed = library({
+      "AWS CloudTrail.md": "---\naliases: [Amazon CloudTrail]\nformerSlugs: [amazon-cloudtrail]\n---\n# AWS CloudTrail\n",
+      "Hub.md": "See [[Amazon CloudTrail]].\n",
+    });
+    expect([...renamed.formerSlugs]).toEqual([["amazon-cloudtrail", "aws-cloudtrail"]]);
+    expect(renamed.resolve({ target: "Amazon CloudTrail" }).href).toBe("/lessons/aws-cloudtrail");
+    expect(renamed.problems).toEqual([]);
+
+    const clash = library({
+      "A.md": "---\nformerSlugs: [b]\n---\n# A\n",
+      "B.md": "# B\n",
+      "C.md": "---\nformerSlugs: [Not A Slug, c]\n---\n# C\n",
+    });
+    expect(clash.formerSlugs.size).toBe(0);
+    expect(clash.problems.map(formatProblem)).toEqual([
+      'C.md:1: error: formerSlugs: "Not A Slug" is not a lesson slug (lower case, digits and dashes, as in the old address /lessons/<slug>)',
+      'C.md:1: error: formerSlugs: "c" is the note\'s own slug',
+      'A.md:1: error: formerSlugs: "b" is the slug of B.md',
+    ]);
+  });
 });

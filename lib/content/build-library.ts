@@ -1,10 +1,22 @@
+import { checkMatrixAgreement } from "./matrix-agreement";
+import { resolveScenarios, scenarioItems, type ParsedScenario, type Scenario } from "./scenarios";
+import { applyAnnotations, type AnnotationFile } from "./annotations";
 import { createAnchorSlugger, slugify } from "./slug";
 import type { ContentProblem, ParsedNote, WikiLink } from "./types";
+import { WIKI_LINK_PATTERN, parseWikiLinkInner } from "./wiki-link";
 
 export interface ResolvedLink {
   /** `/lessons/<slug>#anchor`, or undefined when the note is unwritten. */
   href?: string;
   slug?: string;
+}
+
+/** What a library is built from besides the notes. */
+export interface LibraryExtras {
+  /** Incident stories (scenarios.ts); each one's items join its first note's. */
+  scenarios?: ParsedScenario[];
+  /** Annotation sidecars (annotations.ts), which qualify a note's lines without editing it. */
+  annotations?: AnnotationFile[];
 }
 
 export interface Library {
@@ -17,12 +29,26 @@ export interface Library {
   backlinks: Map<string, string[]>;
   /** Lower-case tag -> slugs, tags sorted by name. */
   tags: Map<string, string[]>;
+  /**
+   * The incident scenarios without errors, by id. Each one's items are on its first note, after the
+   * note's own items.
+   */
+  scenarios: Scenario[];
+  /** Scenarios with an error, left out of the lessons and quizzes until they are fixed. */
+  scenariosLeftOut: ParsedScenario[];
+  /** A renamed lesson's former slug -> its slug now (frontmatter `formerSlugs`). */
+  formerSlugs: Map<string, string>;
   problems: ContentProblem[];
   resolve(link: Pick<WikiLink, "target" | "heading">, from?: ParsedNote): ResolvedLink;
 }
 
 export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}:${problem.line}: ${problem.severity}: ${problem.message}`;
+}
+
+/** The scenarios a lesson shows and its quiz asks: those naming it first. */
+export function lessonScenarios(library: Pick<Library, "scenarios">, slug: string): Scenario[] {
+  return library.scenarios.filter((scenario) => scenario.notes[0]?.slug === slug);
 }
 
 export function lessonHref(slug: string, anchor?: string): string {
@@ -40,20 +66,56 @@ const stemOf = (file: string) => pathKey(file).split("/").pop() ?? "";
 /**
  * Joins parsed notes into a library: slugs, link resolution, backlinks, tags and cross-note
  * problems. A note with an error is left out (its problems are kept), so one broken note never takes
- * the others down; `content:check` still fails on it.
+ * the others down; `content:check` still fails on it. Scenarios resolve their notes as wiki links do,
+ * and their quiz items join their first note's.
  */
-export function buildLibrary(parsed: ParsedNote[]): Library {
-  const problems: ContentProblem[] = parsed.flatMap((note) => note.problems);
+export function buildLibrary(
+  notesRead: ParsedNote[],
+  { scenarios: parsedScenarios = [], annotations = [] }: LibraryExtras = {},
+): Library {
+  const problems: ContentProblem[] = notesRead.flatMap((note) => note.problems);
+  // Annotations (annotations.ts) qualify a note's lines without editing it; a bad one is an error of
+  // its own file and is left out, never the note.
+  const annotated = applyAnnotations(notesRead, annotations);
+  problems.push(...annotated.problems);
+  const parsed = annotated.notes;
   const all = assignSlugs(parsed, problems);
   const broken = new Set(parsed.filter((n) => n.problems.some((p) => p.severity === "error")).map((n) => n.file));
-  const leftOut = all.filter((note) => broken.has(note.file));
-  const notes = all
-    .filter((note) => note.slug && !broken.has(note.file))
-    .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }) || byCodePoint(a.file, b.file));
-  const bySlug = new Map(notes.map((note) => [note.slug, note]));
+  const byTitle = (a: ParsedNote, b: ParsedNote) =>
+    a.title.localeCompare(b.title, "en", { sensitivity: "base" }) || byCodePoint(a.file, b.file);
+  const finders = (notes: ParsedNote[], leftOut: ParsedNote[]) => ({
+    findNote: noteFinder(notes, new Map(notes.map((note) => [note.slug, note]))),
+    findLeftOut: noteFinder(leftOut, new Map(leftOut.map((note) => [note.slug, note]))),
+  });
 
-  const findNote = noteFinder(notes, bySlug);
-  const findLeftOut = noteFinder(leftOut, new Map(leftOut.map((note) => [note.slug, note])));
+  // Service matrices are checked against the notes without errors of their own. A matrix that
+  // disagrees with a service note is an error too, so its note is left out like any other.
+  const parsedOut = all.filter((note) => broken.has(note.file));
+  const parsedIn = all.filter((note) => note.slug && !broken.has(note.file));
+  const first = finders(parsedIn, parsedOut);
+  const agreement = checkMatrixAgreement(parsedIn, first.findNote, first.findLeftOut);
+  problems.push(...agreement.problems);
+  for (const problem of agreement.problems) if (problem.severity === "error") broken.add(problem.file);
+
+  const leftOut = all.filter((note) => broken.has(note.file));
+  const sorted = all
+    .filter((note) => note.slug && !broken.has(note.file))
+    .map((note) => withMatrixDetails(note, agreement.details.get(note.file)))
+    .sort(byTitle);
+  const sortedFinders = finders(sorted, leftOut);
+  const scenarioResult = resolveScenarios(
+    parsedScenarios,
+    (name) => sortedFinders.findNote(name),
+    (name) => sortedFinders.findLeftOut(name),
+  );
+  problems.push(...scenarioResult.problems);
+  // New note objects, so that the parsed notes passed in are never changed.
+  const notes = sorted.map((note) => {
+    const own = scenarioResult.scenarios.filter((scenario) => scenario.notes[0].slug === note.slug);
+    return own.length > 0 ? { ...note, items: [...note.items, ...own.flatMap(scenarioItems)] } : note;
+  });
+  const bySlug = new Map(notes.map((note) => [note.slug, note]));
+  const { findNote, findLeftOut } = finders(notes, leftOut);
   const resolve = (link: Pick<WikiLink, "target" | "heading">, from?: ParsedNote): ResolvedLink => {
     const note = link.target ? findNote(link.target, from) : from;
     if (!note) return {};
@@ -68,6 +130,8 @@ export function buildLibrary(parsed: ParsedNote[]): Library {
     for (const link of note.links) {
       if (link.embed) continue;
       const target = link.target ? findNote(link.target, note) : note;
+      // A matrix column's note: checkMatrixAgreement has said what is wrong with it.
+      if (!target && note.matrices.some((matrix) => matrix.line === link.line)) continue;
       if (!target) {
         const broken = findLeftOut(link.target, note);
         const message = broken
@@ -86,16 +150,77 @@ export function buildLibrary(parsed: ParsedNote[]): Library {
     }
     if (!leftOut.includes(note)) for (const tag of note.tags) tags.set(tag, [...(tags.get(tag) ?? []), note.slug]);
   }
+  checkAnnotationLinks(notes, annotations, findNote, problems);
 
   return {
     notes,
     bySlug,
     leftOut,
     backlinks,
+    formerSlugs: collectFormerSlugs(notes, bySlug, problems),
     tags: new Map([...tags.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    scenarios: scenarioResult.scenarios,
+    scenariosLeftOut: scenarioResult.leftOut,
     problems,
     resolve,
   };
+}
+
+/** A note's matrix items with the explanations of the service notes they agree with. */
+function withMatrixDetails(note: ParsedNote, details: Map<string, string> | undefined): ParsedNote {
+  if (!details) return note;
+  return {
+    ...note,
+    items: note.items.map((item) => {
+      const detail = details.get(item.key);
+      return detail === undefined ? item : { ...item, detail };
+    }),
+  };
+}
+
+/** A wiki link in an annotation's text must lead somewhere too; reported at the annotation's file. */
+function checkAnnotationLinks(
+  notes: ParsedNote[],
+  files: AnnotationFile[],
+  findNote: (target: string, from?: ParsedNote) => ParsedNote | undefined,
+  problems: ContentProblem[],
+) {
+  for (const { file, source } of files) {
+    source.split("\n").forEach((line, i) => {
+      for (const match of line.matchAll(WIKI_LINK_PATTERN)) {
+        const link = parseWikiLinkInner(match[2]);
+        if ("error" in link) {
+          problems.push({ file, line: i + 1, severity: "error", message: link.error });
+        } else if (link.target && !findNote(link.target, notes[0])) {
+          problems.push({ file, line: i + 1, severity: "warning", message: `link to unwritten note "${link.target}"` });
+        }
+      }
+    });
+  }
+}
+
+/**
+ * The old address of each renamed lesson. A former slug that is some lesson's slug now, or that two
+ * notes claim, is an error: the address must lead to one lesson only.
+ */
+function collectFormerSlugs(
+  notes: ParsedNote[],
+  bySlug: Map<string, ParsedNote>,
+  problems: ContentProblem[],
+): Map<string, string> {
+  const formerSlugs = new Map<string, string>();
+  for (const note of notes) {
+    for (const former of note.formerSlugs) {
+      const current = bySlug.get(former);
+      const claimed = formerSlugs.get(former);
+      if (current && current !== note) {
+        problems.push({ file: note.file, line: 1, severity: "error", message: `formerSlugs: "${former}" is the slug of ${current.file}` });
+      } else if (claimed && claimed !== note.slug) {
+        problems.push({ file: note.file, line: 1, severity: "error", message: `formerSlugs: "${former}" is also claimed by /lessons/${claimed}` });
+      } else if (!current) formerSlugs.set(former, note.slug);
+    }
+  }
+  return formerSlugs;
 }
 
 /**

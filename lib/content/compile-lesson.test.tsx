@@ -68,8 +68,46 @@ describe("compileLesson", () => {
     const html = await render("## Variation by Service\n- **IaaS (EC2)**: Customers manage guest OS.\n\nAfter.\n## Next\n");
     expect(html).toMatch(/<\/ul>\n?<table data-section="variation-by-service" data-matrix="[^"]+"><\/table>\n?<p>After.<\/p>/);
     const matrix = JSON.parse(/data-matrix="([^"]+)"/.exec(html)![1].replaceAll("&quot;", '"'));
-    expect(matrix.columns).toEqual([{ model: "IaaS", examples: "EC2" }]);
+    expect(matrix.columns).toEqual([{ label: "IaaS", examples: "EC2" }]);
     expect(matrix.rows.map((r: { anchor: string }) => r.anchor)).toContain("layer-guest-os");
+    expect(matrix.rows.find((r: { anchor: string }) => r.anchor === "layer-guest-os").cells).toEqual(["CUSTOMER"]);
+  });
+
+  const SERVICES = {
+    "Amazon EC2.md": "## Customer Responsibilities\n- **Guest OS patching**: Patches the OS.\n",
+    "AWS Lambda.md": "## AWS Responsibilities\n- **Guest OS patching**: Patches the runtime's OS.\n",
+  };
+  const TABLE = "| Control | [[Amazon EC2\\|EC2]] | [[AWS Lambda]] | [[Amazon EKS]] |\n| --- | --- | --- | --- |\n| Guest OS patching | Customer | AWS | — |\n";
+  const matrixOf = (html: string) => {
+    const [, section, json] = /<table data-section="([^"]+)" data-matrix="([^"]+)"><\/table>/.exec(html)!;
+    return { section, view: JSON.parse(json.replaceAll("&quot;", '"')) };
+  };
+
+  it("draws a \"Service matrix\" table as the matrix element, its columns linked to their lessons", async () => {
+    const html = await render(`Intro.\n\n## Service matrix\n\n${TABLE}\nAfter.\n`, "Note.md", SERVICES);
+    expect(html).toMatch(/<h2 id="service-matrix">Service matrix<\/h2>\n?<table data-section="matrix-service-matrix"/);
+    expect(html).toContain("<p>After.</p>");
+    expect(matrixOf(html).view).toEqual({
+      caption: "Service matrix",
+      rowHeader: "Control",
+      columns: [
+        { label: "EC2", href: "/lessons/amazon-ec2", note: "Amazon EC2" },
+        { label: "AWS Lambda", href: "/lessons/aws-lambda" },
+        { label: "Amazon EKS", unwritten: true },
+      ],
+      rows: [{ label: "Guest OS patching", anchor: "matrix-service-matrix-guest-os-patching", cells: ["CUSTOMER", "AWS", null] }],
+    });
+  });
+
+  it("draws <ResponsibilityMatrix title> around a table in an .mdx lesson as the same matrix", async () => {
+    const md = await render(`## Service matrix\n\n${TABLE}`, "Note.md", SERVICES);
+    const mdx = await render(
+      `<ResponsibilityMatrix title="Service matrix">\n\n${TABLE}\n</ResponsibilityMatrix>\n`,
+      "Hand.mdx",
+      SERVICES,
+    );
+    expect(mdx).not.toContain("<h2");
+    expect(matrixOf(mdx)).toEqual(matrixOf(md));
   });
 
   it("turns callouts into <Callout> with their type and title", async () => {

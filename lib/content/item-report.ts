@@ -32,11 +32,23 @@ export function selectNotes(
 export function formatItemReport(notes: ParsedNote[]): string {
   const out: string[] = [];
   for (const note of notes) {
-    out.push(`${note.file} (${note.slug}): ${note.items.length} quiz item(s)`);
+    // A note's own items first; scenarios that ask their questions in its quiz are counted apart.
+    const fromScenarios = note.items.filter((item) => item.kind === "SCENARIO");
+    const scenarios = new Set(fromScenarios.map((item) => item.anchor)).size;
+    out.push(
+      `${note.file} (${note.slug}): ${note.items.length - fromScenarios.length} quiz item(s)` +
+        (scenarios > 0 ? `, and ${fromScenarios.length} from ${scenarios} scenario(s)` : ""),
+    );
     for (const item of note.items) {
+      if (item.spec?.kind === "SCENARIO") {
+        // A scenario's item lives in its own file: point there, not at the note.
+        const where = `${item.source?.heading ?? item.spec.scenario}:${item.line}`;
+        out.push(`  ${item.owner.padEnd(8)} ${item.prompt} (${item.spec.title})  ← ${where}, scenario`);
+        continue;
+      }
       const from = item.source
         ? `from "${item.source.heading}" (line ${item.source.line}, ${item.source.rule})`
-        : `${item.kind === "SERVICE" ? "service layer" : "section"} "${item.anchor}"`;
+        : `${item.kind === "MATRIX" ? "service layer" : "section"} "${item.anchor}"`;
       out.push(`  ${item.owner.padEnd(8)} ${item.prompt}  ← ${note.file}:${item.line}, ${from}`);
     }
   }

@@ -104,6 +104,13 @@ describe("wiki links", () => {
     expect(parsed.links).toEqual([]);
   });
 
+  it("reads a table's escaped alias pipe, [[Note\\|alias]], as Obsidian does", () => {
+    expect(note("| [[Amazon EC2\\|EC2]] |").links).toEqual([
+      { target: "Amazon EC2", heading: undefined, alias: "EC2", embed: false, line: 1 },
+    ]);
+    expect(inlineText("[[Amazon EC2\\|EC2]]")).toBe("EC2");
+  });
+
   it("reduces links to their label in plain text", () => {
     expect(inlineText("**[[Infrastructure as a Service (IaaS)|IaaS]] (EC2)**")).toBe("IaaS (EC2)");
     expect(inlineText("[[Note#Part]] and `code` and [site](https://x)")).toBe("Note › Part and code and site");
@@ -137,7 +144,7 @@ describe("quiz items from the seed note", () => {
   });
 
   it("yields seven layers for each of IaaS, PaaS and SaaS from Variation by Service", () => {
-    const service = parsed.items.filter((i) => i.kind === "SERVICE");
+    const service = parsed.items.filter((i) => i.kind === "MATRIX");
     expect(service).toHaveLength(21);
     const owner = (key: string) => byKey.get(key)?.owner;
     // What the note says outright.
@@ -161,8 +168,8 @@ describe("quiz items from the seed note", () => {
       "In PaaS (RDS, Elastic Beanstalk), AWS runs the virtualization layer, the hypervisor that keeps customers apart.",
     );
     expect(byKey.get("service:iaas:guest-os")?.detail).toBe("In IaaS (EC2), the customer patches and hardens the guest operating system.");
-    expect(byKey.get("service:saas:configuration")?.detail).toMatch(/^In SaaS \(WorkSpaces\), AWS and the customer share configuration/);
-    for (const item of parsed.items.filter((i) => i.kind === "SERVICE")) {
+    expect(byKey.get("service:saas:configuration")?.detail).toMatch(/^In SaaS \(WorkSpaces\), the customer chooses the settings/);
+    for (const item of parsed.items.filter((i) => i.kind === "MATRIX")) {
       expect(item.detail).not.toMatch(/\bnote\b|unsaid/i);
       expect(item.detail).toMatch(/^In (IaaS \(EC2\)|PaaS \(RDS, Elastic Beanstalk\)|SaaS \(WorkSpaces\)), .+\.$/);
     }

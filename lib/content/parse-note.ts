@@ -1,14 +1,19 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { classifyHeading } from "./responsibility-headings";
+import { findMatrices, matrixItems } from "./note-matrix";
 import { scanSection } from "./section-items";
-import { isServiceVariationHeading, outlineLevels } from "./sections";
+import { isServiceMatrixHeading, isServiceVariationHeading, outlineLevels } from "./sections";
+import { awsSourcesOf } from "./sources";
+import { splitHalves } from "./split-halves";
 import {
   DEFAULT_LAYER_OWNERS,
   SERVICE_LAYERS,
   explainServiceLayer,
   layersStated,
   serviceItemKey,
+  SERVICE_MODEL_MATRIX,
+  SERVICE_MODELS,
   serviceModelOf,
   serviceRowAnchor,
 } from "./service-layers";
@@ -35,6 +40,8 @@ const frontmatterSchema = z.looseObject({
   quiz: z.record(z.string(), z.enum(OWNERS)).optional(),
   /** The group the lesson is listed under on /lessons; see lesson-groups.ts for the default. */
   group: z.string().trim().min(1).optional(),
+  /** Slugs the lesson had before its title changed: redirected, and its history moved (README). */
+  formerSlugs: stringList.optional(),
 });
 
 type Frontmatter = z.infer<typeof frontmatterSchema>;
@@ -162,6 +169,14 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   if (!title || !slug) {
     problems.push({ file, line: 1, severity: "error", message: "note has no title: give it a frontmatter title, a # heading or a file name with letters" });
   }
+  const formerSlugs = [...new Set((frontmatter.formerSlugs ?? []).map((s) => s.trim()).filter(Boolean))];
+  for (const former of formerSlugs) {
+    if (slugify(former) !== former) {
+      problems.push({ file, line: 1, severity: "error", message: `formerSlugs: "${former}" is not a lesson slug (lower case, digits and dashes, as in the old address /lessons/<slug>)` });
+    } else if (former === slug) {
+      problems.push({ file, line: 1, severity: "error", message: `formerSlugs: "${former}" is the note's own slug` });
+    }
+  }
 
   // A leading heading that repeats the title is the title itself; the lesson page shows it once.
   const leading = rawHeadings[0];
@@ -189,8 +204,24 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     if (!section.inList && section.owner && section.owner !== "TABLE") sectionOwners[section.text] = section.owner;
   }
 
-  const items = extractItems({ lines, sections, file, problems });
-  reportSilence({ lines, bodyStart, dropped, sections, items, file, problems });
+  const found = findMatrices({ lines, bodyStart, headings, format, file, inline: inlineText });
+  problems.push(...found.problems);
+  const matrices = found.matrices;
+  // Matrix items come after the note's other items, so that adding a matrix moves no other item.
+  const items = [...extractItems({ lines, sections, file, problems }), ...matrices.flatMap(matrixItems)];
+  // A matrix whose cells are all empty asks nothing yet, and build-library.ts says why per column.
+  if (matrices.length === 0) reportSilence({ lines, bodyStart, dropped, sections, items, file, problems });
+  const sources = awsSourcesOf(lines, headings);
+  // A warning, not an error: a vault's own service notes still become lessons without one.
+  if (tags.has("service") && sources.length === 0) {
+    problems.push({
+      file,
+      line: 1,
+      severity: "warning",
+      message:
+        "a service note cites the AWS documentation its owners come from: add a Sources heading listing links to docs.aws.amazon.com or aws.amazon.com",
+    });
+  }
   const body = lines.slice(bodyStart).filter((_, i) => !dropped.has(i + bodyStart)).join("\n").replace(/^\n+/, "");
   const plainText = toPlainText(body);
   return {
@@ -201,10 +232,13 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     aliases: (frontmatter.aliases ?? []).map((a) => a.trim()).filter(Boolean),
     tags: [...tags],
     group: frontmatter.group,
+    formerSlugs,
     body,
     headings,
     links,
     items,
+    matrices,
+    sources,
     sectionOwners,
     summary: summarize(body),
     plainText,
@@ -268,6 +302,8 @@ interface ItemContext {
 
 function extractItems({ lines, sections, file, problems }: ItemContext): ExtractedItem[] {
   const items: ExtractedItem[] = [];
+  // A Shared control's halves come after every other item, so that existing items keep their places.
+  const halves: ExtractedItem[] = [];
   const keys = new Set<string>();
   const looseOwners = new Set<Owner>();
   const warn = (line: number, message: string) => problems.push({ file, line, severity: "warning", message });
@@ -293,7 +329,7 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       // A subheading of a responsibility section is not one itself: its bullets are skipped, and said so.
       const parent = sections.slice(0, s).reverse().find((p) => p.depth < section.depth);
       const skipped = parent?.owner && !section.nearMiss && scanSection(lines, section.line + 1, end, 0, inlineText).items.length;
-      if (parent?.owner && skipped) {
+      if (parent?.owner && skipped && !isServiceMatrixHeading(section.text)) {
         warn(
           section.line,
           `"${section.text}" is a subheading of "${parent.text}" but not a responsibility section itself, ` +
@@ -351,6 +387,11 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
         line: raw.line,
         source: raw.owner ? { ...source, rule: `${source.rule}, table column` } : source,
       });
+      if (raw.children) {
+        halves.push(
+          ...splitHalves({ key, term, owner: itemOwner, anchor: section.anchor, children: raw.children }, inlineText, warn),
+        );
+      }
     }
     if (unowned > 0) {
       warn(
@@ -373,7 +414,7 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
         "or map the heading in frontmatter quiz:",
     });
   }
-  return items;
+  return [...items, ...halves];
 }
 
 /** A note that talks about responsibilities but yields no items says which lines it looked at. */
@@ -395,7 +436,11 @@ function reportSilence({
     if (dropped.has(i)) continue;
     // A link to the "AWS Shared Responsibility Model" note names a note, not a responsibility.
     // Nor does a component such as <ResponsibilityMatrix> in an .mdx note.
-    const text = lines[i].replace(WIKI_LINK_PATTERN, " ").replace(/<\/?[A-Za-z][\w.]*/g, " ");
+    // Nor does a source's address in a markdown link (`.../shared-responsibility-model/`).
+    const text = lines[i]
+      .replace(WIKI_LINK_PATTERN, " ")
+      .replace(/<\/?[A-Za-z][\w.]*/g, " ")
+      .replace(/\]\([^)]*\)/g, "]");
     if (!inCode && TALKS_ABOUT_RESPONSIBILITY.test(text)) mentions.push(i + 1);
   }
   const owned = sections.filter((section) => section.owner);
@@ -421,14 +466,23 @@ function serviceItems(term: string, explanation: string, line: number): Extracte
   const model = serviceModelOf(term);
   if (!model) return [];
   const stated = layersStated(explanation);
-  return SERVICE_LAYERS.map((layer) => {
+  return SERVICE_LAYERS.map((layer, rowIndex) => {
     const owner = stated[layer.id] ?? DEFAULT_LAYER_OWNERS[model][layer.id];
     return {
       key: serviceItemKey(model, layer.id),
-      kind: "SERVICE" as const,
+      kind: "MATRIX" as const,
       prompt: `${term}: ${layer.label}`,
       detail: explainServiceLayer(model, term, layer.id, owner),
       owner,
+      spec: {
+        kind: "MATRIX" as const,
+        matrix: SERVICE_MODEL_MATRIX.id,
+        title: SERVICE_MODEL_MATRIX.title,
+        row: layer.label,
+        column: term,
+        rowIndex,
+        columnIndex: SERVICE_MODELS.indexOf(model),
+      },
       // The lesson shows every layer in its service matrix; the link lands on the layer's row.
       anchor: serviceRowAnchor(layer.id),
       serviceModel: term,

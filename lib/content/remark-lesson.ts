@@ -13,15 +13,18 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdas
 import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { ResolvedLink } from "./build-library";
+import { viewOfNoteMatrix, viewOfServiceModels, type MatrixView } from "./matrix-view";
 import { gateNoteHtml } from "./note-html";
+import { MATRIX_ELEMENT, matrixRevealSection } from "./note-matrix";
 import { matrixSectionAnchor, outlineLevels, studyLabels } from "./sections";
 import { serviceMatrixOf } from "./service-layers";
-import { createAnchorSlugger } from "./slug";
-import type { ExtractedItem, Owner, ParsedNote } from "./types";
+import { createAnchorSlugger, slugify } from "./slug";
+import { inlineText } from "./parse-note";
+import type { ExtractedItem, NoteAnnotation, NoteMatrix, Owner, ParsedNote } from "./types";
 import { WIKI_LINK_PATTERN, parseWikiLinkInner, wikiLinkLabel, type WikiLinkParts } from "./wiki-link";
 
 export interface RemarkLessonOptions {
-  note: Pick<ParsedNote, "format" | "sectionOwners" | "items">;
+  note: Pick<ParsedNote, "format" | "sectionOwners" | "items" | "matrices" | "annotations">;
   resolve(link: WikiLinkParts): ResolvedLink;
 }
 
@@ -49,10 +52,44 @@ function flowElement(name: string, attributes: MdxJsxAttribute[], children: MdxJ
 export function remarkLesson(options: RemarkLessonOptions) {
   return (tree: Root) => {
     if (options.note.format === "md") gateNoteHtml(tree);
+    // Before the wiki links are replaced, so that links in an annotation's text become lesson links.
+    insertAnnotations(tree, options.note.annotations ?? []);
     replaceWikiLinks(tree, options);
     replaceCallouts(tree);
-    structureSections(tree, options.note);
+    replaceMatrixElements(tree, options);
+    structureSections(tree, options);
   };
+}
+
+/** The one element every matrix table becomes: its view as JSON, and its study-mode switch. */
+function matrixElement(view: MatrixView, section: string | undefined): MdxJsxFlowElement {
+  return flowElement(
+    "ServiceMatrix",
+    [...attribute("matrix", JSON.stringify(view)), ...attribute("section", section)],
+    [],
+  );
+}
+
+function noteMatrixElement(matrix: NoteMatrix, { resolve }: RemarkLessonOptions) {
+  return matrixElement(viewOfNoteMatrix(matrix, resolve), matrixRevealSection(matrix));
+}
+
+/**
+ * `<ResponsibilityMatrix title="...">` around a table, in an `.mdx` lesson: drawn from the matrix
+ * parse-note.ts read from the same lines (note-matrix.ts), so the lesson shows what the quiz asks.
+ */
+function replaceMatrixElements(tree: Root, options: RemarkLessonOptions) {
+  visit(tree, "mdxJsxFlowElement", (node: MdxJsxFlowElement, index, parent) => {
+    if (!parent || index === undefined || node.name !== MATRIX_ELEMENT) return;
+    const title = node.attributes.find(
+      (a): a is MdxJsxAttribute => a.type === "mdxJsxAttribute" && a.name === "title",
+    )?.value;
+    if (typeof title !== "string") return;
+    const matrix = options.note.matrices.find((m) => !m.section && m.id === slugify(title));
+    if (!matrix) return;
+    parent.children[index] = noteMatrixElement(matrix, options) as never;
+    return SKIP;
+  });
 }
 
 function replaceWikiLinks(tree: Root, { resolve }: RemarkLessonOptions) {
@@ -87,6 +124,53 @@ function replaceWikiLinks(tree: Root, { resolve }: RemarkLessonOptions) {
   });
 }
 
+/**
+ * Puts each annotation (annotations.ts) beside what it qualifies: inside the bullet's list item, so
+ * that it becomes part of the control card, or right after the heading. The note text is untouched.
+ */
+function insertAnnotations(tree: Root, annotations: NoteAnnotation[]) {
+  for (const annotation of annotations) {
+    const element = annotationElement(annotation);
+    const wanted = annotation.target.text.toLowerCase();
+    if (annotation.target.kind === "heading") {
+      const index = tree.children.findIndex(
+        (node) => node.type === "heading" && inlineText(toString(node)).toLowerCase() === wanted,
+      );
+      if (index >= 0) tree.children.splice(index + 1, 0, element);
+      continue;
+    }
+    const item = tree.children
+      .filter((node): node is List => node.type === "list")
+      .flatMap((list) => list.children)
+      .find((listItem) => bulletTerm(listItem)?.toLowerCase() === wanted);
+    item?.children.push(element);
+  }
+}
+
+/** The term of a bullet as the parser reads it: the bold lead, or the text before ":" or a dash. */
+function bulletTerm(item: ListItem): string | undefined {
+  const paragraph = item.children[0];
+  if (paragraph?.type !== "paragraph") return undefined;
+  const strong = paragraph.children.find((node) => node.type === "strong");
+  if (strong) return inlineText(toString(strong)).replace(/:$/, "");
+  return inlineText(toString(paragraph)).split(/:\s|\s[-–—]\s/)[0];
+}
+
+function annotationElement(annotation: NoteAnnotation): MdxJsxFlowElement {
+  const source: Paragraph = {
+    type: "paragraph",
+    children: [
+      { type: "text", value: "Source: " },
+      { type: "link", url: annotation.source.url, children: [{ type: "text", value: annotation.source.title }] },
+    ],
+  };
+  return flowElement(
+    "Annotation",
+    [...attribute("title", annotation.title), ...attribute("target", annotation.target.text)],
+    [{ type: "paragraph", children: [{ type: "text", value: annotation.text }] }, source],
+  );
+}
+
 const CALLOUT = /^\[!([\w-]+)\][+-]?[ \t]*([^\n]*)\n?/;
 
 function replaceCallouts(tree: Root) {
@@ -106,10 +190,11 @@ function replaceCallouts(tree: Root) {
 
 /**
  * Gives headings their ids and outline levels, marks responsibility sections for study mode (a
- * neutral label, a reveal switch, owner-marked cards) and puts the service matrix into the first
- * "Variation by Service" section, after its bullets.
+ * neutral label, a reveal switch, owner-marked cards), puts the service-model matrix into the first
+ * "Variation by Service" section, after its bullets, and draws each "Service matrix" table.
  */
-function structureSections(tree: Root, note: RemarkLessonOptions["note"]) {
+function structureSections(tree: Root, options: RemarkLessonOptions) {
+  const { note } = options;
   const anchorOf = createAnchorSlugger();
   const headings = tree.children.filter((node): node is Heading => node.type === "heading");
   const levels = outlineLevels(headings.map((h) => h.depth));
@@ -122,16 +207,18 @@ function structureSections(tree: Root, note: RemarkLessonOptions["note"]) {
   const children: RootContent[] = [];
   const placeMatrix = () => {
     if (!section?.matrix || !matrix) return;
-    children.push(
-      flowElement(
-        "ServiceMatrix",
-        [...attribute("matrix", JSON.stringify(matrix)), ...attribute("section", section.anchor)],
-        [],
-      ),
-    );
+    children.push(matrixElement(viewOfServiceModels(matrix), section.anchor));
     section.matrix = false;
   };
+  // The first table under a "Service matrix" heading is its matrix (note-matrix.ts).
+  const tableMatrices = new Map(note.matrices.flatMap((m) => (m.section ? [[m.section, m]] : [])));
   for (const node of tree.children) {
+    const tableMatrix = section && node.type === "table" && tableMatrices.get(section.anchor);
+    if (tableMatrix) {
+      children.push(noteMatrixElement(tableMatrix, options));
+      tableMatrices.delete(tableMatrix.section ?? "");
+      continue;
+    }
     if (node.type !== "heading") {
       const items = note.items.filter((item) => item.kind === "ASSIGN" && item.anchor === section?.anchor);
       if (node.type === "table" && section && items.length > 0) {

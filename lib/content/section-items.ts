@@ -15,6 +15,8 @@ export interface RawItem {
   table?: number;
   /** True for the `**Term**: explanation` form the shipped notes use. */
   bold?: boolean;
+  /** The bullets nested under this one (a Shared control's halves, for instance), as written. */
+  children?: Array<{ line: number; text: string }>;
 }
 
 export interface SectionScan {
@@ -232,7 +234,13 @@ export function scanSection(
     if (!bullet) continue;
     const depth = bullet[1].replace(/\t/g, "    ").length;
     if (itemIndent === undefined) itemIndent = depth;
-    if (depth !== itemIndent) continue;
+    if (depth !== itemIndent) {
+      const parent = items.at(-1);
+      if (depth > itemIndent && parent && parent.table === undefined) {
+        parent.children = [...(parent.children ?? []), { line: n, text: bullet[2].trim() }];
+      }
+      continue;
+    }
     const parsed = parseBullet(bullet[2].trim(), inline);
     if (!parsed || !parsed.term) continue;
     if (parsed.warning) warnings.push({ line: n, message: parsed.warning });

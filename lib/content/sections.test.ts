@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { matrixSectionAnchor, outlineLevels, studyLabels } from "./sections";
+import { classifyHeading } from "./responsibility-headings";
+import {
+  isServiceMatrixHeading,
+  isServiceVariationHeading,
+  matrixSectionAnchor,
+  outlineLevels,
+  studyLabels,
+} from "./sections";
 
 describe("outlineLevels", () => {
   it("starts at h2 and never skips a level", () => {
@@ -40,5 +47,42 @@ describe("studyLabels", () => {
   it("finds the section that shows the service matrix", () => {
     expect(matrixSectionAnchor(headings, owners)).toBe("variation-by-service");
     expect(matrixSectionAnchor(headings.slice(0, 2), owners)).toBeUndefined();
+  });
+});
+
+describe("isServiceMatrixHeading", () => {
+  it('takes "Service matrix", alone or qualified, whatever the case, numbering or emoji', () => {
+    for (const heading of [
+      "Service matrix",
+      "service MATRIX",
+      "2. Service matrix",
+      "🧭 Service matrix:",
+      "Service matrix: storage",
+      "Service matrix (compute)",
+      "Service matrix — by control",
+    ]) {
+      expect(isServiceMatrixHeading(heading), heading).toBe(true);
+    }
+  });
+
+  it("leaves other headings alone", () => {
+    for (const heading of [
+      "Responsibility matrix",
+      "Responsibility matrix by service",
+      "Service matrices explained",
+      "The service matrix",
+      "Variation by Service",
+    ]) {
+      expect(isServiceMatrixHeading(heading), heading).toBe(false);
+    }
+  });
+
+  it("never clashes with the owner patterns or the service-model section", () => {
+    // A service matrix names services in its columns; "Responsibility matrix" tables name owners.
+    expect(classifyHeading("Service matrix")).toBeNull();
+    expect(classifyHeading("Service matrix: storage")).toBeNull();
+    expect(isServiceVariationHeading("Service matrix")).toBe(false);
+    expect(classifyHeading("Responsibility matrix")).toMatchObject({ owner: "TABLE" });
+    expect(isServiceMatrixHeading("Responsibility matrix")).toBe(false);
   });
 });

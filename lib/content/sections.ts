@@ -1,3 +1,4 @@
+import { normalizeHeading } from "./responsibility-headings";
 import type { Owner } from "./types";
 
 /**
@@ -17,6 +18,16 @@ export function ownerOfHeading(heading: string): Owner | undefined {
 /** The section whose bullets say who manages each layer per service model. */
 export function isServiceVariationHeading(heading: string): boolean {
   return /variation by service|by service (model|type)/i.test(heading);
+}
+
+/**
+ * The section whose table is a service matrix: a control per row, a service note per column (see
+ * note-matrix.ts). "Service matrix", alone or qualified after ":", "(" or a dash ("Service matrix:
+ * storage"). It names no owner, so it never clashes with the owner patterns of
+ * responsibility-headings.ts, whose "Responsibility matrix" tables name owners in their columns.
+ */
+export function isServiceMatrixHeading(heading: string): boolean {
+  return /^service matrix(?:\s*[:(\-–—].*)?$/.test(normalizeHeading(heading));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { OWNERS, type ExtractedItem, type Owner, type ServiceModel } from "./types";
+import type { ExtractedItem, Owner, ServiceModel } from "./types";
 
 export const SERVICE_LAYERS = [
   { id: "physical", label: "Physical infrastructure", pattern: /physical|hardware|data cent(er|re)s?|facilit/ },
@@ -16,6 +16,12 @@ export type ServiceLayerId = (typeof SERVICE_LAYERS)[number]["id"];
  * The AWS model, used for every layer a note's "Variation by Service" bullet leaves unsaid. The
  * IaaS, PaaS and SaaS notes in content/ explain each of these choices in their "Responsibility by
  * Layer" tables, so that the quiz never asks for something no lesson teaches.
+ *
+ * Configuration follows one rule in every model: the layer is the settings in the customer's
+ * account (guest OS where the customer runs it, databases, applications, service and tenant
+ * options), which AWS's shared responsibility model gives to the customer. AWS's half of the
+ * shared Configuration Management control, its own infrastructure devices, is already in the
+ * physical and virtualization layers.
  */
 export const DEFAULT_LAYER_OWNERS: Record<ServiceModel, Record<ServiceLayerId, Owner>> = {
   IaaS: {
@@ -31,8 +37,9 @@ export const DEFAULT_LAYER_OWNERS: Record<ServiceModel, Record<ServiceLayerId, O
     physical: "AWS",
     virtualization: "AWS",
     "guest-os": "AWS",
-    applications: "SHARED",
-    configuration: "SHARED",
+    // The runtime is part of the platform AWS runs; the application on it is the customer's.
+    applications: "CUSTOMER",
+    configuration: "CUSTOMER",
     data: "CUSTOMER",
     "user-access": "CUSTOMER",
   },
@@ -41,7 +48,7 @@ export const DEFAULT_LAYER_OWNERS: Record<ServiceModel, Record<ServiceLayerId, O
     virtualization: "AWS",
     "guest-os": "AWS",
     applications: "AWS",
-    configuration: "SHARED",
+    configuration: "CUSTOMER",
     data: "CUSTOMER",
     "user-access": "CUSTOMER",
   },
@@ -79,11 +86,15 @@ export function serviceModelOf(term: string): ServiceModel | undefined {
   return (match[1].slice(0, 1).toUpperCase() + "aaS") as ServiceModel;
 }
 
-/** Example services for each model, for a bullet that names none, e.g. `**IaaS**: ...`. */
-const MODEL_EXAMPLES: Record<ServiceModel, string> = {
+/**
+ * Example services for each model, for a bullet that names none, e.g. `**IaaS**: ...`, and for the
+ * hand-written matrix's columns. SaaS names no AWS service: WorkSpaces, the usual example, leaves
+ * the desktop's updates and applications to the customer (see the SaaS note).
+ */
+export const MODEL_EXAMPLES: Record<ServiceModel, string> = {
   IaaS: "EC2",
   PaaS: "RDS, Elastic Beanstalk",
-  SaaS: "WorkSpaces",
+  SaaS: "a finished application",
 };
 
 /**
@@ -113,7 +124,8 @@ const LAYER_DUTIES: Record<ServiceLayerId, Record<Owner, string>> = {
   },
   configuration: {
     AWS: "AWS sets the configuration",
-    CUSTOMER: "the customer configures everything: networks, firewalls and service settings",
+    CUSTOMER:
+      "the customer chooses the settings of what it runs in its account: network and firewall rules, service and tenant options",
     SHARED: "AWS and the customer share configuration: AWS provides secure options, the customer chooses the settings",
   },
   data: {
@@ -164,8 +176,8 @@ export interface ServiceMatrixColumn {
 export interface ServiceMatrixRow {
   layer: string;
   anchor: string;
-  /** One owner per column, in column order. */
-  owners: Owner[];
+  /** One owner per column, in column order; null where the quiz asks nothing (a withdrawn layer). */
+  owners: Array<Owner | null>;
 }
 
 export interface ServiceMatrix {
@@ -181,7 +193,9 @@ export interface ServiceMatrix {
 export function serviceMatrixOf(
   items: Array<Pick<ExtractedItem, "kind" | "key" | "owner" | "serviceModel">>,
 ): ServiceMatrix | undefined {
-  const owners = new Map(items.filter((i) => i.kind === "SERVICE").map((i) => [i.key, i]));
+  const owners = new Map(
+    items.filter((i) => i.kind === "MATRIX" && i.serviceModel).map((i) => [i.key, i]),
+  );
   const columns: ServiceMatrixColumn[] = [];
   for (const item of owners.values()) {
     const model = serviceModelOf(item.serviceModel ?? "");
@@ -196,7 +210,7 @@ export function serviceMatrixOf(
     anchor: serviceRowAnchor(layer.id),
     owners: columns.map(
       ({ model }) =>
-        owners.get(serviceItemKey(model, layer.id))?.owner ?? DEFAULT_LAYER_OWNERS[model][layer.id],
+        owners.get(serviceItemKey(model, layer.id))?.owner ?? null,
     ),
   }));
   return { columns, rows };
@@ -206,34 +220,7 @@ export function serviceItemKey(model: ServiceModel, layer: ServiceLayerId): stri
   return `service:${model.toLowerCase()}:${layer}`;
 }
 
-const MODELS: readonly ServiceModel[] = ["IaaS", "PaaS", "SaaS"];
-const isOwner = (value: unknown): value is Owner => OWNERS.some((o) => o === value);
+export const SERVICE_MODELS: readonly ServiceModel[] = ["IaaS", "PaaS", "SaaS"];
 
-/**
- * Reads the matrix remark-lesson.ts writes into a `<ServiceMatrix matrix="...">` attribute. An
- * `.mdx` author could write that element by hand, so anything malformed yields undefined (no
- * matrix) rather than a broken page.
- */
-export function parseServiceMatrix(json: string | undefined): ServiceMatrix | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(json ?? "");
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const { columns, rows } = value as { columns?: unknown; rows?: unknown };
-  if (!Array.isArray(columns) || !Array.isArray(rows)) return undefined;
-  const okColumns = columns.every(
-    (c) => MODELS.includes(c?.model) && typeof c?.examples === "string",
-  );
-  const okRows = rows.every(
-    (r) =>
-      typeof r?.layer === "string" &&
-      typeof r?.anchor === "string" &&
-      Array.isArray(r?.owners) &&
-      r.owners.length === columns.length &&
-      r.owners.every(isOwner),
-  );
-  return okColumns && okRows ? { columns, rows } : undefined;
-}
+/** The seed's "Variation by Service" layers, quizzed as one matrix: a layer per row, a model per column. */
+export const SERVICE_MODEL_MATRIX = { id: "service-models", title: "Who runs each layer" } as const;

@@ -12,7 +12,8 @@ export function parseWikiLinkInner(inner: string): WikiLinkParts | { error: stri
   if (inner.trim() === "") return { error: "empty wiki link [[]]" };
   if (inner.includes("[")) return { error: `malformed wiki link [[${inner}]]: it contains "["` };
   const pipe = inner.indexOf("|");
-  const left = pipe >= 0 ? inner.slice(0, pipe) : inner;
+  // In a table the alias pipe is written `\|` (Obsidian, GFM), so that it does not start a new cell.
+  const left = pipe >= 0 ? inner.slice(0, pipe).replace(/\\$/, "") : inner;
   const alias = pipe >= 0 ? inner.slice(pipe + 1).trim() : undefined;
   const hash = left.indexOf("#");
   const target = (hash >= 0 ? left.slice(0, hash) : left).trim().replace(/\.mdx?$/i, "");

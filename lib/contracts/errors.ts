@@ -5,10 +5,23 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  /** An assignment's practice test that has not opened yet. */
+  | "not_open"
+  /** An assignment's practice test whose attempts allowed are used up. */
+  | "no_attempts_left"
+  /** Starting a practice test for a notes assignment. */
+  | "not_practice"
+  | "already_reported"
+  /** A one-time link's token that is unknown, used or expired. */
+  | "invalid_token"
+  /** An email feature asked of a server with no SMTP_URL. */
+  | "email_unavailable"
   | "payload_too_large"
   | "unsupported_media_type"
   | "validation_failed"
   | "too_many_requests"
+  /** Password sign-up, sign-in or change while AUTH_CREDENTIALS=false: accounts come from SSO. */
+  | "credentials_disabled"
   | "database_unavailable"
   | "internal";
 

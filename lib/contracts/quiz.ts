@@ -1,15 +1,33 @@
-import type { Owner } from "@/lib/content/types";
+import type { ItemOption, Owner } from "@/lib/content/types";
 import type { Grade } from "@/lib/quiz/grade";
 
-/** An item as a learner sees it: never with its owner. */
+export type QuizItemKind = "assign" | "matrix" | "split" | "scenario";
+export type Confidence = "sure" | "unsure";
+
+/**
+ * An item as a learner sees it: never with its owner or its right option. It is answered either with
+ * an owner from `choices` or with one of `options`, never both: the other list is empty. Matrix cells,
+ * split halves and scenario parts carry their group, which the quiz shows together.
+ */
 export interface QuizItem {
   id: string;
-  kind: "assign" | "service";
+  kind: QuizItemKind;
   prompt: string;
   detail: string;
   serviceModel: string | null;
   noteSlug: string;
   choices: Owner[];
+  options: ItemOption[];
+  matrix: {
+    id: string;
+    title: string;
+    row: string;
+    column: string;
+    rowIndex: number;
+    columnIndex: number;
+  } | null;
+  split: { control: string; half: "AWS" | "CUSTOMER" } | null;
+  scenario: { id: string; title: string; story: string; part: "owner" | "control" } | null;
 }
 
 /** `GET /api/quizzes`: each note that has a quiz. */
@@ -35,10 +53,35 @@ export interface StartedAttempt {
 export interface SavedChoice {
   itemId: string;
   choice: Owner | null;
+  option: string | null;
+  confidence: Confidence | null;
 }
 
-/** `POST /api/attempts/<id>/submit`: the score and every answer graded, with its explanation. */
-export type GradedAttempt = Grade;
+/**
+ * Whether a submitted attempt's right answers and explanations are shown yet. An attempt started for
+ * an assignment follows its review options (Moodle's): at once, after the learner's due date
+ * (`shownFrom`, ISO), or never. Any other attempt shows them at once.
+ */
+export interface AttemptReview {
+  answersShown: boolean;
+  shownFrom: string | null;
+}
+
+/** Every answer graded, with its explanation: the answers are shown. */
+export type GradedAttempt = Grade & { review: AttemptReview & { answersShown: true } };
+
+/**
+ * The answers withheld: the score and the learner's own answers only, with no right answer,
+ * explanation, lesson link or per-answer verdict.
+ */
+export interface WithheldGrade {
+  score: Grade["score"];
+  results: SavedChoice[];
+  review: AttemptReview & { answersShown: false };
+}
+
+/** `POST /api/attempts/<id>/submit`: the score, and every answer graded once the answers are shown. */
+export type AttemptResult = GradedAttempt | WithheldGrade;
 
 /** An attempt's item, with the title of the note it comes from: a review mixes notes. */
 export interface AttemptItem extends QuizItem {
@@ -58,17 +101,41 @@ export interface SectionScore {
   itemIds: string[];
 }
 
+/** A practice test's choices: what `POST /api/practice-tests` was asked for. */
+export interface PracticeSettings {
+  notes: string[] | null;
+  kinds: QuizItemKind[] | null;
+  size: number;
+  timeLimitMinutes: number | null;
+}
+
+/** A score on one slice of a graded attempt: a note, or an item kind. */
+export interface PartScore {
+  key: string;
+  title: string;
+  correct: number;
+  total: number;
+}
+
 /** `GET /api/attempts/<id>`. */
 export interface Attempt {
   id: string;
-  kind: "quiz" | "review";
+  kind: "quiz" | "review" | "practice";
   noteSlug: string | null;
   status: "in_progress" | "submitted";
+  /** A timed practice test's deadline (ISO); past it the server submits what was saved. */
+  expiresAt: string | null;
+  practice: PracticeSettings | null;
+  /** The assignment a practice test was started for: its attempts start from `/assignments/<id>`. */
+  assignmentId: string | null;
+  /** Once submitted, the score per note and per kind; null before, and while answers are withheld. */
+  byNote: PartScore[] | null;
+  byKind: PartScore[] | null;
   answers: SavedChoice[];
   items: AttemptItem[];
   /** The graded answers once submitted; null before, so that an open attempt never shows an owner. */
-  result: GradedAttempt | null;
-  /** The score by section, once submitted; null before, like `result`. */
+  result: AttemptResult | null;
+  /** The score by section, once submitted; null before, and while answers are withheld. */
   sections: SectionScore[] | null;
 }
 
@@ -81,4 +148,9 @@ export interface SavedAnswers {
 /** `POST /api/review`: the review to take now, or null when nothing is due. */
 export interface ReviewStart {
   attemptId: string | null;
+}
+
+/** `POST /api/practice-tests`. */
+export interface StartedPractice {
+  attemptId: string;
 }

@@ -54,16 +54,64 @@ export interface LearnerProgress {
   overdue: boolean;
 }
 
+/** An item's kind as the API spells it (ITEM_KINDS in lib/content/types.ts, lower-cased). */
+export type ItemKindName = "assign" | "matrix" | "split" | "scenario";
+
+/**
+ * The wrong answer given most often: an owner for items answered with one, or the text of the
+ * statement picked for items answered with an option (split halves, a scenario's failed control).
+ */
+export type CommonWrong = { owner: Owner } | { option: string };
+
+/** What an item analysis flags for an instructor to look at (lib/teams/discrimination.ts). */
+export type ItemFlag = "low_discrimination" | "too_hard" | "too_easy";
+
 export interface ItemAnalysis {
   itemId: string;
+  /** The item's own prompt, as stored. */
   prompt: string;
   noteSlug: string;
   attempts: number;
   /** Share of answers that were right, from 0 to 1: the item's facility. */
   correctRate: number;
-  /** The wrong owner chosen most often, and the share of all answers that chose it. */
+  /** The wrong owner chosen most often (null for items answered with an option). */
   commonWrongChoice: Owner | null;
+  /** The share of all answers that gave `commonWrong`, owner or option. */
   commonWrongRate: number;
+  kind: ItemKindName;
+  /**
+   * The prompt as a table row names it: "Guest operating system on IaaS (EC2)",
+   * "Patch management — AWS half", "A public bucket — which control".
+   */
+  label: string;
+  /** Wrong answers given as "sure". */
+  sureWrong: number;
+  commonWrong: CommonWrong | null;
+  /**
+   * The item–rest point-biserial correlation of the current wording, over the learners' first
+   * answers; null while fewer than MIN_RESPONDENTS learners answered it (lib/teams/discrimination.ts).
+   */
+  discrimination: number | null;
+  flags: ItemFlag[];
+}
+
+/** One half of a Shared control, answered by the team. */
+export interface HalfAnalysis {
+  itemId: string;
+  attempts: number;
+  /** Share of answers that were right, from 0 to 1. */
+  correctRate: number;
+}
+
+/** The two halves of one Shared control (split items grouped by note and control). */
+export interface SharedHalves {
+  noteSlug: string;
+  control: string;
+  /** null when the team has not answered that half. */
+  aws: HalfAnalysis | null;
+  customer: HalfAnalysis | null;
+  /** The half with the lower facility; null when both are alike or one is unanswered. */
+  missedMore: "AWS" | "CUSTOMER" | null;
 }
 
 /** `GET /api/teams/<id>/progress`. */
@@ -72,6 +120,8 @@ export interface TeamProgressResponse {
   items: ItemAnalysis[];
   /** The denominator of every learner's `lessonsRead`. */
   lessonCount: number;
+  /** Every Shared control with halves that the team has answered, the most-missed half first. */
+  halves: SharedHalves[];
 }
 
 /**
@@ -104,9 +154,20 @@ export interface LearnerHistory {
     bestScore: number | null;
     read: boolean;
   }>;
+  /**
+   * Items the learner has answered wrongly LEECH_FAILURES times or more (lib/quiz/leech.ts), most
+   * failed first: worth rewording, or a talk.
+   */
+  leeches: Array<{
+    itemId: string;
+    /** The item as a table row names it (see ItemAnalysis.label). */
+    label: string;
+    noteSlug: string;
+    failures: number;
+  }>;
   attempts: Array<{
     attemptId: string;
-    kind: "quiz" | "review";
+    kind: "quiz" | "review" | "practice";
     noteSlug: string | null;
     /** The quiz's title; for a review, null. */
     noteTitle: string | null;
@@ -119,6 +180,13 @@ export interface LearnerHistory {
       choice: Owner | null;
       expected: Owner;
       correct: boolean;
+      kind: ItemKindName;
+      /** The prompt as a table row names it (see ItemAnalysis.label). */
+      label: string;
+      /** For items answered with an option: the statement picked, and the right one. */
+      option: string | null;
+      expectedOption: string | null;
+      confidence: "sure" | "unsure" | null;
     }>;
   }>;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/contracts/session";
+import { DESIRED_RETENTION } from "@/lib/quiz/retention";
 import { idSchema, plainText } from "./common";
 
 export const teamNameSchema = plainText("Team name", 80);
@@ -15,6 +16,25 @@ export const inviteCodeSchema = z
   .pipe(z.string().regex(/^[A-Z0-9-]+$/, "That is not an invite code"));
 
 export const joinTeamSchema = z.strictObject({ code: inviteCodeSchema });
+
+const retentionRange = `between ${DESIRED_RETENTION.min.toFixed(2)} and ${DESIRED_RETENTION.max.toFixed(2)}`;
+
+/** The "Spaced review" form: a team's desired retention, to two decimals as the input steps. */
+export const desiredRetentionSchema = z.strictObject({
+  teamId: idSchema,
+  desiredRetention: z
+    .string({ error: "Desired retention is required" })
+    .trim()
+    .min(1, "Desired retention is required")
+    .pipe(z.coerce.number({ error: `Desired retention must be a number ${retentionRange}` }))
+    .pipe(
+      z
+        .number()
+        .min(DESIRED_RETENTION.min, `Desired retention must be ${retentionRange}`)
+        .max(DESIRED_RETENTION.max, `Desired retention must be ${retentionRange}`),
+    )
+    .transform((value) => Math.round(value * 100) / 100),
+});
 
 export const changeRoleSchema = z.strictObject({
   userId: idSchema,

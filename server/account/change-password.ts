@@ -1,8 +1,9 @@
 import "server-only";
 import type { PasswordChanged } from "@/lib/contracts/account";
 import type { Db } from "@/server/db/client";
+import { recordAudit } from "@/server/audit/record-audit";
 import { HttpError } from "@/server/http/errors";
-import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { hashPassword, verifyAccountPassword } from "@/server/auth/password";
 
 /** Changes the password and ends every session of the user, this one included. */
 export async function changePassword(
@@ -10,16 +11,27 @@ export async function changePassword(
   userId: string,
   currentPassword: string,
   newPassword: string,
+  address: string | null = null,
 ): Promise<PasswordChanged> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+  if (!user || !(await verifyAccountPassword(user.passwordHash, currentPassword))) {
     throw new HttpError(422, "validation_failed", "The current password is not right.", {
       currentPassword: ["The current password is not right."],
     });
   }
-  await db.user.update({
-    where: { id: userId },
-    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "password.change",
+      targetType: "user",
+      targetId: userId,
+      address,
+    });
   });
   return { changed: true, signedOut: true };
 }

@@ -1,8 +1,15 @@
 import "server-only";
+import { answersShown } from "@/lib/quiz/review-options";
 import type { Db } from "@/server/db/client";
+import { assignmentRuleSelect, reviewRuleOf } from "@/server/quiz/attempt-review";
 
-/** Everything the app holds about one learner, for them to download. Never the password hash. */
-export async function exportMyData(db: Db, userId: string) {
+/**
+ * Everything the app holds about one learner, for them to download. Never the password hash. The
+ * answers they gave are theirs; the right answers (an item's owner, whether an answer was right) of
+ * an attempt whose assignment withholds them at `now` are left out, as the attempt API leaves them
+ * out.
+ */
+export async function exportMyData(db: Db, userId: string, now = new Date()) {
   const [profile, memberships, progress, attempts, cards, mastery] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -32,6 +39,8 @@ export async function exportMyData(db: Db, userId: string) {
         total: true,
         createdAt: true,
         submittedAt: true,
+        assignmentId: true,
+        assignment: assignmentRuleSelect(userId),
         answers: {
           orderBy: { position: "asc" },
           select: {
@@ -52,11 +61,24 @@ export async function exportMyData(db: Db, userId: string) {
     }),
   ]);
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: now.toISOString(),
     profile,
     teams: memberships,
     noteProgress: progress,
-    attempts,
+    attempts: attempts.map(({ assignment, ...attempt }) => {
+      const review = answersShown(reviewRuleOf(assignment), now);
+      if (review.answersShown) return { ...attempt, review };
+      return {
+        ...attempt,
+        review,
+        answers: attempt.answers.map((answer) => ({
+          itemId: answer.itemId,
+          choice: answer.choice,
+          answeredAt: answer.answeredAt,
+          itemVersion: { prompt: answer.itemVersion.prompt, version: answer.itemVersion.version },
+        })),
+      };
+    }),
     reviewCards: cards,
     masteryHistory: mastery,
   };

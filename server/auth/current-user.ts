@@ -18,8 +18,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!token || typeof token.uid !== "string" || sessionTooOld(token.authTime)) return null;
   const user = await getDb().user.findUnique({
     where: { id: token.uid },
-    select: { id: true, name: true, email: true, role: true, sessionVersion: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      sessionVersion: true,
+      deletedAt: true,
+    },
   });
-  if (!user || user.sessionVersion !== token.sv) return null;
+  if (!user || user.deletedAt || user.sessionVersion !== token.sv) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 });

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Prisma } from "@/generated/sqlite/client";
 import { lockDurationMs, MAX_FAILED_SIGN_INS, slowdownMs } from "@/lib/auth/throttle";
+import { recordAudit } from "@/server/audit/record-audit";
 import type { Db } from "@/server/db/client";
 
 /**
@@ -36,13 +38,13 @@ export async function claimSignInTry(
   now = new Date(),
 ): Promise<Date | null> {
   for (const key of [keys.accountAtAddress, keys.address]) {
-    const lockedUntil = await claimTry(db, key, now);
+    const lockedUntil = await claimTry(db, keys, key, now);
     if (lockedUntil) return lockedUntil;
   }
   return null;
 }
 
-async function claimTry(db: Db, key: string, now: Date): Promise<Date | null> {
+async function claimTry(db: Db, keys: SignInKeys, key: string, now: Date): Promise<Date | null> {
   const before = await db.loginThrottle.findUnique({ where: { key } });
   if (before?.lockedUntil && before.lockedUntil > now) return before.lockedUntil;
   const { failures } = await db.loginThrottle.upsert({
@@ -54,13 +56,43 @@ async function claimTry(db: Db, key: string, now: Date): Promise<Date | null> {
   // The last allowed try, or the first after a lock ran out: it goes ahead only if it takes the next
   // lock itself, which exactly one of any number of parallel tries can do.
   const lockedUntil = new Date(now.getTime() + lockDurationMs(failures));
-  const taken = await db.loginThrottle.updateMany({
-    where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-    data: { lockedUntil },
+  const taken = await db.$transaction(async (tx) => {
+    const { count } = await tx.loginThrottle.updateMany({
+      where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      data: { lockedUntil },
+    });
+    // Only the try that took the lock records it: one entry per lock, however many tries it refuses.
+    if (count === 1) await recordLockout(tx, keys, key, lockedUntil);
+    return count;
   });
-  if (taken.count === 1) return null;
+  if (taken === 1) return null;
   const current = await db.loginThrottle.findUnique({ where: { key } });
   return current?.lockedUntil ?? lockedUntil;
+}
+
+/**
+ * An "auth.lockout" entry, by the system. The target is the account the typed email belongs to, if
+ * any; the email itself stays out of the trail, since anyone can type anyone's (or a password) there.
+ */
+async function recordLockout(
+  tx: Prisma.TransactionClient,
+  keys: SignInKeys,
+  key: string,
+  lockedUntil: Date,
+): Promise<void> {
+  const email = keys.account.slice("account:".length);
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "auth.lockout",
+    targetType: "user",
+    targetId: user?.id ?? null,
+    address: keys.address.slice("address:".length),
+    details: {
+      lockedUntil: lockedUntil.toISOString(),
+      scope: key === keys.address ? "address" : "account-address",
+    },
+  });
 }
 
 /** The wait before checking a password for this account, after failures from anywhere. */

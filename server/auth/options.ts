@@ -8,7 +8,13 @@ import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { authLogger } from "./auth-logger";
 import { currentRequestAddress } from "@/server/http/client-address";
+import { ssoIdentityFromClaims } from "@/lib/validation/sso";
+import { oidcProvider } from "./sso/oidc-provider";
+import { completeSsoSignIn, ssoSessionUser } from "./sso/complete-sso-sign-in";
+import { OIDC_PROVIDER } from "./sso/sign-in-with-sso";
+import { credentialsEnabled, ssoSettings } from "./sso/sso-settings";
 import { isDemoEmail } from "@/server/seed/seed-demo";
+import { signInRefusal } from "@/server/account/email-verification";
 import {
   accountSlowdownMs,
   claimSignInTry,
@@ -28,14 +34,16 @@ export function sessionTooOld(authTime: unknown, now = Date.now()): boolean {
 }
 
 /**
- * next-auth with credentials and JWT sessions. The token carries only the user id and the user's
- * sessionVersion; getCurrentUser() reads the role from the database on every request, so a role
- * change or a sign-out elsewhere takes effect at once, and several app instances need no shared
- * memory. Built per request because the secret may be created on first use.
+ * next-auth with credentials and, when configured, OpenID Connect, with JWT sessions. The token
+ * carries only the user id and the user's sessionVersion; getCurrentUser() reads the role from the
+ * database on every request, so a role change or a sign-out elsewhere takes effect at once, and
+ * several app instances need no shared memory. Built per request because the secret may be created
+ * on first use.
  */
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   const idleSeconds = env.SESSION_IDLE_MINUTES * 60;
+  const sso = ssoSettings();
   return {
     secret: getAuthSecret(),
     logger: authLogger,
@@ -53,6 +61,7 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     providers: [
+      ...(sso.client ? [oidcProvider(sso.client)] : []),
       CredentialsProvider({
         name: "Email and password",
         credentials: {
@@ -60,6 +69,8 @@ export function getAuthOptions(): NextAuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials) {
+          // Offered or not, the endpoint still answers: it must refuse when passwords are off.
+          if (!credentialsEnabled()) return null;
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
           // Besides the seed's refusal to start: a server open to the network never signs in a demo
@@ -80,6 +91,8 @@ export function getAuthOptions(): NextAuthOptions {
             return null;
           }
           await clearFailedSignIns(db, keys);
+          const refusal = await signInRefusal(db, user);
+          if (refusal) throw new Error(refusal);
           return {
             id: user.id,
             name: user.name,
@@ -90,11 +103,30 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // SSO: find or make the account here, or send the browser back to /signin with the reason.
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER) return true;
+        const identity = ssoIdentityFromClaims(profile, sso.groupsClaim);
+        if (!identity) return "/signin?error=OAuthCallback";
+        return completeSsoSignIn(getDb(), identity, {
+          teams: sso.teams,
+          requireVerifiedEmail: env.REQUIRE_EMAIL_VERIFICATION,
+          address: await currentRequestAddress(),
+        });
+      },
+      async jwt({ token, user, account }) {
         if (user) {
+          // An SSO user is ours by its link (made in signIn above), not the IdP's id.
+          const signedIn =
+            account?.provider === OIDC_PROVIDER
+              ? await ssoSessionUser(getDb(), account.providerAccountId)
+              : {
+                  id: user.id,
+                  sessionVersion: (user as { sessionVersion?: number }).sessionVersion,
+                };
           // A new token at every sign-in: the session is renewed, never carried over.
-          token.uid = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.uid = signedIn?.id;
+          token.sv = signedIn?.sessionVersion ?? 0;
           token.authTime = Math.floor(Date.now() / 1000);
         }
         return token;
@@ -104,7 +136,14 @@ export function getAuthOptions(): NextAuthOptions {
           typeof token.uid === "string"
             ? await getDb().user.findUnique({ where: { id: token.uid } })
             : null;
-        if (!user || user.sessionVersion !== token.sv || sessionTooOld(token.authTime))
+        // A deleted account's sessionVersion moved on too; deletedAt is checked as well so that
+        // no path that signs someone in (an SSO link made before the deletion) can revive it.
+        if (
+          !user ||
+          user.deletedAt ||
+          user.sessionVersion !== token.sv ||
+          sessionTooOld(token.authTime)
+        )
           return { expires: session.expires };
         return {
           ...session,
@@ -113,6 +152,22 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
+      // Signing in is activity: the retention job (RETENTION_INACTIVE_DAYS) counts from it.
+      async signIn({ user, account }) {
+        // An SSO user is found by its link: `user.id` is then the IdP's subject, not ours.
+        const who =
+          account?.provider === OIDC_PROVIDER
+            ? {
+                ssoAccounts: {
+                  some: { provider: OIDC_PROVIDER, subject: account.providerAccountId },
+                },
+              }
+            : { id: user.id };
+        await getDb().user.updateMany({
+          where: { ...who, deletedAt: null },
+          data: { lastActiveAt: new Date() },
+        });
+      },
       // Signing out ends this token everywhere: every token carrying the old version is refused.
       async signOut({ token }) {
         if (typeof token?.uid === "string") {

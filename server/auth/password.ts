@@ -22,15 +22,16 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a password for an account that may not exist. An unknown email is checked against a hash of
- * a random password with the same settings, so that both take as long and the timing does not tell
- * which emails have accounts.
+ * Checks a password for an account that may not exist, or that has no password (it signs in only
+ * through single sign-on, or it was deleted). Those are checked against a hash of a random password
+ * with the same settings, so that all take as long and the timing does not tell which emails have
+ * accounts.
  */
 export async function verifyAccountPassword(
-  passwordHash: string | undefined,
+  passwordHash: string | null | undefined,
   password: string,
 ): Promise<boolean> {
-  if (passwordHash !== undefined) return verifyPassword(passwordHash, password);
+  if (passwordHash) return verifyPassword(passwordHash, password);
   dummyHash ??= hashPassword(randomUUID());
   await verifyPassword(await dummyHash, password);
   return false;

@@ -2,15 +2,20 @@ import "server-only";
 import type { SignedUp } from "@/lib/contracts/account";
 import type { SignUpInput } from "@/lib/validation/auth";
 import type { Db } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/errors";
 import { conflict } from "@/server/http/errors";
 import { hashPassword } from "./password";
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002";
-}
-
-/** Creates a learner account. Emails arrive lower-cased from the schema, so uniqueness ignores case. */
-export async function signUp(db: Db, input: SignUpInput): Promise<SignedUp> {
+/**
+ * Creates a learner account. Emails arrive lower-cased from the schema, so uniqueness ignores case.
+ * With `verification` (server/account/email-verification.ts) the account is created with its
+ * confirmation token, and signs in only once the link is used.
+ */
+export async function signUp(
+  db: Db,
+  input: SignUpInput,
+  verification?: { purpose: "EMAIL_VERIFICATION"; tokenHash: string; expiresAt: Date },
+): Promise<SignedUp> {
   const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (taken) throw conflict("An account with this email already exists. Sign in instead.");
   try {
@@ -19,6 +24,7 @@ export async function signUp(db: Db, input: SignUpInput): Promise<SignedUp> {
         email: input.email,
         name: input.name,
         passwordHash: await hashPassword(input.password),
+        ...(verification ? { emailTokens: { create: verification } } : {}),
       },
       select: { id: true, email: true, name: true, role: true },
     });

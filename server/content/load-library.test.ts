@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildLibrary } from "@/lib/content/build-library";
-import { readNotes, reportContentErrors } from "./load-library";
+import { readContent, readNotes, reportContentErrors } from "./load-library";
 
 describe("the fixture vault: notes as people really write them", () => {
   const library = buildLibrary(readNotes("tests/fixtures/vault"));
@@ -48,8 +48,25 @@ describe("the fixture vault: notes as people really write them", () => {
   });
 });
 
-describe("the shipped notes", () => {
-  const library = buildLibrary(readNotes("content"));
+describe("a content folder with scenarios", () => {
+  it("reads the files under scenarios/ as scenarios, never as notes", () => {
+    const { notes, scenarios } = readContent("tests/fixtures/scenarios");
+    expect(notes.map((n) => n.file).sort()).toEqual([
+      "notes/AWS IAM.md",
+      "notes/Amazon S3.md",
+      "notes/Broken Note.md",
+    ]);
+    expect(scenarios).toHaveLength(8);
+    expect(scenarios.every((s) => s.file.startsWith("scenarios/"))).toBe(true);
+    const library = buildLibrary(notes, { scenarios });
+    const lines: string[] = [];
+    reportContentErrors(library, (line) => lines.push(line));
+    expect(lines.at(-1)).toContain("scenarios/Bad Fields.md");
+  });
+});
+
+describe("the notes as shipped before issue 14 (a frozen copy)", () => {
+  const library = buildLibrary(readNotes("tests/fixtures/content-items"));
 
   it("keep every slug and item count they had before notes were identified by file", () => {
     expect(

@@ -1,23 +1,56 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
+import { ANNOTATIONS_FOLDER, type AnnotationFile } from "@/lib/content/annotations";
 import { buildLibrary, formatProblem, type Library } from "@/lib/content/build-library";
 import { parseNote } from "@/lib/content/parse-note";
+import { isScenarioFile, parseScenario, type ParsedScenario } from "@/lib/content/scenarios";
 import type { ParsedNote } from "@/lib/content/types";
 import { contentRoot } from "@/server/env";
 
-function listNoteFiles(root: string): string[] {
+/** The markdown files under the content root, as paths relative to it with `/` separators. */
+function listContentFiles(root: string): string[] {
   if (!fs.existsSync(root)) throw new Error(`Content folder not found: ${root} (set CONTENT_DIR)`);
   return fs
     .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.mdx?$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+}
+
+export interface ContentFiles {
+  notes: ParsedNote[];
+  /** The incident stories under `scenarios/`, which are not notes. */
+  scenarios: ParsedScenario[];
+  /** The annotation sidecars under `annotations/`. */
+  annotations: AnnotationFile[];
+}
+
+/** Reads and parses everything under the content root: the notes, and the scenarios and annotations apart. */
+export function readContent(root = contentRoot()): ContentFiles {
+  const content: ContentFiles = { notes: [], scenarios: [], annotations: readAnnotations(root) };
+  for (const file of listContentFiles(root)) {
+    const source = fs.readFileSync(path.join(root, file), "utf8");
+    if (isScenarioFile(file)) content.scenarios.push(parseScenario({ file, source }));
+    else content.notes.push(parseNote({ file, source }));
+  }
+  return content;
 }
 
 export function readNotes(root = contentRoot()): ParsedNote[] {
-  return listNoteFiles(root).map((file) =>
-    parseNote({ file: path.relative(root, file).split(path.sep).join("/"), source: fs.readFileSync(file, "utf8") }),
-  );
+  return readContent(root).notes;
+}
+
+/** The annotation sidecars, `annotations/<Note title>.yaml` (see lib/content/annotations.ts). */
+function readAnnotations(root = contentRoot()): AnnotationFile[] {
+  const folder = path.join(root, ANNOTATIONS_FOLDER);
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .map((entry) => ({
+      file: `${ANNOTATIONS_FOLDER}/${entry.name}`,
+      source: fs.readFileSync(path.join(folder, entry.name), "utf8"),
+    }));
 }
 
 let cached: { root: string; library: Library } | undefined;
@@ -28,7 +61,10 @@ let cached: { root: string; library: Library } | undefined;
  */
 export function loadLibrary(): Library {
   const root = contentRoot();
-  if (cached?.root !== root) cached = { root, library: buildLibrary(readNotes(root)) };
+  if (cached?.root !== root) {
+    const { notes, ...extras } = readContent(root);
+    cached = { root, library: buildLibrary(notes, extras) };
+  }
   return cached.library;
 }
 
@@ -41,7 +77,7 @@ export function reportContentErrors(library: Library, log: (line: string) => voi
   const errors = library.problems.filter((p) => p.severity === "error");
   if (errors.length === 0) return 0;
   for (const problem of errors) log(formatProblem(problem));
-  const files = library.leftOut.map((note) => note.file);
+  const files = [...library.leftOut, ...library.scenariosLeftOut].map((item) => item.file);
   log(`${errors.length} content error(s): left out until fixed: ${files.join(", ") || "none"}`);
   return errors.length;
 }

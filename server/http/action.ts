@@ -21,6 +21,13 @@ export function formFields<Name extends string>(
   return fields;
 }
 
+/** A repeated field ("notes", "kinds") as its text values; anything else sent reads as none. */
+export function formValues(form: unknown, name: string): string[] {
+  const getAll = (form as { getAll?: unknown } | null)?.getAll;
+  if (typeof getAll !== "function") return [];
+  return (form as FormData).getAll(name).filter((v): v is string => typeof v === "string");
+}
+
 export function parseForm<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,

@@ -26,7 +26,30 @@ export const LIMITS = {
     perAddress: 50,
     windowMs: 15 * MINUTE,
   },
+  assignmentCreate: {
+    action: "assignments set",
+    perUser: 60,
+    perAddress: 600,
+    windowMs: 10 * MINUTE,
+  },
   teamJoin: { action: "invite codes", perUser: 10, perAddress: 100, windowMs: 10 * MINUTE },
+  // Each sends an email. "Per user" counts per email address asked for (the caller is signed out),
+  // so that nobody can flood one inbox from many addresses.
+  passwordResetRequest: {
+    action: "password reset requests",
+    perUser: 5,
+    perAddress: 50,
+    windowMs: 60 * MINUTE,
+  },
+  verificationResend: {
+    action: "verification emails",
+    perUser: 5,
+    perAddress: 50,
+    windowMs: 60 * MINUTE,
+  },
+  // Guessing a 256-bit token is hopeless, but nothing unauthenticated goes unlimited.
+  tokenUse: { action: "link uses", perUser: 0, perAddress: 100, windowMs: 15 * MINUTE },
+  itemReport: { action: "item reports", perUser: 20, perAddress: 300, windowMs: 60 * MINUTE },
 } satisfies Record<string, RateLimit>;
 
 /** A 429 that says when to try again; route handlers send it as Retry-After. */
@@ -45,9 +68,13 @@ export class RateLimited extends HttpError {
 }
 
 /**
- * Counts one request against the limit for the user (when signed in) and for the address, in fixed
- * windows kept in the database so that every instance shares them, and refuses it with a 429 when
- * either count is over. Counting first, atomically, means parallel requests cannot all slip in.
+ * Counts one request against the limit for the user (when signed in) and for the address, and
+ * refuses it with a 429 when either is over. The count slides: it is this window's hits plus the
+ * previous window's, weighted by how much of the previous window still lies within one window of
+ * now. A burst at the end of one window therefore still counts a moment into the next, where plain
+ * fixed windows would let twice the limit through across the boundary. Counters live in the
+ * database so that every instance shares them; counting first, atomically, means parallel requests
+ * cannot all slip in.
  */
 export async function enforceRateLimit(
   db: Db,
@@ -56,18 +83,28 @@ export async function enforceRateLimit(
   now = new Date(),
 ): Promise<void> {
   const window = Math.floor(now.getTime() / limit.windowMs);
-  const resetAt = new Date((window + 1) * limit.windowMs);
+  const windowEnd = (window + 1) * limit.windowMs;
+  // A counter matters until the window after its own has ended.
+  const expiresAt = new Date(windowEnd + limit.windowMs);
   const subjects: Array<[string, number]> = [[`address:${who.address}`, limit.perAddress]];
   if (who.userId && limit.perUser > 0) subjects.push([`user:${who.userId}`, limit.perUser]);
   for (const [subject, max] of subjects) {
-    const key = `${limit.action}|${subject}|${window}`;
+    const keyOf = (w: number) => `${limit.action}|${subject}|${w}`;
+    const key = keyOf(window);
     const { hits } = await db.rateLimit.upsert({
       where: { key },
-      create: { key, hits: 1, resetAt },
+      create: { key, hits: 1, expiresAt },
       update: { hits: { increment: 1 } },
     });
-    if (hits > max)
-      throw new RateLimited(Math.ceil((resetAt.getTime() - now.getTime()) / 1000), limit.action);
+    const previous = await db.rateLimit.findUnique({ where: { key: keyOf(window - 1) } });
+    const wait = secondsUntilAllowed({
+      max,
+      hits,
+      previousHits: previous?.hits ?? 0,
+      msIntoWindow: now.getTime() - window * limit.windowMs,
+      windowMs: limit.windowMs,
+    });
+    if (wait > 0) throw new RateLimited(wait, limit.action);
   }
   if (now.getTime() - lastPruned >= PRUNE_EVERY_MS) {
     lastPruned = now.getTime();
@@ -75,11 +112,33 @@ export async function enforceRateLimit(
   }
 }
 
+/**
+ * 0 when the sliding count is within `max`, else how long until it would be: until the previous
+ * window's weight has fallen far enough, or, when this window alone is over, until this window's
+ * own weight falls once it has become the previous one.
+ */
+export function secondsUntilAllowed(count: {
+  max: number;
+  hits: number;
+  previousHits: number;
+  msIntoWindow: number;
+  windowMs: number;
+}): number {
+  const { max, hits, previousHits, msIntoWindow, windowMs } = count;
+  const weight = 1 - msIntoWindow / windowMs;
+  if (previousHits * weight + hits <= max) return 0;
+  const waitMs =
+    hits > max
+      ? windowMs - msIntoWindow + windowMs * (1 - max / hits)
+      : windowMs * (1 - (max - hits) / previousHits) - msIntoWindow;
+  return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
 const PRUNE_EVERY_MS = 10 * MINUTE;
 let lastPruned = 0;
 
-/** Drops the counters of windows that have ended; counted requests run it every ten minutes. */
+/** Drops the counters that no longer count; counted requests run it every ten minutes. */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
-  const { count } = await db.rateLimit.deleteMany({ where: { resetAt: { lte: now } } });
+  const { count } = await db.rateLimit.deleteMany({ where: { expiresAt: { lte: now } } });
   return count;
 }

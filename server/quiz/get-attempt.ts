@@ -1,20 +1,51 @@
 import "server-only";
-import type { Attempt } from "@/lib/contracts/quiz";
+import type { Attempt, PartScore, PracticeSettings, QuizItemKind } from "@/lib/contracts/quiz";
 import type { Db } from "@/server/db/client";
+import { answersShown, attemptAsShown, type WholeAttempt } from "@/lib/quiz/review-options";
 import { notFound } from "@/server/http/errors";
-import { gradePinnedAnswers } from "./grade-pinned";
+import { assignmentRuleSelect, reviewRuleOf } from "./attempt-review";
+import { confidenceOf, gradePinnedAnswers } from "./grade-pinned";
 import { toQuizItem } from "./quiz-items";
 import { scoreBySectionInLibrary } from "./score-sections";
+import { submitIfExpired } from "./submit-attempt";
+
+const KIND_TITLES: Record<QuizItemKind, string> = {
+  assign: "Who owns each control",
+  matrix: "Service matrix",
+  split: "The two halves of Shared",
+  scenario: "Incident scenarios",
+};
+
+/** Scores per slice, in the order the slices first appear. */
+function scoreBy(rows: Array<{ key: string; title: string; correct: boolean }>): PartScore[] {
+  const parts = new Map<string, PartScore>();
+  for (const row of rows) {
+    const part = parts.get(row.key) ?? { key: row.key, title: row.title, correct: 0, total: 0 };
+    part.total++;
+    if (row.correct) part.correct++;
+    parts.set(row.key, part);
+  }
+  return [...parts.values()];
+}
 
 /**
  * An attempt with its answers and the item wording it was started with, and its graded answers once
- * submitted, with the score by section. Another person's attempt is reported as not found, so that
- * attempt ids reveal nothing.
+ * submitted, with the score by section, note and kind, as far as its assignment's review options show
+ * them at `reviewAt` (the request's clock). Another person's attempt is reported as not found, so
+ * that attempt ids reveal nothing.
  */
-export async function getAttempt(db: Db, userId: string, attemptId: string): Promise<Attempt> {
+export async function getAttempt(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  now = new Date(),
+  reviewAt = now,
+): Promise<Attempt> {
+  await submitIfExpired(db, userId, attemptId, now);
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
     include: {
+      assignment: assignmentRuleSelect(userId),
       answers: {
         orderBy: { position: "asc" },
         include: {
@@ -26,35 +57,50 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
   });
   if (!attempt || attempt.userId !== userId) throw notFound("Attempt");
   const submitted = attempt.status === "SUBMITTED";
+  const items = attempt.answers.map((a) => ({
+    ...toQuizItem({
+      id: a.itemId,
+      kind: a.item.kind,
+      noteSlug: a.item.noteSlug,
+      prompt: a.itemVersion.prompt,
+      detail: a.itemVersion.detail,
+      serviceModel: a.itemVersion.serviceModel,
+      spec: a.itemVersion.spec,
+    }),
+    noteTitle: a.item.note.title,
+  }));
   const graded = submitted
     ? gradePinnedAnswers(
         attempt.answers.map((a) => ({
           itemId: a.itemId,
           choice: a.choice,
+          option: a.option,
+          confidence: confidenceOf(a.confidence),
           noteSlug: a.item.noteSlug,
           owner: a.itemVersion.owner,
+          answerKey: a.itemVersion.answerKey,
+          spec: a.itemVersion.spec,
           explanation: a.itemVersion.detail,
           anchor: a.itemVersion.anchor,
         })),
       )
     : null;
-  return {
+  // Built whole, then cut to what the review options show: one place decides what is withheld.
+  const whole: WholeAttempt = {
     id: attempt.id,
-    kind: attempt.kind === "REVIEW" ? "review" : "quiz",
+    kind: attempt.kind === "REVIEW" ? "review" : attempt.kind === "PRACTICE" ? "practice" : "quiz",
     noteSlug: attempt.noteSlug,
     status: submitted ? "submitted" : "in_progress",
-    answers: attempt.answers.map((a) => ({ itemId: a.itemId, choice: a.choice })),
-    items: attempt.answers.map((a) => ({
-      ...toQuizItem({
-        id: a.itemId,
-        kind: a.item.kind,
-        noteSlug: a.item.noteSlug,
-        prompt: a.itemVersion.prompt,
-        detail: a.itemVersion.detail,
-        serviceModel: a.itemVersion.serviceModel,
-      }),
-      noteTitle: a.item.note.title,
+    expiresAt: attempt.expiresAt?.toISOString() ?? null,
+    practice: attempt.practice ? (JSON.parse(attempt.practice) as PracticeSettings) : null,
+    assignmentId: attempt.assignmentId,
+    answers: attempt.answers.map((a) => ({
+      itemId: a.itemId,
+      choice: a.choice,
+      option: a.option,
+      confidence: confidenceOf(a.confidence),
     })),
+    items,
     result: graded,
     sections: graded
       ? scoreBySectionInLibrary(
@@ -68,5 +114,24 @@ export async function getAttempt(db: Db, userId: string, attemptId: string): Pro
           })),
         )
       : null,
+    byNote: graded
+      ? scoreBy(
+          items.map((item, i) => ({
+            key: item.noteSlug,
+            title: item.noteTitle,
+            correct: graded.results[i].correct,
+          })),
+        )
+      : null,
+    byKind: graded
+      ? scoreBy(
+          items.map((item, i) => ({
+            key: item.kind,
+            title: KIND_TITLES[item.kind],
+            correct: graded.results[i].correct,
+          })),
+        )
+      : null,
   };
+  return attemptAsShown(whole, answersShown(reviewRuleOf(attempt.assignment), reviewAt));
 }

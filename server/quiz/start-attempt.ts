@@ -11,7 +11,17 @@ import { toQuizItem } from "./quiz-items";
  */
 export async function createAttempt(
   db: Db,
-  attempt: { userId: string; kind: "QUIZ" | "REVIEW"; noteSlug?: string },
+  attempt: {
+    userId: string;
+    kind: "QUIZ" | "REVIEW" | "PRACTICE";
+    noteSlug?: string;
+    expiresAt?: Date;
+    /** A practice test's settings, as JSON. */
+    practice?: string;
+    /** The assignment a practice test is taken for, and which of the learner's attempts it is. */
+    assignmentId?: string;
+    assignmentAttempt?: number;
+  },
   items: ReadonlyArray<{ id: string; currentVersionId: string }>,
 ): Promise<string> {
   const { id } = await db.attempt.create({
@@ -33,7 +43,7 @@ export async function createAttempt(
   return id;
 }
 
-function shuffled<T>(values: T[]): T[] {
+export function shuffled<T>(values: T[]): T[] {
   const out = [...values];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));

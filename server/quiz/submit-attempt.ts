@@ -1,26 +1,39 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
-import type { Owner } from "@/lib/content/types";
 import type { Grade } from "@/lib/quiz/grade";
 import {
   levelAfterQuiz,
   levelAfterReview,
+  levelName,
   reviewOutcomeByNote,
   type NoteStanding,
 } from "@/lib/quiz/mastery";
+import { reviewsHeldUntil } from "@/lib/quiz/review-options";
 import { newReviewState, scheduleReview, type ReviewState } from "@/lib/quiz/schedule";
 import { scorePercent } from "@/lib/quiz/score";
 import type { AnswerInput } from "@/lib/validation/quiz";
+import {
+  attemptCompletedStatement,
+  itemAnsweredStatement,
+  noteMasteredStatement,
+} from "@/lib/xapi/statements";
+import { recordAssignmentCompletions } from "@/server/assignments/record-completion";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { addToTeamItemStats, type ItemCounts } from "@/server/teams/team-item-stats";
-import { gradePinnedAnswers, type PinnedAnswer } from "./grade-pinned";
-import { assertKnownItems } from "./save-answers";
+import { xapiConfig, type XapiConfig } from "@/server/xapi/config";
+import { enqueueStatements, type StatementDraft } from "@/server/xapi/outbox";
+import { assignmentRuleSelect, reviewRuleOf } from "./attempt-review";
+import { confidenceOf, gradePinnedAnswers, type PinnedAnswer } from "./grade-pinned";
+import { readLearnerRetention } from "./read-learner-retention";
+import { answerColumns, assertAnswersFit } from "./save-answers";
 
 type Tx = Prisma.TransactionClient;
 
 interface StoredAnswer extends PinnedAnswer {
+  itemVersionId: string;
   answerMs: number | null;
+  prompt: string;
 }
 
 /** An attempt's answers in the order shown, each with the item version it was pinned to. */
@@ -30,21 +43,75 @@ async function readAnswers(db: Tx | Db, attemptId: string): Promise<StoredAnswer
     orderBy: { position: "asc" },
     select: {
       itemId: true,
+      itemVersionId: true,
       choice: true,
+      option: true,
+      confidence: true,
       answerMs: true,
       item: { select: { noteSlug: true } },
-      itemVersion: { select: { owner: true, detail: true, anchor: true } },
+      itemVersion: {
+        select: {
+          owner: true,
+          answerKey: true,
+          spec: true,
+          detail: true,
+          anchor: true,
+          prompt: true,
+        },
+      },
     },
   });
   return rows.map((row) => ({
     itemId: row.itemId,
+    itemVersionId: row.itemVersionId,
     choice: row.choice,
+    option: row.option,
+    confidence: confidenceOf(row.confidence),
     answerMs: row.answerMs,
     noteSlug: row.item.noteSlug,
     owner: row.itemVersion.owner,
+    answerKey: row.itemVersion.answerKey,
+    spec: row.itemVersion.spec,
     explanation: row.itemVersion.detail,
     anchor: row.itemVersion.anchor,
+    prompt: row.itemVersion.prompt,
   }));
+}
+
+/**
+ * A timed attempt left open past its deadline is submitted now, with what was saved: the server,
+ * not the learner's browser, enforces the time limit.
+ */
+export async function submitIfExpired(db: Db, userId: string, attemptId: string, now = new Date()) {
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: { userId: true, status: true, expiresAt: true },
+  });
+  if (
+    attempt?.userId === userId &&
+    attempt.status === "IN_PROGRESS" &&
+    attempt.expiresAt &&
+    attempt.expiresAt <= now
+  ) {
+    await submitAttempt(db, userId, attemptId, [], now);
+  }
+}
+
+/**
+ * Submits every timed attempt whose deadline has passed, for attempts nobody opens again: the
+ * server's sweep (instrumentation.ts) runs this every minute. Returns how many it submitted.
+ */
+export async function submitExpiredAttempts(
+  db: Db,
+  now = new Date(),
+  xapi = xapiConfig(),
+): Promise<number> {
+  const expired = await db.attempt.findMany({
+    where: { status: "IN_PROGRESS", expiresAt: { lte: now } },
+    select: { id: true, userId: true },
+  });
+  for (const attempt of expired) await submitAttempt(db, attempt.userId, attempt.id, [], now, xapi);
+  return expired.length;
 }
 
 class AlreadySubmitted extends Error {}
@@ -52,7 +119,10 @@ class AlreadySubmitted extends Error {}
 /**
  * Submits an attempt: merges any last answers, grades on the server, and records the grade, the
  * FSRS cards, the learner's note progress and the team aggregates in one transaction. Submitting
- * again, even at the same moment, records nothing new and returns the recorded grade.
+ * again, even at the same moment, records nothing new and returns the recorded grade. A timed
+ * attempt submitted after its deadline is graded with what was saved before it, as Moodle does:
+ * answers sent with a late submit are ignored. With xAPI on, the statements for the answers, the
+ * completion and any note mastered are queued in the same transaction (server/xapi/outbox.ts).
  */
 export async function submitAttempt(
   db: Db,
@@ -60,35 +130,70 @@ export async function submitAttempt(
   attemptId: string,
   answers: AnswerInput[] = [],
   now = new Date(),
+  xapi: XapiConfig | null = xapiConfig(),
 ) {
   try {
     return await db.$transaction(async (tx) => {
-      // Claim the attempt before reading its answers: the conditional update takes the row lock, so
-      // of two concurrent submits exactly one proceeds, and a racing autosave waits, then finds it closed.
+      // Claim the attempt first: the conditional update takes the row lock, so of two concurrent
+      // submits exactly one proceeds, and a racing autosave waits, then finds it closed. Writing
+      // first also takes SQLite's write lock at once, where a read first would fail
+      // (SQLITE_BUSY_SNAPSHOT) if another app instance wrote in between.
       const claimed = await tx.attempt.updateMany({
         where: { id: attemptId, userId, status: "IN_PROGRESS" },
         data: { status: "SUBMITTED", submittedAt: now, updatedAt: now },
       });
-      if (claimed.count === 0) {
-        const existing = await tx.attempt.findUnique({
-          where: { id: attemptId },
-          select: { userId: true },
-        });
-        if (!existing || existing.userId !== userId) throw notFound("Attempt");
-        throw new AlreadySubmitted();
-      }
+      const existing = await tx.attempt.findUnique({
+        where: { id: attemptId },
+        select: { userId: true, expiresAt: true },
+      });
+      if (!existing || existing.userId !== userId) throw notFound("Attempt");
+      if (claimed.count === 0) throw new AlreadySubmitted();
+      const late = existing.expiresAt !== null && existing.expiresAt <= now;
 
-      const stored = mergeAnswers(await readAnswers(tx, attemptId), answers);
+      const onTime = late ? [] : answers;
+      const stored = mergeAnswers(await readAnswers(tx, attemptId), onTime);
       const graded = gradePinnedAnswers(stored);
-      await writeGradedAnswers(tx, attemptId, stored, answers, graded, now);
+      await writeGradedAnswers(tx, attemptId, onTime, graded, now);
       const attempt = await tx.attempt.update({
         where: { id: attemptId },
-        data: { correct: graded.score.correct, total: graded.score.total },
-        select: { kind: true, noteSlug: true },
+        data: {
+          correct: graded.score.correct,
+          total: graded.score.total,
+          // Past its deadline, it was submitted at the deadline, with what was saved by then.
+          ...(late && existing.expiresAt ? { submittedAt: existing.expiresAt } : {}),
+        },
+        select: {
+          kind: true,
+          noteSlug: true,
+          assignmentId: true,
+          assignment: assignmentRuleSelect(userId),
+        },
       });
-      await recordCards(tx, userId, stored, graded, now);
-      await recordNoteProgress(tx, userId, attempt, stored, graded, now);
+      const heldUntil = reviewsHeldUntil(reviewRuleOf(attempt.assignment), now);
+      await recordCards(tx, userId, stored, graded, now, heldUntil);
+      const { noteSlugs, mastered } = await recordNoteProgress(
+        tx,
+        userId,
+        attempt,
+        stored,
+        graded,
+        now,
+      );
+      await recordAssignmentCompletions(
+        tx,
+        userId,
+        { assignmentId: attempt.assignmentId, noteSlugs },
+        now,
+      );
       await tx.user.update({ where: { id: userId }, data: { lastActiveAt: now } });
+      const at = late && existing.expiresAt ? existing.expiresAt : now;
+      await enqueueStatements(
+        tx,
+        xapi,
+        userId,
+        attemptStatements(attempt, stored, graded, mastered, at),
+        now,
+      );
       return { score: graded.score, results: graded.results };
     });
   } catch (error) {
@@ -98,57 +203,80 @@ export async function submitAttempt(
   }
 }
 
-/** The stored answers with the submitted ones laid over them; an item not in the attempt is a 422. */
+/** The xAPI statements of a submitted attempt: one per item answered, its completion, notes mastered. */
+function attemptStatements(
+  attempt: { kind: "QUIZ" | "REVIEW" | "PRACTICE"; noteSlug: string | null },
+  stored: StoredAnswer[],
+  graded: Grade,
+  mastered: string[],
+  at: Date,
+): StatementDraft[] {
+  const answered = graded.results.map<StatementDraft>(
+    (result, i) => (source, id) =>
+      itemAnsweredStatement(
+        source,
+        id,
+        {
+          itemId: result.itemId,
+          prompt: stored[i].prompt,
+          response: result.option ?? result.choice,
+          expected: result.expectedOption ?? result.expected,
+          correct: result.correct,
+        },
+        attempt,
+        at,
+      ),
+  );
+  return [
+    ...answered,
+    (source, id) => attemptCompletedStatement(source, id, attempt, graded.score, at),
+    ...mastered.map<StatementDraft>(
+      (noteSlug) => (source, id) => noteMasteredStatement(source, id, noteSlug, at),
+    ),
+  ];
+}
+
+/** The stored answers with the submitted ones laid over them; an answer that does not fit is a 422. */
 function mergeAnswers(stored: StoredAnswer[], answers: AnswerInput[]): StoredAnswer[] {
-  assertKnownItems(answers, new Set(stored.map((a) => a.itemId)));
+  assertAnswersFit(answers, new Map(stored.map((a) => [a.itemId, a])));
   const submitted = new Map(answers.map((a) => [a.itemId, a]));
   return stored.map((a) => {
     const answer = submitted.get(a.itemId);
-    return answer ? { ...a, choice: answer.choice, answerMs: answer.ms ?? a.answerMs } : a;
+    if (!answer) return a;
+    return {
+      ...a,
+      ...(answer.choice !== undefined
+        ? { choice: answer.choice }
+        : { option: answer.option ?? null }),
+      ...(answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
+      answerMs: answer.ms ?? a.answerMs,
+    };
   });
 }
 
 /**
- * Records choices and correctness with one update per distinct (choice, correct) pair rather than
- * one per answer: an attempt has dozens of answers but at most six such pairs.
+ * Records correctness with one update per outcome rather than one per answer, and writes the
+ * answers sent with the submit itself (autosaves wrote the rest).
  */
 async function writeGradedAnswers(
   tx: Tx,
   attemptId: string,
-  stored: StoredAnswer[],
   submitted: AnswerInput[],
   graded: Grade,
   now: Date,
 ) {
-  const changed = new Set(submitted.map((a) => a.itemId));
-  const groups = new Map<
-    string,
-    { choice: Owner | null; correct: boolean; answeredNow: boolean; itemIds: string[] }
-  >();
-  graded.results.forEach((result, i) => {
-    const answeredNow = changed.has(result.itemId) && result.choice !== null;
-    const key = `${result.choice}|${result.correct}|${answeredNow}`;
-    const group = groups.get(key) ?? {
-      choice: result.choice,
-      correct: result.correct,
-      answeredNow,
-      itemIds: [],
-    };
-    group.itemIds.push(stored[i].itemId);
-    groups.set(key, group);
-  });
-  for (const { choice, correct, answeredNow, itemIds } of groups.values()) {
-    await tx.answer.updateMany({
-      where: { attemptId, itemId: { in: itemIds } },
-      data: { choice, correct, ...(answeredNow ? { answeredAt: now } : {}) },
-    });
+  for (const correct of [true, false]) {
+    const itemIds = graded.results.filter((r) => r.correct === correct).map((r) => r.itemId);
+    if (itemIds.length > 0)
+      await tx.answer.updateMany({
+        where: { attemptId, itemId: { in: itemIds } },
+        data: { correct },
+      });
   }
-  // Timings come with autosaves; only a timing sent with the submit itself is written here.
   for (const answer of submitted) {
-    if (answer.ms === undefined) continue;
     await tx.answer.update({
       where: { attemptId_itemId: { attemptId, itemId: answer.itemId } },
-      data: { answerMs: answer.ms },
+      data: answerColumns(answer, now),
     });
   }
 }
@@ -172,17 +300,23 @@ const CARD_COLUMNS = Prisma.raw(
     "wrongAws",
     "wrongCustomer",
     "wrongShared",
+    "sureWrong",
     "lastCorrect",
+    "firstVersionId",
+    "firstCorrect",
   ]
     .map((column) => `"${column}"`)
     .join(", "),
 );
 
 /**
- * Schedules every answered item's FSRS card and bumps its answer counters, then adds the same counts
- * to the aggregates of every team the learner belongs to. The cards are written in one multi-row
- * upsert whose counters add to what is stored: Prisma's upsert would take one statement per card, and
- * a quiz has dozens.
+ * Schedules every answered item's FSRS card, for the retention the learner's teams ask
+ * (readLearnerRetention), and bumps its answer counters, then adds the same counts to the aggregates
+ * of every team the learner belongs to. The card keeps the first answer to the wording answered: a
+ * new wording starts over (both SET expressions read the row as it was). The cards are written in
+ * one multi-row upsert whose counters add to what is stored: Prisma's upsert would take one
+ * statement per card, and a quiz has dozens. `heldUntil` keeps the cards from falling due while the
+ * attempt's answers are withheld (reviewsHeldUntil).
  */
 async function recordCards(
   tx: Tx,
@@ -190,12 +324,14 @@ async function recordCards(
   stored: StoredAnswer[],
   graded: Grade,
   now: Date,
+  heldUntil: Date | null,
 ) {
   if (graded.results.length === 0) return;
   const cards = await tx.reviewCard.findMany({
     where: { userId, itemId: { in: graded.results.map((r) => r.itemId) } },
   });
   const existing = new Map(cards.map((card) => [card.itemId, card]));
+  const retention = await readLearnerRetention(tx, userId);
   const counts: ItemCounts[] = [];
   const rows = graded.results.map((result, i) => {
     const card = existing.get(result.itemId);
@@ -213,7 +349,16 @@ async function recordCards(
           last_review: card.lastReview ?? undefined,
         }
       : newReviewState(now);
-    const after = scheduleReview(before, result.correct, now, stored[i].answerMs ?? undefined);
+    const after = scheduleReview(
+      before,
+      {
+        correct: result.correct,
+        confidence: result.confidence,
+        answerMs: stored[i].answerMs ?? undefined,
+        now,
+      },
+      retention,
+    );
     const wrong = !result.correct && result.choice ? result.choice : null;
     const count: ItemCounts = {
       itemId: result.itemId,
@@ -222,12 +367,13 @@ async function recordCards(
       wrongAws: wrong === "AWS" ? 1 : 0,
       wrongCustomer: wrong === "CUSTOMER" ? 1 : 0,
       wrongShared: wrong === "SHARED" ? 1 : 0,
+      sureWrong: !result.correct && result.confidence === "sure" ? 1 : 0,
     };
     counts.push(count);
     return Prisma.sql`(${Prisma.join([
       userId,
       result.itemId,
-      after.due,
+      heldUntil && after.due < heldUntil ? heldUntil : after.due,
       after.stability,
       after.difficulty,
       after.elapsed_days,
@@ -242,6 +388,9 @@ async function recordCards(
       count.wrongAws,
       count.wrongCustomer,
       count.wrongShared,
+      count.sureWrong,
+      result.correct,
+      stored[i].itemVersionId,
       result.correct,
     ])})`;
   });
@@ -258,22 +407,28 @@ async function recordCards(
       "wrongAws" = "ReviewCard"."wrongAws" + excluded."wrongAws",
       "wrongCustomer" = "ReviewCard"."wrongCustomer" + excluded."wrongCustomer",
       "wrongShared" = "ReviewCard"."wrongShared" + excluded."wrongShared",
-      "lastCorrect" = excluded."lastCorrect"`;
+      "sureWrong" = "ReviewCard"."sureWrong" + excluded."sureWrong",
+      "lastCorrect" = excluded."lastCorrect",
+      "firstCorrect" = CASE WHEN "ReviewCard"."firstVersionId" = excluded."firstVersionId"
+        THEN "ReviewCard"."firstCorrect" ELSE excluded."firstCorrect" END,
+      "firstVersionId" = excluded."firstVersionId"`;
   await addToTeamItemStats(tx, userId, counts);
 }
 
 /**
  * Moves the learner's standing on each note the attempt touched, by the rules in lib/quiz/mastery.ts:
- * a quiz by its score, a review by whether each note's items were all recalled.
+ * a quiz by its score; a review or practice test, which mix notes, by whether each note's items were
+ * all recalled. Returns the notes it touched, and those it made Mastered.
  */
 async function recordNoteProgress(
   tx: Tx,
   userId: string,
-  attempt: { kind: "QUIZ" | "REVIEW"; noteSlug: string | null },
+  attempt: { kind: "QUIZ" | "REVIEW" | "PRACTICE"; noteSlug: string | null },
   stored: StoredAnswer[],
   graded: Grade,
   now: Date,
-) {
+): Promise<{ noteSlugs: string[]; mastered: string[] }> {
+  const mastered: string[] = [];
   const touched =
     attempt.kind === "QUIZ" && attempt.noteSlug
       ? new Map([[attempt.noteSlug, graded.score.correct === graded.score.total]])
@@ -307,6 +462,8 @@ async function recordNoteProgress(
     });
     if (standing.level !== before.level) {
       await tx.masteryEvent.create({ data: { userId, noteSlug, level: standing.level, at: now } });
+      if (levelName(standing.level) === "mastered") mastered.push(noteSlug);
     }
   }
+  return { noteSlugs: [...touched.keys()], mastered };
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ExtractedItem, ParsedNote } from "@/lib/content/types";
 import type { Db } from "@/server/db/client";
 import { insertRows } from "@/server/db/bulk-insert";
+import { renameNotes } from "@/server/quiz/rename-notes";
 
 export interface SyncReport {
   notes: number;
@@ -14,6 +15,9 @@ export interface SyncReport {
 
 type ItemContent = Pick<ExtractedItem, "prompt" | "detail" | "owner" | "anchor"> & {
   serviceModel: string | null;
+  answerKey: string | null;
+  /** The ItemSpec as stored: JSON text. */
+  spec: string | null;
 };
 
 function contentOf(item: ExtractedItem): ItemContent {
@@ -23,6 +27,8 @@ function contentOf(item: ExtractedItem): ItemContent {
     owner: item.owner,
     anchor: item.anchor,
     serviceModel: item.serviceModel ?? null,
+    answerKey: item.answerKey ?? null,
+    spec: item.spec ? JSON.stringify(item.spec) : null,
   };
 }
 
@@ -32,7 +38,9 @@ function sameContent(a: ItemContent, b: ItemContent): boolean {
     a.detail === b.detail &&
     a.owner === b.owner &&
     a.anchor === b.anchor &&
-    a.serviceModel === b.serviceModel
+    a.serviceModel === b.serviceModel &&
+    a.answerKey === b.answerKey &&
+    a.spec === b.spec
   );
 }
 
@@ -56,6 +64,7 @@ export async function syncContent(
 ): Promise<SyncReport> {
   return db.$transaction(
     async (tx) => {
+      await renameNotes(tx, notes);
       const report: SyncReport = {
         notes: notes.length,
         created: 0,
@@ -102,7 +111,7 @@ export async function syncContent(
           if (!item) {
             const id = randomUUID();
             const versionId = randomUUID();
-            const { prompt, detail, owner, anchor, serviceModel } = content;
+            const { prompt, detail, owner, anchor, serviceModel, answerKey, spec } = content;
             newItems.push([
               id,
               note.slug,
@@ -116,8 +125,22 @@ export async function syncContent(
               owner,
               anchor,
               serviceModel,
+              answerKey,
+              spec,
             ]);
-            newVersions.push([versionId, id, 1, prompt, detail, owner, anchor, serviceModel, now]);
+            newVersions.push([
+              versionId,
+              id,
+              1,
+              prompt,
+              detail,
+              owner,
+              anchor,
+              serviceModel,
+              answerKey,
+              spec,
+              now,
+            ]);
             report.created++;
           }
         });
@@ -138,6 +161,8 @@ export async function syncContent(
           "owner",
           "anchor",
           "serviceModel",
+          "answerKey",
+          "spec",
         ],
         newItems,
       );
@@ -153,6 +178,8 @@ export async function syncContent(
           "owner",
           "anchor",
           "serviceModel",
+          "answerKey",
+          "spec",
           "createdAt",
         ],
         newVersions,

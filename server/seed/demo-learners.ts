@@ -14,12 +14,20 @@ export interface DemoSession {
   quiz?: { slug: string; accuracy: number };
   /** Reviews of everything due, with this share answered right. */
   review?: number;
+  /**
+   * The share of the quiz's answers given as "sure" (the rest "unsure"); a misconception's answer is
+   * always sure. Without it the answers carry no confidence, as before confidence existed.
+   */
+  sure?: number;
 }
 
 export interface DemoLearner {
   email: string;
   name: string;
-  /** Answers the learner keeps giving: items owned by `owner` are put with `answer`. */
+  /**
+   * Answers the learner keeps giving: items owned by `owner` are put with `answer`, and the `owner`
+   * half of a Shared control is given the `answer` half's statement.
+   */
   misconception?: { owner: Owner; answer: Owner; rate: number };
   sessions: DemoSession[];
 }
@@ -28,13 +36,16 @@ const SRM = "aws-shared-responsibility-model";
 const IAM = "aws-iam";
 const KMS = "aws-key-management-service-kms";
 const SHIELD = "aws-shield";
-const TRAIL = "amazon-cloudtrail";
+const TRAIL = "aws-cloudtrail";
 const WATCH = "amazon-cloudwatch";
 const ARTIFACT = "aws-artifact";
 const IAAS = "infrastructure-as-a-service-iaas";
 const PAAS = "platform-as-a-service-paas";
 const SAAS = "software-as-a-service-saas";
 const COMPARED = "service-models-compared";
+// Notes with split halves (Shared controls with an AWS half and a customer half).
+const EC2 = "amazon-ec2";
+const S3 = "amazon-s3";
 
 export const DEMO_LEARNERS: DemoLearner[] = [
   {
@@ -51,6 +62,7 @@ export const DEMO_LEARNERS: DemoLearner[] = [
       { daysAgo: 6.4, read: [COMPARED, IAAS], quiz: { slug: SRM, accuracy: 1 }, review: 0.9 },
       { daysAgo: 4.2, quiz: { slug: KMS, accuracy: 1 }, review: 1 },
       { daysAgo: 1.3, read: [PAAS], quiz: { slug: IAAS, accuracy: 0.85 }, review: 1 },
+      { daysAgo: 0.9, read: [EC2], quiz: { slug: EC2, accuracy: 0.8 }, sure: 0.6 },
     ],
   },
   {
@@ -65,6 +77,8 @@ export const DEMO_LEARNERS: DemoLearner[] = [
       { daysAgo: 12.4, quiz: { slug: SRM, accuracy: 0.95 }, review: 0.95 },
       { daysAgo: 8.3, quiz: { slug: KMS, accuracy: 1 }, review: 0.95 },
       { daysAgo: 2.2, read: [SHIELD], quiz: { slug: SHIELD, accuracy: 1 }, review: 0.95 },
+      // Sure of it, too: the customer's half of each Shared control goes to AWS.
+      { daysAgo: 1.6, read: [EC2], quiz: { slug: EC2, accuracy: 0.9 }, sure: 0.7 },
     ],
   },
   {
@@ -80,6 +94,7 @@ export const DEMO_LEARNERS: DemoLearner[] = [
       { daysAgo: 7.3, quiz: { slug: TRAIL, accuracy: 0.85 }, review: 1 },
       { daysAgo: 4.1, read: [ARTIFACT], quiz: { slug: TRAIL, accuracy: 1 }, review: 1 },
       { daysAgo: 0.2, quiz: { slug: WATCH, accuracy: 1 }, review: 1 },
+      { daysAgo: 0.1, read: [S3], quiz: { slug: S3, accuracy: 0.9 }, sure: 0.8 },
     ],
   },
   {
@@ -103,6 +118,9 @@ export const DEMO_LEARNERS: DemoLearner[] = [
       { daysAgo: 13.1, quiz: { slug: SRM, accuracy: 0.8 }, review: 0.8 },
       { daysAgo: 9.2, read: [SAAS], quiz: { slug: SAAS, accuracy: 0.85 }, review: 0.85 },
       { daysAgo: 3.3, quiz: { slug: PAAS, accuracy: 0.9 }, review: 0.9 },
+      // The service-model matrix again, and halves: sure of some answers now, right or not.
+      { daysAgo: 2.6, quiz: { slug: SRM, accuracy: 0.9 }, sure: 0.5 },
+      { daysAgo: 2.4, read: [S3, EC2], quiz: { slug: EC2, accuracy: 0.7 }, sure: 0.5 },
     ],
   },
   {

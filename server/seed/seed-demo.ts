@@ -1,6 +1,8 @@
 import "server-only";
 import type { Role } from "@/generated/sqlite/enums";
+import { optionKeysOf, parseItemSpec } from "@/lib/content/item-spec";
 import { OWNERS, type Owner } from "@/lib/content/types";
+import { assignmentTitle, targetLevelOf } from "@/lib/assignments/status";
 import type { AnswerInput } from "@/lib/validation/quiz";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db/client";
@@ -91,7 +93,8 @@ export async function seedDemo(db: Db, now = new Date()) {
   let histories = 0;
   for (const demo of DEMO_LEARNERS)
     histories += Number(await seedLearnerHistory(db, demo, team?.id, now));
-  if (!team) return { created: Object.keys(users).length + histories };
+  const assignment = await seedDemoAssignment(db, team?.id, now);
+  if (!team) return { created: Object.keys(users).length + histories + Number(assignment) };
   const members: Array<[string | undefined, "INSTRUCTOR" | "MEMBER"]> = [
     [users["instructor@example.com"], "INSTRUCTOR"],
     [users["learner@example.com"], "MEMBER"],
@@ -104,7 +107,45 @@ export async function seedDemo(db: Db, now = new Date()) {
       update: {},
     });
   }
-  return { created: Object.keys(users).length + 1 + histories };
+  return { created: Object.keys(users).length + 1 + histories + Number(assignment) };
+}
+
+/** The note the Demo Team is assigned: the first lesson, as on the home page. */
+const DEMO_ASSIGNMENT_SLUG = "aws-shared-responsibility-model";
+
+/**
+ * One notes assignment for the Demo Team, so that the demo shows assignments: the first lesson to
+ * Proficient, due a week after the seed ran. Made once (seedOnce): an instructor who deletes it
+ * does not get it back.
+ */
+async function seedDemoAssignment(db: Db, teamId: string | undefined, now: Date) {
+  const team = teamId ?? (await findDemoTeam(db));
+  if (!team) return false;
+  const instructor = await db.user.findUnique({
+    where: { email: "instructor@example.com" },
+    select: { id: true },
+  });
+  const created = await seedOnce(
+    db,
+    "demo-assignment",
+    async () => null,
+    (tx) =>
+      tx.assignment.create({
+        data: {
+          teamId: team,
+          kind: "NOTES",
+          title: assignmentTitle({ kind: "notes", targetMastery: "PROFICIENT" }, [
+            "AWS Shared Responsibility Model",
+          ]),
+          targetLevel: targetLevelOf("PROFICIENT"),
+          dueAt: new Date(now.getTime() + 7 * DAY_MS),
+          createdById: instructor?.id ?? null,
+          notes: { create: { noteSlug: DEMO_ASSIGNMENT_SLUG, position: 0 } },
+        },
+        select: { id: true },
+      }),
+  );
+  return created !== null;
 }
 
 const DAY_MS = 86_400_000;
@@ -150,22 +191,80 @@ function shuffled<T>(values: T[], random: () => number): T[] {
   return out;
 }
 
-/** What the learner answers to items with these owners: their misconception first, then chance. */
+/** An item as the seed answers it: by owner, or, with `answerKey`, by one of its option keys. */
+interface SeedItem {
+  itemId: string;
+  owner: Owner;
+  answerKey: string | null;
+  options: string[];
+  /** For a split half: the right statement of each half of its Shared control, by side. */
+  halves?: Partial<Record<Owner, string>>;
+}
+
+/** The right statement of each half, per Shared control (by note and control). */
+type HalfKeys = Map<string, Partial<Record<Owner, string>>>;
+
+function seedItem(
+  item: {
+    id: string;
+    noteSlug: string;
+    owner: Owner;
+    answerKey: string | null;
+    spec: string | null;
+  },
+  halves: HalfKeys,
+): SeedItem {
+  const spec = parseItemSpec(item.spec);
+  return {
+    itemId: item.id,
+    owner: item.owner,
+    answerKey: item.answerKey,
+    options: optionKeysOf(spec),
+    halves: spec?.kind === "SPLIT" ? halves.get(`${item.noteSlug}|${spec.control}`) : undefined,
+  };
+}
+
+/**
+ * What the learner answers to these items: their misconception first, then chance. Items answered
+ * by owner draw exactly as they always did, so that histories seeded before other kinds existed come
+ * out the same. With `sure`, each answer carries a confidence, drawn from its own generator for the
+ * same reason; a misconception's answer is always sure.
+ */
 function answersFor(
   learner: DemoLearner,
-  items: ReadonlyArray<{ itemId: string; owner: Owner }>,
+  items: ReadonlyArray<SeedItem>,
   accuracy: number,
   random: () => number,
+  sure?: { share: number; random: () => number },
 ): AnswerInput[] {
   const wrong = learner.misconception;
-  return items.map(({ itemId, owner }) => {
+  return items.map(({ itemId, owner, answerKey, options, halves }) => {
+    const confidence = (held: boolean): Pick<AnswerInput, "confidence"> =>
+      sure ? { confidence: held || sure.random() < sure.share ? "sure" : "unsure" } : {};
+    if (answerKey !== null) {
+      const mistaken = halves?.[wrong?.answer ?? owner];
+      let option = answerKey;
+      let held = false;
+      if (wrong && owner === wrong.owner && mistaken && random() < wrong.rate) {
+        option = mistaken;
+        held = true;
+      } else if (random() >= accuracy) {
+        const others = options.filter((o) => o !== answerKey);
+        option = others[Math.floor(random() * others.length)] ?? answerKey;
+      }
+      const ms = 3_000 + Math.floor(random() * 12_000);
+      return { itemId, option, ms, ...confidence(held) };
+    }
     let choice: Owner = owner;
-    if (wrong && owner === wrong.owner && random() < wrong.rate) choice = wrong.answer;
-    else if (random() >= accuracy) {
+    let held = false;
+    if (wrong && owner === wrong.owner && random() < wrong.rate) {
+      choice = wrong.answer;
+      held = true;
+    } else if (random() >= accuracy) {
       const others = OWNERS.filter((o) => o !== owner);
       choice = others[Math.floor(random() * others.length)];
     }
-    return { itemId, choice, ms: 3_000 + Math.floor(random() * 12_000) };
+    return { itemId, choice, ms: 3_000 + Math.floor(random() * 12_000), ...confidence(held) };
   });
 }
 
@@ -188,7 +287,8 @@ async function answerAndSubmit(
     answers.slice(0, half),
     new Date(at.getTime() - 2 * MINUTE_MS),
   );
-  await submitAttempt(db, userId, attemptId, answers.slice(half), at);
+  // Made-up history: no xAPI statements for an organisation's LRS.
+  await submitAttempt(db, userId, attemptId, answers.slice(half), at, null);
   await db.attempt.update({
     where: { id: attemptId },
     data: { createdAt: new Date(at.getTime() - 6 * MINUTE_MS), updatedAt: at },
@@ -214,7 +314,14 @@ async function seedLearnerHistory(
   const items = await db.item.findMany({
     where: { retiredAt: null, note: { retiredAt: null } },
     orderBy: [{ noteSlug: "asc" }, { position: "asc" }],
-    select: { id: true, noteSlug: true, owner: true, currentVersionId: true },
+    select: {
+      id: true,
+      noteSlug: true,
+      owner: true,
+      answerKey: true,
+      spec: true,
+      currentVersionId: true,
+    },
   });
   // No content synced yet (a bare test database): try again on a later run.
   if (!user || items.length === 0) return false;
@@ -233,6 +340,13 @@ async function seedLearnerHistory(
     });
   }
   const notes = new Set(items.map((i) => i.noteSlug));
+  const halves: HalfKeys = new Map();
+  for (const item of items) {
+    const spec = parseItemSpec(item.spec);
+    if (spec?.kind !== "SPLIT" || item.answerKey === null) continue;
+    const key = `${item.noteSlug}|${spec.control}`;
+    halves.set(key, { ...halves.get(key), [spec.half]: item.answerKey });
+  }
   const lessons = new Set(
     (await db.note.findMany({ where: { retiredAt: null }, select: { slug: true } })).map(
       (n) => n.slug,
@@ -243,7 +357,7 @@ async function seedLearnerHistory(
     const random = randomFrom(`${learner.email}|${index}`);
     for (const slug of session.read ?? [])
       if (lessons.has(slug))
-        await markRead(db, user.id, slug, true, new Date(at.getTime() - 30 * MINUTE_MS));
+        await markRead(db, user.id, slug, true, new Date(at.getTime() - 30 * MINUTE_MS), null);
     if (session.quiz && notes.has(session.quiz.slug)) {
       const quizItems = items.filter((i) => i.noteSlug === session.quiz?.slug);
       const order = shuffled(quizItems, random);
@@ -254,9 +368,12 @@ async function seedLearnerHistory(
       );
       const answers = answersFor(
         learner,
-        order.map((i) => ({ itemId: i.id, owner: i.owner })),
+        order.map((i) => seedItem(i, halves)),
         session.quiz.accuracy,
         random,
+        session.sure === undefined
+          ? undefined
+          : { share: session.sure, random: randomFrom(`${learner.email}|${index}|sure`) },
       );
       await answerAndSubmit(db, user.id, attemptId, answers, at);
     }
@@ -269,11 +386,17 @@ async function seedLearnerHistory(
         const shown = await db.answer.findMany({
           where: { attemptId: started.attemptId },
           orderBy: { position: "asc" },
-          select: { itemId: true, itemVersion: { select: { owner: true } } },
+          select: {
+            itemId: true,
+            item: { select: { noteSlug: true } },
+            itemVersion: { select: { owner: true, answerKey: true, spec: true } },
+          },
         });
         const answers = answersFor(
           learner,
-          shown.map((a) => ({ itemId: a.itemId, owner: a.itemVersion.owner })),
+          shown.map((a) =>
+            seedItem({ id: a.itemId, noteSlug: a.item.noteSlug, ...a.itemVersion }, halves),
+          ),
           session.review,
           random,
         );

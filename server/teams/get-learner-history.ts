@@ -1,7 +1,10 @@
 import "server-only";
+import { parseItemSpec } from "@/lib/content/item-spec";
 import type { CurrentUser } from "@/lib/contracts/session";
 import type { LearnerHistory } from "@/lib/contracts/teams";
+import { failuresOf, isLeech, LEECH_FAILURES } from "@/lib/quiz/leech";
 import { levelName } from "@/lib/quiz/mastery";
+import { itemLabel, kindName, optionText } from "@/lib/teams/item-analysis";
 import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { countLessonsRead, listLessons } from "@/server/progress/get-progress";
@@ -9,8 +12,8 @@ import { requireTeamManager } from "./access";
 import { readReviewsDue } from "./overdue";
 
 /**
- * An instructor's drill-down: a team member's standing per note, and their submitted attempts, each
- * answer beside what was expected.
+ * An instructor's drill-down: a team member's standing per note, the items they keep failing
+ * (leeches), and their submitted attempts, each answer beside what was expected.
  */
 export async function getLearnerHistory(
   db: Db,
@@ -29,13 +32,24 @@ export async function getLearnerHistory(
     },
   });
   if (!membership || membership.role !== "MEMBER") throw notFound("Learner");
-  const [lessons, progress, due, attempts] = await Promise.all([
+  const [lessons, progress, due, cards, attempts] = await Promise.all([
     listLessons(db),
     db.noteProgress.findMany({
       where: { userId },
       select: { noteSlug: true, readAt: true, attempts: true, bestScore: true, level: true },
     }),
     readReviewsDue(db, [userId], now),
+    // Enough answers to hold that many failures; the failures themselves are counted below. Items
+    // no quiz asks any more are left out: there is nothing left to reword.
+    db.reviewCard.findMany({
+      where: { userId, attempts: { gte: LEECH_FAILURES }, item: { retiredAt: null } },
+      select: {
+        itemId: true,
+        attempts: true,
+        correctCount: true,
+        item: { select: { noteSlug: true, prompt: true, spec: true } },
+      },
+    }),
     db.attempt.findMany({
       where: { userId, status: "SUBMITTED" },
       orderBy: { submittedAt: "desc" },
@@ -52,8 +66,11 @@ export async function getLearnerHistory(
           select: {
             itemId: true,
             choice: true,
+            option: true,
+            confidence: true,
             correct: true,
-            itemVersion: { select: { prompt: true, owner: true } },
+            item: { select: { kind: true } },
+            itemVersion: { select: { prompt: true, owner: true, answerKey: true, spec: true } },
           },
         },
       },
@@ -89,21 +106,40 @@ export async function getLearnerHistory(
           read: Boolean(p?.readAt),
         };
       }),
+    leeches: cards
+      .filter(isLeech)
+      .map((card) => ({
+        itemId: card.itemId,
+        label: itemLabel(card.item.prompt, parseItemSpec(card.item.spec)),
+        noteSlug: card.item.noteSlug,
+        failures: failuresOf(card),
+      }))
+      .sort((a, b) => b.failures - a.failures || a.label.localeCompare(b.label)),
     attempts: attempts.map((a) => ({
       attemptId: a.id,
-      kind: a.kind === "REVIEW" ? "review" : "quiz",
+      kind: a.kind === "REVIEW" ? "review" : a.kind === "PRACTICE" ? "practice" : "quiz",
       noteSlug: a.noteSlug,
       noteTitle: a.noteSlug ? (titles.get(a.noteSlug) ?? a.noteSlug) : null,
       correct: a.correct ?? 0,
       total: a.total,
       submittedAt: a.submittedAt?.toISOString() ?? null,
-      answers: a.answers.map((x) => ({
-        itemId: x.itemId,
-        prompt: x.itemVersion.prompt,
-        choice: x.choice,
-        expected: x.itemVersion.owner,
-        correct: x.correct === true,
-      })),
+      answers: a.answers.map((x) => {
+        // The version the learner answered: its options are the ones they saw.
+        const spec = parseItemSpec(x.itemVersion.spec);
+        return {
+          itemId: x.itemId,
+          prompt: x.itemVersion.prompt,
+          choice: x.choice,
+          expected: x.itemVersion.owner,
+          correct: x.correct === true,
+          kind: kindName(x.item.kind),
+          label: itemLabel(x.itemVersion.prompt, spec),
+          option: optionText(spec, x.option),
+          expectedOption: optionText(spec, x.itemVersion.answerKey),
+          confidence:
+            x.confidence === "SURE" ? "sure" : x.confidence === "UNSURE" ? "unsure" : null,
+        };
+      }),
     })),
   };
 }

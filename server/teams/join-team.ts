@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/contracts/session";
 import type { JoinedTeam } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
+import { recordAudit } from "@/server/audit/record-audit";
 import { HttpError } from "@/server/http/errors";
 import { addLearnerToTeamStats } from "./team-item-stats";
 
@@ -13,7 +14,12 @@ export async function findTeamByCode(db: Db, code: string): Promise<JoinedTeam |
 }
 
 /** Joins the team whose current code this is. Joining twice is harmless; an instructor stays one. */
-export async function joinTeam(db: Db, actor: CurrentUser, code: string): Promise<JoinedTeam> {
+export async function joinTeam(
+  db: Db,
+  actor: CurrentUser,
+  code: string,
+  address: string | null = null,
+): Promise<JoinedTeam> {
   const team = await findTeamByCode(db, code);
   if (!team)
     throw new HttpError(
@@ -26,6 +32,14 @@ export async function joinTeam(db: Db, actor: CurrentUser, code: string): Promis
     if (await tx.teamMembership.findUnique({ where: key })) return;
     await tx.teamMembership.create({ data: { teamId: team.id, userId: actor.id, role: "MEMBER" } });
     await addLearnerToTeamStats(tx, team.id, actor.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.member.add",
+      targetType: "team",
+      targetId: team.id,
+      address,
+      details: { userId: actor.id },
+    });
   });
   return team;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/contracts/session";
 import type { RemovedMember, TeamWithCode } from "@/lib/contracts/teams";
 import type { Db } from "@/server/db/client";
+import { recordAudit } from "@/server/audit/record-audit";
 import { conflict, notFound } from "@/server/http/errors";
 import { requireTeamManager } from "./access";
 import { newInviteCode } from "./invite-code";
@@ -12,12 +13,24 @@ export async function rotateInviteCode(
   db: Db,
   actor: CurrentUser,
   teamId: string,
+  address: string | null = null,
 ): Promise<TeamWithCode> {
   await requireTeamManager(db, actor, teamId);
-  return db.team.update({
-    where: { id: teamId },
-    data: { inviteCode: newInviteCode() },
-    select: { id: true, name: true, inviteCode: true },
+  return db.$transaction(async (tx) => {
+    const team = await tx.team.update({
+      where: { id: teamId },
+      data: { inviteCode: newInviteCode() },
+      select: { id: true, name: true, inviteCode: true },
+    });
+    // Never the code itself: the trail is read by more people than the team's instructors.
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.invite.rotate",
+      targetType: "team",
+      targetId: teamId,
+      address,
+    });
+    return team;
   });
 }
 
@@ -27,6 +40,7 @@ export async function removeMember(
   actor: CurrentUser,
   teamId: string,
   userId: string,
+  address: string | null = null,
 ): Promise<RemovedMember> {
   await requireTeamManager(db, actor, teamId);
   return db.$transaction(async (tx) => {
@@ -37,6 +51,14 @@ export async function removeMember(
     if (membership.role === "INSTRUCTOR") throw conflict("Instructors cannot be removed here.");
     await tx.teamMembership.delete({ where: { teamId_userId: { teamId, userId } } });
     await removeLearnerFromTeamStats(tx, teamId, userId);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.member.remove",
+      targetType: "team",
+      targetId: teamId,
+      address,
+      details: { userId },
+    });
     return { teamId, userId };
   });
 }

@@ -10,6 +10,8 @@ export interface ItemCounts {
   wrongAws: number;
   wrongCustomer: number;
   wrongShared: number;
+  /** Wrong answers given as "sure". */
+  sureWrong: number;
 }
 
 const ADD_COUNTS = Prisma.raw(`ON CONFLICT ("teamId", "itemId") DO UPDATE SET
@@ -17,7 +19,8 @@ const ADD_COUNTS = Prisma.raw(`ON CONFLICT ("teamId", "itemId") DO UPDATE SET
       "correctCount" = "TeamItemStat"."correctCount" + excluded."correctCount",
       "wrongAws" = "TeamItemStat"."wrongAws" + excluded."wrongAws",
       "wrongCustomer" = "TeamItemStat"."wrongCustomer" + excluded."wrongCustomer",
-      "wrongShared" = "TeamItemStat"."wrongShared" + excluded."wrongShared"`);
+      "wrongShared" = "TeamItemStat"."wrongShared" + excluded."wrongShared",
+      "sureWrong" = "TeamItemStat"."sureWrong" + excluded."sureWrong"`);
 
 // Casts make PostgreSQL type the VALUES list as it would a table; SQLite accepts them as written.
 const int = (value: number) => Prisma.sql`CAST(${value} AS INTEGER)`;
@@ -30,11 +33,11 @@ export async function addToTeamItemStats(tx: Tx, userId: string, counts: ItemCou
   if (counts.length === 0) return;
   const values = counts.map(
     (c) =>
-      Prisma.sql`(${c.itemId}, ${int(c.attempts)}, ${int(c.correct)}, ${int(c.wrongAws)}, ${int(c.wrongCustomer)}, ${int(c.wrongShared)})`,
+      Prisma.sql`(${c.itemId}, ${int(c.attempts)}, ${int(c.correct)}, ${int(c.wrongAws)}, ${int(c.wrongCustomer)}, ${int(c.wrongShared)}, ${int(c.sureWrong)})`,
   );
   await tx.$executeRaw`
-    INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared")
-    SELECT m."teamId", v.column1, v.column2, v.column3, v.column4, v.column5, v.column6
+    INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared", "sureWrong")
+    SELECT m."teamId", v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7
     FROM "TeamMembership" m CROSS JOIN (VALUES ${Prisma.join(values)}) AS v
     WHERE m."userId" = ${userId} AND m."role" = 'MEMBER'
     ${ADD_COUNTS}`;
@@ -43,8 +46,8 @@ export async function addToTeamItemStats(tx: Tx, userId: string, counts: ItemCou
 /** A learner joins a team as a member: their answers so far join the team's counts. */
 export async function addLearnerToTeamStats(tx: Tx, teamId: string, userId: string) {
   await tx.$executeRaw`
-    INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared")
-    SELECT ${teamId}, c."itemId", c."attempts", c."correctCount", c."wrongAws", c."wrongCustomer", c."wrongShared"
+    INSERT INTO "TeamItemStat" ("teamId", "itemId", "attempts", "correctCount", "wrongAws", "wrongCustomer", "wrongShared", "sureWrong")
+    SELECT ${teamId}, c."itemId", c."attempts", c."correctCount", c."wrongAws", c."wrongCustomer", c."wrongShared", c."sureWrong"
     FROM "ReviewCard" c WHERE c."userId" = ${userId} AND c."attempts" > 0
     ${ADD_COUNTS}`;
 }
@@ -57,7 +60,8 @@ export async function removeLearnerFromTeamStats(tx: Tx, teamId: string, userId:
       "correctCount" = "TeamItemStat"."correctCount" - c."correctCount",
       "wrongAws" = "TeamItemStat"."wrongAws" - c."wrongAws",
       "wrongCustomer" = "TeamItemStat"."wrongCustomer" - c."wrongCustomer",
-      "wrongShared" = "TeamItemStat"."wrongShared" - c."wrongShared"
+      "wrongShared" = "TeamItemStat"."wrongShared" - c."wrongShared",
+      "sureWrong" = "TeamItemStat"."sureWrong" - c."sureWrong"
     FROM "ReviewCard" c
     WHERE c."userId" = ${userId} AND c."itemId" = "TeamItemStat"."itemId" AND "TeamItemStat"."teamId" = ${teamId}`;
 }

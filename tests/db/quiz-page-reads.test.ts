@@ -53,7 +53,11 @@ describe("what the quiz and review pages read, and what their Start buttons writ
     ]);
     const submitted = await getAttempt(t.db, learner, attemptId);
     expect(submitted.status).toBe("submitted");
-    expect(submitted.result).toEqual(graded);
+    // A quiz no assignment started shows its answers at once.
+    expect(submitted.result).toEqual({
+      ...graded,
+      review: { answersShown: true, shownFrom: null },
+    });
     expect(await findCurrentQuizAttempt(t.db, learner, "sample")).toEqual({ id: attemptId });
 
     const { attemptId: retry } = await resumeOrStartQuizAttempt(t.db, learner, "sample");

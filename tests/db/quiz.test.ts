@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseNote } from "@/lib/content/parse-note";
 import type { ParsedNote } from "@/lib/content/types";
-import { HttpError } from "@/server/http/errors";
 import { getProgress } from "@/server/progress/get-progress";
 import { markRead } from "@/server/progress/mark-read";
 import { getAttempt } from "@/server/quiz/get-attempt";
@@ -12,6 +11,8 @@ import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { countDue, startReview } from "@/server/quiz/start-review";
 import { submitAttempt } from "@/server/quiz/submit-attempt";
 import { syncContent } from "@/server/quiz/sync-content";
+import { HttpError } from "@/server/http/errors";
+import { expectHttp } from "../support/expect-http";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const noteV1 = `## AWS Responsibilities
@@ -46,16 +47,6 @@ afterAll(async () => {
   await t.drop();
 });
 
-async function expectHttp(promise: Promise<unknown>, status: number) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  expect((error as HttpError).status).toBe(status);
-  return error as HttpError;
-}
-
 const ownerOf: Record<string, "AWS" | "CUSTOMER" | "SHARED"> = {
   Hypervisor: "AWS",
   "Data Centers": "AWS",
@@ -81,6 +72,10 @@ describe("content sync", () => {
       serviceModel: null,
       noteSlug: "sample",
       choices: ["AWS", "CUSTOMER", "SHARED"],
+      options: [],
+      matrix: null,
+      split: null,
+      scenario: null,
     });
     expect(JSON.stringify(quiz)).not.toMatch(/"owner"/);
   });
@@ -124,10 +119,14 @@ describe("an attempt", () => {
     expect(guest).toEqual({
       itemId: id("Guest OS"),
       choice: "AWS",
+      option: null,
+      confidence: null,
       correct: false,
       expected: "CUSTOMER",
+      expectedOption: null,
       explanation: "Patched by the customer.",
       lessonHref: "/lessons/sample#customer-responsibilities",
+      related: [],
     });
     expect(graded.results.find((r) => r.itemId === id("Data Centers"))).toMatchObject({
       choice: null,

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/contracts/session";
+import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { loadLibrary } from "@/server/content/load-library";
 import { syncContent } from "@/server/quiz/sync-content";
 import { DEMO_LEARNERS } from "@/server/seed/demo-learners";
@@ -55,6 +56,30 @@ describe("the demo seed", () => {
       expect.not.arrayContaining(["learner@example.com"]),
     );
     expect(await t.db.user.count()).toBe(2 + DEMO_LEARNERS.length);
+  });
+
+  it("[SEED] gives the Demo Team one notes assignment, due a week on, and never brings it back once deleted", async () => {
+    await resetUsersAndTeams();
+    const now = new Date("2026-11-02T09:00:00Z");
+    await seedDemo(t.db, now);
+    await seedDemo(t.db, now);
+    const assignments = await t.db.assignment.findMany({
+      where: { team: { name: DEMO_TEAM.name } },
+      select: { id: true, kind: true, targetLevel: true, dueAt: true, notes: true },
+    });
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0]).toMatchObject({
+      kind: "NOTES",
+      targetLevel: MASTERY_LEVELS.indexOf("proficient"),
+      dueAt: new Date("2026-11-09T09:00:00Z"),
+    });
+    expect(assignments[0].notes.map((n) => n.noteSlug)).toEqual([
+      "aws-shared-responsibility-model",
+    ]);
+
+    await t.db.assignment.delete({ where: { id: assignments[0].id } });
+    await seedDemo(t.db, now);
+    expect(await t.db.assignment.count({ where: { team: { name: DEMO_TEAM.name } } })).toBe(0);
   });
 
   it("adopts demo accounts and the team an older seed made, without making them twice", async () => {
@@ -160,7 +185,24 @@ describe("the Demo Team's learners", () => {
 
     const { body } = await exportTeamCsv(t.db, instructor, teamId);
     expect(body.startsWith("\uFEFF")).toBe(true);
-    expect(body.split("\r\n").find((l) => l.startsWith("Tom Okafor,"))).toMatch(/,yes$/);
+    const lines = body.slice(1).split("\r\n");
+    const header = lines[0].split(",");
+    const tomRow = lines.find((l) => l.startsWith("Tom Okafor,"))!.split(",");
+    expect(tomRow[header.indexOf("overdue")]).toBe("yes");
+  });
+
+  it("[SEED] answers split halves and the service-model matrix, some of them sure and wrong", async () => {
+    const progress = await getTeamProgress(t.db, instructor, teamId, now);
+    const kinds = new Set(progress.items.map((i) => i.kind));
+    expect([...kinds]).toEqual(expect.arrayContaining(["assign", "matrix", "split"]));
+    // Marcus gives the customer's half of Shared controls to AWS, and is sure of it.
+    expect(progress.halves.length).toBeGreaterThanOrEqual(3);
+    expect(progress.halves.map((h) => h.missedMore)).toContain("CUSTOMER");
+    const split = progress.items.filter((i) => i.kind === "split" && i.commonWrong);
+    expect(split.length).toBeGreaterThan(0);
+    for (const item of split) expect(item.commonWrong).toEqual({ option: expect.any(String) });
+    const sure = progress.items.filter((i) => i.sureWrong > 0);
+    expect(sure.map((i) => i.kind)).toEqual(expect.arrayContaining(["split", "assign"]));
   });
 
   it("[SEED] running the seed again makes nothing twice, even with its records lost", async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseNote } from "@/lib/content/parse-note";
 import { changeRole } from "@/server/admin/change-role";
-import type { CurrentUser } from "@/lib/contracts/session";
 import { HttpError } from "@/server/http/errors";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { submitAttempt } from "@/server/quiz/submit-attempt";
@@ -16,28 +15,17 @@ import { markRead } from "@/server/progress/mark-read";
 import { isOverdue, OVERDUE_AFTER_DAYS } from "@/server/teams/overdue";
 import { joinTeam } from "@/server/teams/join-team";
 import { removeMember } from "@/server/teams/manage-team";
+import { netNote } from "../support/net-note";
+import { peopleOf } from "../support/people";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
-const people: Record<string, CurrentUser> = {};
-
-async function person(name: string, role: CurrentUser["role"] = "LEARNER"): Promise<CurrentUser> {
-  const user = await t.db.user.create({
-    data: { email: `${name}@example.com`, name, passwordHash: "x", role },
-    select: { id: true, name: true, email: true, role: true },
-  });
-  people[name] = user;
-  return user;
-}
+const { people, person } = peopleOf(() => t.db);
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await syncContent(t.db, [
-    parseNote({
-      file: "Net.md",
-      source:
-        "## AWS Responsibilities\n- **Edge**: AWS runs it.\n## Customer Responsibilities\n- **Firewall**: You set it.\n",
-    }),
+    netNote(),
     // A lesson with no quiz, as Service Models Compared: it counts as read, but has no grid column.
     parseNote({ file: "Reading.md", source: "## Background\nJust prose, nothing to sort.\n" }),
   ]);
@@ -105,6 +93,11 @@ describe("team progress", () => {
       choice: "AWS",
       expected: "CUSTOMER",
       correct: false,
+      kind: "assign",
+      label: "Firewall",
+      option: null,
+      expectedOption: null,
+      confidence: null,
     });
 
     const { body } = await exportTeamCsv(t.db, people.teacher, team.id);
@@ -145,13 +138,14 @@ describe("lessons read, reviews due and overdue", () => {
     const { body } = await exportTeamCsv(t.db, people.teacher, team.id);
     expect(body.startsWith("\uFEFF")).toBe(true);
     const [header, row] = body.slice(1).split("\r\n");
-    expect(header.split(",").slice(-4)).toEqual([
+    // The kind and sure-but-wrong columns come after these (team-item-kinds.test.ts).
+    expect(header.split(",").slice(8, 12)).toEqual([
       "lessons_read",
       "lessons_total",
       "reviews_due",
       "overdue",
     ]);
-    expect(row).toMatch(/^dee,dee@example\.com,net,Net,Not started,,0,,2,2,0,no$/);
+    expect(row).toMatch(/^dee,dee@example\.com,net,Net,Not started,,0,,2,2,0,no,/);
   });
 
   it("calls a learner overdue once a review has waited more than a week, and says so in the drill-down", async () => {

@@ -91,10 +91,28 @@ describe("rate limits", () => {
     const refused = await enforceRateLimit(t.db, limit, who, now).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RateLimited);
     expect((refused as RateLimited).status).toBe(429);
-    expect((refused as RateLimited).retryAfterSeconds).toBe(30);
+    // Four hits against three: the window ends in 30 s, and its weight falls to 3/4 after 15 s more.
+    expect((refused as RateLimited).retryAfterSeconds).toBe(45);
     expect((refused as RateLimited).message).toBe("Too many test actions, try again in 1 minute.");
-    // The next window starts afresh.
-    await enforceRateLimit(t.db, limit, who, new Date("2026-11-01T10:01:00Z"));
+  });
+
+  it("[ATTACKER] a burst at the end of a window still counts at the start of the next", async () => {
+    const who = { userId: "user-b", address: "192.0.2.51" };
+    for (let i = 0; i < 3; i++)
+      await enforceRateLimit(t.db, limit, who, new Date("2026-11-01T10:05:59Z"));
+    // Fixed windows would start afresh at 10:06:00; the sliding count still holds the three.
+    const refused = await enforceRateLimit(
+      t.db,
+      limit,
+      who,
+      new Date("2026-11-01T10:06:01Z"),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimited);
+    // The refused request counted too: 3 × (1 − 50/60) + 2 = 2.5 ≤ 3 at 10:06:50.
+    await enforceRateLimit(t.db, limit, who, new Date("2026-11-01T10:06:50Z"));
+    // A quiet window later the old burst no longer counts at all.
+    for (let i = 0; i < 3; i++)
+      await enforceRateLimit(t.db, limit, who, new Date("2026-11-01T10:08:00Z"));
   });
 
   it("counts an address across users, and parallel requests cannot slip past", async () => {
@@ -111,10 +129,12 @@ describe("rate limits", () => {
     expect(results.filter((r) => r === "limited")).toHaveLength(7);
   });
 
-  it("prunes the counters of ended windows", async () => {
-    await pruneRateLimits(t.db, new Date("2026-11-01T11:00:30Z"));
+  it("prunes the counters once the window after their own has ended", async () => {
+    await t.db.rateLimit.deleteMany({ where: { key: { contains: "192.0.2.5" } } });
+    // The 11:00 counters still count through 11:01, and go at 11:02.
+    await pruneRateLimits(t.db, new Date("2026-11-01T11:01:30Z"));
     expect(await t.db.rateLimit.count()).toBe(5 + 1);
-    await pruneRateLimits(t.db, new Date("2026-11-01T11:01:00Z"));
+    await pruneRateLimits(t.db, new Date("2026-11-01T11:02:00Z"));
     expect(await t.db.rateLimit.count()).toBe(0);
   });
 });

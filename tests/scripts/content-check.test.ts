@@ -44,4 +44,27 @@ describe("npm run content:check", () => {
     expect(output).toContain("left out of the lessons and quizzes until fixed: Broken.md");
     expect(output).toContain("content:check: 6 notes, 3 quiz items, 1 error(s), 3 warning(s)");
   });
+
+  it("checks and counts incident scenarios, naming each error with file and line", () => {
+    const { status, output } = contentCheck("tests/fixtures/scenarios");
+    expect(status).toBe(1);
+    expect(output).toContain("content:check: scenarios: 8 (7 with errors)");
+    expect(output).toContain(
+      'scenarios/Bad Fields.md:4: error: frontmatter field "owner" must be exactly one of AWS, Customer or Shared',
+    );
+    expect(output).toContain(
+      'scenarios/Unknown Note.md:5: error: scenario names note "Amazon Nowhere", which is not in the library',
+    );
+    // The good scenario's two items join its first note's one.
+    expect(output).toMatch(/content:check: 2 notes, 4 quiz items, \d+ error\(s\)/);
+  });
+
+  it("counts the service matrices and their cells, and passes a matrix its service notes agree with", () => {
+    const { status, output } = contentCheck("tests/fixtures/service-matrix");
+    expect(output).toContain(
+      "content:check: 1 service matrix, 12 cells, 6 of them owned (quiz items), 6 empty",
+    );
+    expect(output).toContain("content:check: 3 notes, 12 quiz items, 0 error(s), 1 warning(s)");
+    expect(status).toBe(0);
+  });
 });

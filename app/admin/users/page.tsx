@@ -1,22 +1,50 @@
 import type { Metadata } from "next";
+import { ResetLinkButton } from "@/components/admin/reset-link-button";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
 import { ROLES } from "@/lib/contracts/session";
 import { listUsers } from "@/server/admin/change-role";
+import { credentialsEnabled } from "@/server/auth/sso/sso-settings";
 import { requirePageRole } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
-import { changeRoleAction } from "./actions";
+import { changeRoleAction, deleteUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function AdminUsersPage() {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ deleted?: string | string[] }>;
+}) {
   const user = await requirePageRole("/admin/users", "ADMIN");
   const users = await listUsers(getDb(), user);
+  // A reset link sets a password: none to set when sign-in is through SSO only.
+  const passwords = credentialsEnabled();
+  // Set by deleteUserAction, whose form leaves the page with the deleted account's row.
+  const deleted = (await searchParams).deleted === "1";
   return (
     <div>
       <h1>Users</h1>
-      <p>A role change applies on the user&apos;s next request.</p>
-      <DataTable columns={["Name", "Email", "Role"]} layout="cards">
+      {deleted ? (
+        <p className="callout" role="status">
+          The account is deleted: its personal data is erased and its sessions have ended.
+        </p>
+      ) : null}
+      <p>
+        A role change applies on the user&apos;s next request. Deleting an account erases its
+        personal data and ends its sessions; its answers stay, without a name, in the question
+        statistics.
+      </p>
+      {passwords ? (
+        <p>
+          A reset link lets a user who cannot reset by email choose a new password; it is shown once
+          and works once, for 30 minutes.
+        </p>
+      ) : null}
+      <DataTable
+        columns={["Name", "Email", "Role", ...(passwords ? ["Password"] : []), "Account"]}
+        layout="cards"
+      >
         {users.map((u) => (
           <tr key={u.id}>
             <th scope="row">{u.name}</th>
@@ -35,6 +63,32 @@ export default async function AdminUsersPage() {
                   ))}
                 </select>
               </ActionForm>
+            </td>
+            {passwords ? (
+              <td data-label="Password">
+                <ResetLinkButton userId={u.id} email={u.email} />
+              </td>
+            ) : null}
+            <td data-label="Account">
+              {/* One's own account is deleted from /account, which explains what is kept. */}
+              {u.id === user.id ? (
+                "You"
+              ) : (
+                <ActionForm
+                  action={deleteUserAction}
+                  submitLabel={
+                    <>
+                      Delete<span className="visually-hidden"> {u.email}</span>
+                    </>
+                  }
+                  pendingLabel="Deleting…"
+                  variant="danger"
+                  className="inline-form"
+                  confirm={`Delete the account of ${u.name} (${u.email})? Its personal data is erased and this cannot be undone.`}
+                >
+                  <input type="hidden" name="userId" value={u.id} />
+                </ActionForm>
+              )}
             </td>
           </tr>
         ))}

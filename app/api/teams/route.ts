@@ -1,6 +1,7 @@
 import { createTeamSchema } from "@/lib/validation/teams";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { readJson, route } from "@/server/http/route";
 import { createTeam } from "@/server/teams/create-team";
 import { listMyTeams } from "@/server/teams/list-teams";
@@ -13,5 +14,7 @@ export const GET = route(async () => {
 export const POST = route(async (request) => {
   const user = await requireUser();
   const { name } = await readJson(request, createTeamSchema);
-  return Response.json(await createTeam(getDb(), user, name), { status: 201 });
+  return Response.json(await createTeam(getDb(), user, name, await currentRequestAddress()), {
+    status: 201,
+  });
 });

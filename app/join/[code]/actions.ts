@@ -16,11 +16,9 @@ export async function joinByLinkAction(_state: ActionState, form: unknown): Prom
     const user = await requireUser();
     const { code } = parseForm(joinTeamSchema, formFields(form, "code"));
     const db = getDb();
-    await enforceRateLimit(db, LIMITS.teamJoin, {
-      userId: user.id,
-      address: await currentRequestAddress(),
-    });
-    const team = await joinTeam(db, user, code);
+    const address = await currentRequestAddress();
+    await enforceRateLimit(db, LIMITS.teamJoin, { userId: user.id, address });
+    const team = await joinTeam(db, user, code, address);
     redirect(`/teams?joined=${encodeURIComponent(team.id)}`);
   });
 }

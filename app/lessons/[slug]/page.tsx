@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { lessonComponents } from "@/components/lesson/lesson-components";
 import { LessonProgressPanel } from "@/components/lesson/lesson-progress-panel";
 import { LessonQuizItems } from "@/components/lesson/lesson-quiz-items";
+import { LessonScenarios, SCENARIOS_HEADING_ID } from "@/components/lesson/lesson-scenarios";
 import { StudyText, studyRevealCss } from "@/components/lesson/study-mode";
 import { ButtonLink } from "@/components/ui/button";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref, lessonScenarios } from "@/lib/content/build-library";
 import { compileLesson } from "@/lib/content/compile-lesson";
+import { matrixRevealSection } from "@/lib/content/note-matrix";
 import { matrixSectionAnchor, studyLabels } from "@/lib/content/sections";
 import { serviceMatrixOf } from "@/lib/content/service-layers";
 import { loadLibrary, reportContentErrors } from "@/server/content/load-library";
@@ -18,7 +20,11 @@ export function generateStaticParams() {
   const library = loadLibrary();
   // Once per build: a note with errors is left out and named here, and the other lessons build.
   reportContentErrors(library);
-  return library.notes.map((note) => ({ slug: note.slug }));
+  // A renamed lesson's old address is a page too: it answers with a 308 to the new one.
+  return [
+    ...library.notes.map((note) => ({ slug: note.slug })),
+    ...[...library.formerSlugs.keys()].map((slug) => ({ slug })),
+  ];
 }
 
 export async function generateMetadata({
@@ -35,6 +41,8 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const library = loadLibrary();
   const note = library.bySlug.get(slug);
+  const renamed = library.formerSlugs.get(slug);
+  if (!note && renamed) permanentRedirect(lessonHref(renamed));
   if (!note) notFound();
 
   const Content = await compileLesson(note.body, {
@@ -47,13 +55,23 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const backlinks = (library.backlinks.get(slug) ?? []).flatMap(
     (from) => library.bySlug.get(from) ?? [],
   );
-  const toc = note.headings.filter((h) => h.level <= 3);
+  const scenarios = lessonScenarios(library, slug);
+  const toc = [
+    ...note.headings.filter((h) => h.level <= 3),
+    ...(scenarios.length > 0
+      ? [{ anchor: SCENARIOS_HEADING_ID, text: "Incidents to think through", level: 2 }]
+      : []),
+  ];
   const hasQuiz = note.items.length > 0;
   const studyLabelOf = studyLabels(note.headings, note.sectionOwners);
   const matrixSection = serviceMatrixOf(note.items)
     ? matrixSectionAnchor(note.headings, note.sectionOwners)
     : undefined;
-  const revealSections = [...studyLabelOf.keys(), ...(matrixSection ? [matrixSection] : [])];
+  const revealSections = [
+    ...studyLabelOf.keys(),
+    ...(matrixSection ? [matrixSection] : []),
+    ...note.matrices.map(matrixRevealSection),
+  ];
   const tocList = (
     <ol>
       {toc.map((h) => {
@@ -114,11 +132,15 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         <div className="lesson-body">
           <Content components={lessonComponents} />
         </div>
+        <LessonScenarios scenarios={scenarios} />
         {hasQuiz ? (
           <section className="quiz-cta" aria-labelledby="quiz-cta-heading">
             <h2 id="quiz-cta-heading">Check yourself</h2>
             <p>
-              Sort the {note.items.length} controls from this lesson into AWS, Customer and Shared.
+              {scenarios.length > 0
+                ? `Answer the ${note.items.length} questions from this lesson: who owns each control, ` +
+                  "and for each incident, whose failure it was and which control failed."
+                : `Sort the ${note.items.length} controls from this lesson into AWS, Customer and Shared.`}{" "}
               Grading explains every answer.
             </p>
             <ButtonLink variant="primary" href={`/quiz/${slug}`}>

@@ -4,30 +4,52 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Email } from "@/components/dashboard/email";
+import {
+  CommonWrong,
+  ConfidentlyWrongTable,
+  DISCRIMINATION_METHOD,
+  Facility,
+  HalvesTable,
+  ItemAnalysisTable,
+  ItemHeader,
+} from "@/components/dashboard/item-analysis";
 import { formatDate, formatDaysAgo } from "@/components/dashboard/format";
+import { TeamReportsSection } from "@/components/reports/reported-items";
 import { MasteryIcon, MasteryLegend } from "@/components/ui/mastery-icon";
 import { DataTable } from "@/components/ui/data-table";
 import { CopyButton } from "@/components/teams/copy-button";
+import { SpacedReview } from "@/components/teams/spaced-review";
+import { setDesiredRetentionAction } from "../retention-actions";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
-import { OwnerBadge } from "@/components/ui/owner-badge";
 import type { LearnerProgress } from "@/lib/contracts/teams";
+import { ITEM_KINDS } from "@/lib/content/types";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { sharePercent } from "@/lib/quiz/score";
+import { kindName } from "@/lib/teams/item-analysis";
 import { idParamSchema } from "@/lib/validation/quiz";
 import { gridQuerySchema } from "@/lib/validation/teams";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
+import { getDesiredRetention } from "@/server/teams/desired-retention";
 import { getMasteryHistory } from "@/server/teams/get-mastery-history";
 import { getTeamProgress } from "@/server/teams/get-team-progress";
 import { OVERDUE_AFTER_DAYS } from "@/server/teams/overdue";
-import { rotateInviteCodeAction } from "../actions";
+import { deleteTeamAction, rotateInviteCodeAction } from "../actions";
+import { TeamAssignments } from "@/components/assignments/team-assignments";
+import { listTeamAssignments } from "@/server/assignments/list-assignments";
+import { requestTime } from "@/server/clock";
+import { listQuizzes } from "@/server/quiz/list-quizzes";
+import * as assignmentActions from "../assignment-actions";
 
 export const metadata: Metadata = { title: "Team progress" };
 
 const PAGE_SIZE = 25;
 const HISTORY_DAYS = 30;
+/** Rows in the misconceptions and confidently-wrong tables; items per kind in the item analysis. */
+const TOP_ITEMS = 8;
+const PER_KIND = 5;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -88,6 +110,10 @@ export default async function TeamPage({
   const progress = await orNotFound(getTeamProgress(db, user, id.data, now), [403, 404]);
   const history = await getMasteryHistory(db, user, id.data, HISTORY_DAYS, now);
   const { team, notes, items } = progress;
+  const [assignments, quizzes] = await Promise.all([
+    listTeamAssignments(db, user, team.id, await requestTime()),
+    listQuizzes(db),
+  ]);
 
   const filtered = progress.learners.filter(
     (l) => !query.q || `${l.name} ${l.email}`.toLowerCase().includes(query.q.toLowerCase()),
@@ -103,7 +129,17 @@ export default async function TeamPage({
   const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const titleOf = new Map(notes.map((n) => [n.slug, n.title]));
   const overdue = progress.learners.filter((l) => l.overdue);
-  const misconceptions = items.filter((i) => i.commonWrongChoice).slice(0, 8);
+  // Items come hardest first: the misconceptions are the hardest with a usual wrong answer.
+  const misconceptions = items.filter((i) => i.commonWrong).slice(0, TOP_ITEMS);
+  const confident = items
+    .filter((i) => i.sureWrong > 0)
+    .sort((a, b) => b.sureWrong - a.sureWrong || a.correctRate - b.correctRate)
+    .slice(0, TOP_ITEMS);
+  const byKind = ITEM_KINDS.flatMap((kind) =>
+    items.filter((i) => i.kind === kindName(kind)).slice(0, PER_KIND),
+  );
+  const flagged = items.filter((i) => i.flags.length > 0);
+  const onlyFlagged = raw.items === "flagged";
   const href = (change: Partial<{ sort: string; dir: string; page: number }>) => {
     const next = new URLSearchParams({
       ...(query.q ? { q: query.q } : {}),
@@ -138,6 +174,7 @@ export default async function TeamPage({
     );
   };
   const joinPath = `/join/${team.inviteCode}`;
+  const retention = await getDesiredRetention(db, user, team.id);
 
   return (
     <div className="dashboard">
@@ -270,41 +307,70 @@ export default async function TeamPage({
         ) : null}
       </section>
 
+      <TeamAssignments
+        teamId={team.id}
+        assignments={assignments}
+        lessons={quizzes}
+        actions={{
+          create: assignmentActions.createAssignmentAction,
+          update: assignmentActions.updateAssignmentAction,
+          remove: assignmentActions.deleteAssignmentAction,
+          extend: assignmentActions.setExtensionAction,
+          withdraw: assignmentActions.removeExtensionAction,
+        }}
+      />
+
       <div className="dashboard-panels">
         <section aria-labelledby="missed-heading">
           <h2 id="missed-heading">Misconceptions</h2>
-          <p className="section-lead">The controls most often put with the wrong owner.</p>
+          <p className="section-lead">
+            The items most often answered wrongly, of every kind, with the usual wrong answer.
+          </p>
           {misconceptions.length === 0 ? (
             <p>No wrong answers yet.</p>
           ) : (
             <DataTable
               label="Most-missed controls"
               className="misconceptions"
+              layout="cards"
               columns={["Control", "Right", "Usual wrong answer"]}
             >
               {misconceptions.map((item) => (
                 <tr key={item.itemId}>
-                  <th scope="row">
-                    {item.prompt}
-                    <span className="grid-sub">{titleOf.get(item.noteSlug) ?? item.noteSlug}</span>
-                  </th>
-                  <td className="num">
-                    {sharePercent(item.correctRate)}%
-                    <span className="grid-sub">
-                      {item.attempts} answer{item.attempts === 1 ? "" : "s"}
-                    </span>
-                  </td>
-                  <td>
-                    {item.commonWrongChoice ? (
-                      <>
-                        <OwnerBadge owner={item.commonWrongChoice} />{" "}
-                        {sharePercent(item.commonWrongRate)}%
-                      </>
-                    ) : null}
-                  </td>
+                  <ItemHeader item={item} titles={titleOf} />
+                  <Facility item={item} />
+                  <CommonWrong item={item} />
                 </tr>
               ))}
             </DataTable>
+          )}
+        </section>
+
+        <section aria-labelledby="confident-heading">
+          <h2 id="confident-heading">Confidently wrong</h2>
+          <p className="section-lead">
+            Wrong answers the learner said they were sure of: ideas held firmly, worth raising in
+            class.
+          </p>
+          {confident.length === 0 ? (
+            <p>No wrong answers given as sure yet.</p>
+          ) : (
+            <ConfidentlyWrongTable items={confident} titles={titleOf} />
+          )}
+        </section>
+      </div>
+
+      <div className="dashboard-panels">
+        <section aria-labelledby="halves-heading">
+          <h2 id="halves-heading">The two halves of Shared</h2>
+          <p className="section-lead">
+            Each Shared control with an AWS half and a customer half: the share right on each, and
+            the half the team misses more.
+          </p>
+          {progress.halves.length === 0 ? (
+            <p>No halves of a Shared control answered yet.</p>
+          ) : (
+            <HalvesTable halves={progress.halves} titles={titleOf} />
           )}
         </section>
 
@@ -339,6 +405,35 @@ export default async function TeamPage({
         </section>
       </div>
 
+      <section aria-labelledby="analysis-heading">
+        <h2 id="analysis-heading">Item analysis by kind</h2>
+        <p className="section-lead">
+          {onlyFlagged
+            ? "Every flagged item"
+            : `The ${PER_KIND} hardest items of each kind the team has answered`}
+          : the share right (facility), how well the item separates stronger from weaker learners
+          (discrimination), and the most common wrong answer, an owner or the statement picked.
+          Flagged: discrimination below 0.2, or fewer than 10% or more than 90% right.
+        </p>
+        <p className="section-lead">{DISCRIMINATION_METHOD}</p>
+        <p>
+          {onlyFlagged ? (
+            <Link href={`/teams/${team.id}#analysis-heading`}>Show the hardest of each kind</Link>
+          ) : (
+            <Link href={`/teams/${team.id}?items=flagged#analysis-heading`}>
+              Show only flagged items ({flagged.length})
+            </Link>
+          )}
+        </p>
+        {(onlyFlagged ? flagged : byKind).length === 0 ? (
+          <p>{onlyFlagged ? "No flagged items." : "No answers yet."}</p>
+        ) : (
+          <ItemAnalysisTable items={onlyFlagged ? flagged : byKind} titles={titleOf} />
+        )}
+      </section>
+
+      <TeamReportsSection user={user} teamId={team.id} titles={titleOf} />
+
       <section aria-labelledby="invite-heading" className="invite-section">
         <h2 id="invite-heading">Invite learners</h2>
         <p>
@@ -351,6 +446,26 @@ export default async function TeamPage({
           submitLabel="Replace the invite code"
           variant="danger"
           confirm="The current code and link will stop working. Continue?"
+        >
+          <input type="hidden" name="teamId" value={team.id} />
+        </ActionForm>
+      </section>
+
+      <SpacedReview teamId={team.id} retention={retention} action={setDesiredRetentionAction} />
+
+      <section aria-labelledby="delete-team-heading">
+        <h2 id="delete-team-heading">Delete this team</h2>
+        <p>
+          Its memberships, assignments and item statistics go. Each learner keeps their own answers,
+          attempts and progress.
+        </p>
+        <ActionForm
+          className="inline-form"
+          action={deleteTeamAction}
+          submitLabel="Delete team"
+          pendingLabel="Deleting…"
+          variant="danger"
+          confirm={`Delete ${team.name}? Its assignments and memberships cannot be restored.`}
         >
           <input type="hidden" name="teamId" value={team.id} />
         </ActionForm>

@@ -10,9 +10,7 @@ export const POST = route(async (request) => {
   const user = await requireUser();
   const { code } = await readJson(request, joinTeamSchema);
   const db = getDb();
-  await enforceRateLimit(db, LIMITS.teamJoin, {
-    userId: user.id,
-    address: await currentRequestAddress(),
-  });
-  return Response.json(await joinTeam(db, user, code));
+  const address = await currentRequestAddress();
+  await enforceRateLimit(db, LIMITS.teamJoin, { userId: user.id, address });
+  return Response.json(await joinTeam(db, user, code, address));
 });

@@ -4,6 +4,7 @@ import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { readJson, route } from "@/server/http/route";
 import { saveAnswers } from "@/server/quiz/save-answers";
+import { submitIfExpired } from "@/server/quiz/submit-attempt";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -12,5 +13,8 @@ export const PUT = route(async (request, { params }: Context) => {
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) throw notFound("Attempt");
   const body = await readJson(request, saveAnswersSchema);
-  return Response.json(await saveAnswers(getDb(), user.id, id.data, body.answers));
+  const db = getDb();
+  // Past a time limit the attempt is graded with what was saved, and this save is refused.
+  await submitIfExpired(db, user.id, id.data);
+  return Response.json(await saveAnswers(db, user.id, id.data, body.answers));
 });

@@ -1,6 +1,7 @@
 import { idParamSchema } from "@/lib/validation/quiz";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { notFound } from "@/server/http/errors";
 import { route } from "@/server/http/route";
 import { rotateInviteCode } from "@/server/teams/manage-team";
@@ -12,5 +13,7 @@ export const POST = route(async (_request, { params }: Context) => {
   const user = await requireUser();
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) throw notFound("Team");
-  return Response.json(await rotateInviteCode(getDb(), user, id.data));
+  return Response.json(
+    await rotateInviteCode(getDb(), user, id.data, await currentRequestAddress()),
+  );
 });

@@ -12,7 +12,7 @@ export const GET = route(async (_request, { params }: Context) => {
   const user = await requireUser();
   const id = idParamSchema.safeParse((await params).id);
   if (!id.success) throw notFound("Team");
-  const { learners, items, lessonCount } = await getTeamProgress(getDb(), user, id.data);
-  const body: TeamProgressResponse = { learners, items, lessonCount };
+  const { learners, items, lessonCount, halves } = await getTeamProgress(getDb(), user, id.data);
+  const body: TeamProgressResponse = { learners, items, lessonCount, halves };
   return Response.json(body);
 });

@@ -10,7 +10,10 @@ import { DataTable } from "@/components/ui/data-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { OwnerBadge } from "@/components/ui/owner-badge";
+import type { LearnerHistory } from "@/lib/contracts/teams";
+import { LEECH_FAILURES } from "@/lib/quiz/leech";
 import { scorePercent } from "@/lib/quiz/score";
+import { KIND_LABELS } from "@/lib/teams/item-analysis";
 import { idParamSchema } from "@/lib/validation/quiz";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
@@ -18,6 +21,20 @@ import { getLearnerHistory } from "@/server/teams/get-learner-history";
 import { removeMemberAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Learner history" };
+
+/** An item the learner keeps failing, marked in words and with an icon, never by colour alone. */
+function LeechFlag() {
+  return (
+    <span className="leech-flag">
+      <Icon name="repeat" /> Leech
+    </span>
+  );
+}
+
+/** Answers of an attempt that were wrong and given as "sure". */
+function sureWrongIn(attempt: LearnerHistory["attempts"][number]): number {
+  return attempt.answers.filter((a) => !a.correct && a.confidence === "sure").length;
+}
 
 export default async function LearnerPage({
   params,
@@ -37,6 +54,8 @@ export default async function LearnerPage({
   );
   const { team, learner } = history;
   const quizzes = [...history.attempts].reverse().filter((a) => a.kind === "quiz");
+  const leechIds = new Set(history.leeches.map((l) => l.itemId));
+  const noteTitles = new Map(history.notes.map((n) => [n.slug, n.title]));
   return (
     <div className="dashboard">
       <Breadcrumb
@@ -119,35 +138,91 @@ export default async function LearnerPage({
         </section>
       </div>
 
+      <section aria-labelledby="leeches-heading">
+        <h2 id="leeches-heading">Leeches</h2>
+        <p className="section-lead">
+          A leech, in Anki&apos;s word, is an item failed again and again: here {LEECH_FAILURES}{" "}
+          times or more. More review rarely fixes one; it is worth rewording, or a talk.
+        </p>
+        {history.leeches.length === 0 ? (
+          <p>No leeches: no item failed {LEECH_FAILURES} times or more.</p>
+        ) : (
+          <DataTable label="Leeches" columns={["Item", "Lesson", "Failures"]}>
+            {history.leeches.map((leech) => (
+              <tr key={leech.itemId}>
+                <th scope="row">{leech.label}</th>
+                <td>{noteTitles.get(leech.noteSlug) ?? leech.noteSlug}</td>
+                <td className="num">{leech.failures}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">Attempt history</h2>
         {history.attempts.length === 0 ? <p>No submitted attempts yet.</p> : null}
         {history.attempts.map((attempt) => (
           <details key={attempt.attemptId} className="result" open={history.attempts.length <= 3}>
             <summary>
-              <strong>
-                {attempt.kind === "review" ? "Review" : (attempt.noteTitle ?? "Quiz")}
-              </strong>{" "}
-              · {attempt.correct}/{attempt.total} ({scorePercent(attempt)}%)
+              <strong>{attemptName(attempt)}</strong> · {attempt.correct}/{attempt.total} (
+              {scorePercent(attempt)}%)
               {attempt.submittedAt ? ` · ${formatDateTime(attempt.submittedAt)}` : ""}
+              {sureWrongIn(attempt) > 0 ? ` · ${sureWrongIn(attempt)} sure but wrong` : ""}
             </summary>
             <DataTable
-              label={`Answers, ${attempt.kind === "review" ? "review" : (attempt.noteTitle ?? "quiz")}, ${attempt.submittedAt ? formatDateTime(attempt.submittedAt) : ""}`}
+              label={`Answers, ${attemptName(attempt)}, ${attempt.submittedAt ? formatDateTime(attempt.submittedAt) : ""}`}
+              layout="cards"
+              className="answers-table"
               columns={["Control", "Answer", "Expected", "Result"]}
             >
-              {attempt.answers.map((answer) => (
-                <tr key={answer.itemId}>
-                  <th scope="row">{answer.prompt}</th>
-                  <td>{answer.choice ? <OwnerBadge owner={answer.choice} /> : "—"}</td>
-                  <td>
-                    <OwnerBadge owner={answer.expected} />
-                  </td>
-                  <td className={answer.correct ? "verdict-right" : "verdict-wrong"}>
-                    <Icon name={answer.correct ? "check" : "cross"} />{" "}
-                    {answer.correct ? "Right" : "Wrong"}
-                  </td>
-                </tr>
-              ))}
+              {attempt.answers.map((answer) => {
+                const sureWrong = !answer.correct && answer.confidence === "sure";
+                return (
+                  <tr key={answer.itemId} className={sureWrong ? "is-sure-wrong" : undefined}>
+                    <th scope="row">
+                      {answer.label}
+                      {leechIds.has(answer.itemId) ? (
+                        <>
+                          {" "}
+                          <LeechFlag />
+                        </>
+                      ) : null}
+                      {answer.kind !== "assign" ? (
+                        <span className="grid-sub">{KIND_LABELS[answer.kind]}</span>
+                      ) : null}
+                    </th>
+                    <td data-label="Answer">
+                      {answer.option !== null ? (
+                        <q>{answer.option}</q>
+                      ) : answer.choice ? (
+                        <OwnerBadge owner={answer.choice} />
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                    <td data-label="Expected">
+                      {answer.expectedOption !== null ? (
+                        <q>{answer.expectedOption}</q>
+                      ) : (
+                        <OwnerBadge owner={answer.expected} />
+                      )}
+                    </td>
+                    <td
+                      data-label="Result"
+                      className={answer.correct ? "verdict-right" : "verdict-wrong"}
+                    >
+                      <Icon name={answer.correct ? "check" : "cross"} />{" "}
+                      {answer.correct ? "Right" : "Wrong"}
+                      {sureWrong ? (
+                        <span className="sure-flag">
+                          <Icon name="flag" /> Sure but wrong
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
             </DataTable>
           </details>
         ))}
@@ -168,4 +243,11 @@ export default async function LearnerPage({
       </section>
     </div>
   );
+}
+
+/** What the learner took: a note's quiz by the note's title, a review, or a practice test. */
+function attemptName(attempt: LearnerHistory["attempts"][number]): string {
+  if (attempt.kind === "review") return "Review";
+  if (attempt.kind === "practice") return "Practice test";
+  return attempt.noteTitle ?? "Quiz";
 }

@@ -1,0 +1,102 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import type { ErrorBody } from "@/lib/contracts/errors";
+
+/** What the person types to confirm: a deliberate act, which no stray click or Enter can make. */
+const CONFIRM_WORD = "DELETE";
+
+/**
+ * "Delete my account": a button that opens a modal dialog asking the person to type DELETE. The
+ * deletion ends every session server-side; the browser is then signed out with a full page load and
+ * lands on the home page, which says the account is gone.
+ */
+export function DeleteAccountForm() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [typed, setTyped] = useState("");
+  const [mismatch, setMismatch] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  function open() {
+    setTyped("");
+    setMismatch(false);
+    setMessage(null);
+    dialog.current?.showModal();
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (typed.trim() !== CONFIRM_WORD) {
+      setMismatch(true);
+      return;
+    }
+    setPending(true);
+    setMessage(null);
+    const response = await fetch("/api/me", { method: "DELETE" }).catch(() => null);
+    if (response?.status === 204) {
+      await signOut({ callbackUrl: "/?deleted=1" });
+      return;
+    }
+    setPending(false);
+    const payload = (await response?.json().catch(() => null)) as ErrorBody | null;
+    setMessage(payload?.error?.message ?? "Could not delete the account. Try again.");
+  }
+
+  return (
+    <>
+      <Button variant="danger" onClick={open}>
+        Delete my account…
+      </Button>
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby="delete-account-title"
+        aria-describedby="delete-account-what"
+      >
+        <form className="form" onSubmit={onSubmit} noValidate>
+          <h2 id="delete-account-title">Delete your account?</h2>
+          <p id="delete-account-what">
+            Your name, email, password, teams and progress are erased and you are signed out
+            everywhere. This cannot be undone.
+          </p>
+          <div className="field">
+            <label htmlFor="delete-confirm">Type {CONFIRM_WORD} to confirm</label>
+            <input
+              id="delete-confirm"
+              name="confirm"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={typed}
+              onChange={(event) => {
+                setTyped(event.target.value);
+                setMismatch(false);
+              }}
+              aria-invalid={mismatch}
+              aria-describedby="delete-confirm-error"
+            />
+            <FieldError
+              id="delete-confirm-error"
+              messages={mismatch ? [`Type ${CONFIRM_WORD} in capitals to confirm.`] : undefined}
+            />
+          </div>
+          <p className="form-error" role="alert" hidden={!message}>
+            {message}
+          </p>
+          <p className="actions">
+            <Button variant="danger" type="submit" disabled={pending}>
+              {pending ? "Deleting…" : "Delete my account"}
+            </Button>
+            <Button onClick={() => dialog.current?.close()} disabled={pending}>
+              Cancel
+            </Button>
+          </p>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import { newLearner, SEED_SLUG } from "../fixtures";
+
+interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+}
+
+interface AttemptBody {
+  id: string;
+  kind: string;
+  status: string;
+  expiresAt: string | null;
+  practice: { notes: string[] | null; kinds: string[] | null; size: number } | null;
+  items: Array<{ id: string; kind: string; noteSlug: string }>;
+  result: unknown;
+}
+
+/** A 422 in the one error shape, with a message filed under `field`. */
+async function expectInvalid(response: APIResponse, field: string) {
+  expect(response.status(), field).toBe(422);
+  const body = (await response.json()) as ErrorBody;
+  expect(body.error.code).toBe("validation_failed");
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(Object.keys(body.error.fields ?? {}), JSON.stringify(body)).toContain(field);
+  return body.error;
+}
+
+test("[LEARNER] POST /api/practice-tests starts a practice test of N questions from the lessons and kinds asked for", async ({
+  request,
+}) => {
+  await newLearner(request, "Practice API Learner");
+  const created = await request.post("/api/practice-tests", {
+    data: { notes: [SEED_SLUG, "aws-iam"], kinds: ["assign"], size: 10 },
+  });
+  expect(created.status()).toBe(201);
+  const started = (await created.json()) as { attemptId: string };
+  expect(Object.keys(started)).toEqual(["attemptId"]);
+
+  const attempt = (await (
+    await request.get(`/api/attempts/${started.attemptId}`)
+  ).json()) as AttemptBody;
+  expect(attempt.kind).toBe("practice");
+  expect(attempt.status).toBe("in_progress");
+  expect(attempt.expiresAt).toBeNull();
+  expect(attempt.result).toBeNull();
+  expect(attempt.practice).toEqual({
+    notes: [SEED_SLUG, "aws-iam"],
+    kinds: ["assign"],
+    size: 10,
+    timeLimitMinutes: null,
+  });
+  // "Who owns each control" questions are one item each.
+  expect(attempt.items).toHaveLength(10);
+  expect(attempt.items.every((i) => i.kind === "assign")).toBe(true);
+  expect(attempt.items.every((i) => [SEED_SLUG, "aws-iam"].includes(i.noteSlug))).toBe(true);
+  expect(JSON.stringify(attempt)).not.toMatch(/"(owner|expected|answerKey)"/);
+
+  // A time limit puts a deadline on the attempt, which the server keeps.
+  const before = Date.now();
+  const timed = (await (
+    await request.post("/api/practice-tests", { data: { size: 5, timeLimitMinutes: 10 } })
+  ).json()) as { attemptId: string };
+  const timedAttempt = (await (
+    await request.get(`/api/attempts/${timed.attemptId}`)
+  ).json()) as AttemptBody;
+  const deadline = Date.parse(timedAttempt.expiresAt ?? "");
+  expect(deadline).toBeGreaterThanOrEqual(before + 10 * 60_000 - 5_000);
+  expect(deadline).toBeLessThanOrEqual(Date.now() + 10 * 60_000 + 5_000);
+  expect(timedAttempt.practice).toMatchObject({ notes: null, kinds: null, size: 5 });
+});
+
+test("[LEARNER] bad practice settings get a 422 with the error shape, field by field, and start nothing", async ({
+  request,
+}) => {
+  await newLearner(request, "Practice Junk Learner");
+  const post = (data: unknown) => request.post("/api/practice-tests", { data });
+
+  expect((await expectInvalid(await post({ size: 0 }), "size")).fields?.size).toEqual([
+    "A practice test has at least 5 questions",
+  ]);
+  await expectInvalid(await post({ size: "x" }), "size");
+  await expectInvalid(await post({ size: 101 }), "size");
+  await expectInvalid(await post({}), "size");
+  await expectInvalid(await post({ size: 10, kinds: ["essay"] }), "kinds.0");
+  await expectInvalid(await post({ size: 10, kinds: [] }), "kinds");
+  await expectInvalid(await post({ size: 10, notes: [SEED_SLUG, "no-such-lesson"] }), "notes.1");
+  await expectInvalid(await post({ size: 10, notes: ["Not A Slug!"] }), "notes.0");
+  await expectInvalid(await post({ size: 10, admin: true }), "_");
+  await expectInvalid(await post({ size: 10, timeLimitMinutes: 0 }), "timeLimitMinutes");
+  // A kind no lesson has: nothing to ask, said about the whole request.
+  // AWS Artifact's lesson has no service matrix.
+  await expectInvalid(await post({ size: 10, notes: ["aws-artifact"], kinds: ["matrix"] }), "_");
+
+  const progress = (await (await request.get("/api/me/export")).json()) as {
+    attempts?: unknown[];
+  };
+  expect(progress.attempts ?? []).toEqual([]);
+});
+
+test("[ANONYMOUS] cannot start a practice test", async ({ request }) => {
+  const response = await request.post("/api/practice-tests", { data: { size: 10 } });
+  expect(response.status()).toBe(401);
+  expect(((await response.json()) as ErrorBody).error.code).toBe("unauthenticated");
+});

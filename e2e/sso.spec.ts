@@ -1,0 +1,268 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { BASE_PORT, BASE_URL } from "../playwright.config";
+import { newAccount, signIn } from "./fixtures";
+import { query } from "./support/db-snapshot";
+import { startExtraServer } from "./support/extra-server";
+import { attachScreenshot, expectNoAxeViolations, expectNoSidewaysScroll } from "./support/look";
+import {
+  OIDC_CLIENT,
+  SSO_ONLY_OFFSET,
+  startOidcProvider,
+  type IdpAccount,
+  type OidcProviderHandle,
+} from "./support/oidc-provider";
+
+// One identity provider for the file, on the port the app servers were told (OIDC_ISSUER). No test
+// here is tagged @phone: the phone project would run this file in another worker at the same time,
+// and a second provider cannot listen on that port. The pages are checked at phone size instead. Each
+// journey crosses two servers and several redirects, with axe: on two busy cores, past a minute.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+let idp: OidcProviderHandle;
+
+test.beforeAll(async () => {
+  idp = await startOidcProvider();
+});
+
+test.afterAll(async () => {
+  await idp?.stop();
+});
+
+/** A person at the IdP, unique to this run and project. */
+function idpAccount(over: Partial<IdpAccount> = {}): IdpAccount {
+  const sub = `sso-${randomUUID().slice(0, 8)}`;
+  return {
+    sub,
+    email: `${sub}@example.org`,
+    email_verified: true,
+    name: "Sam Single",
+    ...over,
+  };
+}
+
+/** Presses the SSO button and goes through the IdP's login, then consents or refuses. */
+async function signInAtIdp(page: Page, base: string, account: IdpAccount, consent = true) {
+  await page.goto(`${base}/signin`);
+  await page.getByRole("button", { name: "Sign in with Example IdP" }).click();
+  await page.waitForURL((url) => url.href.startsWith(idp.issuer));
+  await page.getByPlaceholder("Enter any login").fill(account.sub);
+  await page.getByPlaceholder("and password").fill("any password will do");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
+  if (consent) await page.getByRole("button", { name: "Continue" }).click();
+  else await page.getByRole("link", { name: "[ Cancel ]" }).click();
+  await page.waitForURL((url) => url.href.startsWith(base));
+}
+
+async function sessionEmail(page: Page, base: string): Promise<string | undefined> {
+  const session = (await (await page.request.get(`${base}/api/auth/session`)).json()) as {
+    user?: { email?: string };
+  };
+  return session.user?.email;
+}
+
+async function userByEmail(email: string) {
+  return query<{ id: string; passwordHash: string | null; emailVerifiedAt: unknown }>(
+    `SELECT "id", "passwordHash", "emailVerifiedAt" FROM "User" WHERE "email" = '${email}'`,
+  );
+}
+
+async function linksOf(userId: string) {
+  return query<{ provider: string; subject: string }>(
+    `SELECT "provider", "subject" FROM "SsoAccount" WHERE "userId" = '${userId}'`,
+  );
+}
+
+test("[LEARNER] signs in through the identity provider: the first sign-in creates the account, the next reuses it", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const person = idpAccount();
+  idp.addAccount(person);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/signin");
+  await expect(page.getByRole("button", { name: "Sign in with Example IdP" })).toBeVisible();
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
+  await attachScreenshot(page, testInfo, "sign-in with SSO and password");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
+  await attachScreenshot(page, testInfo, "sign-in with SSO and password at phone size");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  const before = idp.authorizationRequests.length;
+  await signInAtIdp(page, BASE_URL, person);
+  // Back on the app, signed in, where a signed-in person lands (the lessons).
+  await expect(page).toHaveURL(`${BASE_URL}/lessons`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await sessionEmail(page, BASE_URL)).toBe(person.email);
+
+  // The redirect carried PKCE (S256) and state, as the app sent it to the IdP.
+  const authorization = idp.authorizationRequests[before];
+  expect(authorization.get("client_id")).toBe(OIDC_CLIENT.id);
+  expect(authorization.get("code_challenge_method")).toBe("S256");
+  expect(authorization.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect(authorization.get("state")?.length).toBeGreaterThanOrEqual(16);
+  expect(authorization.get("scope")?.split(" ")).toEqual(
+    expect.arrayContaining(["openid", "email", "profile"]),
+  );
+
+  const [user] = await userByEmail(person.email);
+  expect(user.passwordHash).toBeNull();
+  expect(user.emailVerifiedAt).not.toBeNull();
+  expect(await linksOf(user.id)).toEqual([{ provider: "oidc", subject: person.sub }]);
+
+  // The account page says the password is the IdP's.
+  await page.goto("/account");
+  await expect(
+    page.getByText("You sign in with Example IdP, which manages your password"),
+  ).toBeVisible();
+  await expect(page.getByLabel("Current password")).toHaveCount(0);
+
+  // A second sign-in, in a new browser, is the same account.
+  const again = await browser.newPage();
+  await signInAtIdp(again, BASE_URL, person);
+  expect(await sessionEmail(again, BASE_URL)).toBe(person.email);
+  expect(await userByEmail(person.email)).toHaveLength(1);
+  expect(await linksOf(user.id)).toHaveLength(1);
+  await again.close();
+});
+
+test("[LEARNER] links an existing password account through a verified email", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const account = await newAccount(playwright.request, baseURL);
+  const person = idpAccount({ email: account.email });
+  idp.addAccount(person);
+  await signInAtIdp(page, BASE_URL, person);
+  expect(await sessionEmail(page, BASE_URL)).toBe(account.email);
+  expect(await linksOf(account.id)).toEqual([{ provider: "oidc", subject: person.sub }]);
+  const audit = await query<{ actorId: string; address: string | null }>(
+    `SELECT "actorId", "address" FROM "AuditEntry" WHERE "action" = 'sso.link' AND "targetId" = '${account.id}'`,
+  );
+  expect(audit).toHaveLength(1);
+  expect(audit[0].actorId).toBe(account.id);
+});
+
+test("[SSO] a sign-in with an unverified email never takes over an existing account", async ({
+  page,
+  playwright,
+  baseURL,
+}, testInfo) => {
+  const victim = await newAccount(playwright.request, baseURL);
+  const attacker = idpAccount({ email: victim.email, email_verified: false, name: "Mallory" });
+  idp.addAccount(attacker);
+  await signInAtIdp(page, BASE_URL, attacker);
+  await expect(page).toHaveURL(/\/signin\?error=SsoEmailNotVerified/);
+  // (Next's route announcer is an alert too: pick ours by its words.)
+  await expect(
+    page.getByRole("alert").filter({
+      hasText:
+        "Example IdP has not verified your email address, and an account with it already exists",
+    }),
+  ).toBeVisible();
+  await attachScreenshot(page, testInfo, "sign-in refused unverified email");
+  expect(await sessionEmail(page, BASE_URL)).toBeUndefined();
+  expect(await linksOf(victim.id)).toEqual([]);
+  expect(await userByEmail(victim.email)).toHaveLength(1);
+  expect(
+    await query(`SELECT "userId" FROM "SsoAccount" WHERE "subject" = '${attacker.sub}'`),
+  ).toEqual([]);
+});
+
+test("[LEARNER] refusing consent at the identity provider says so and signs nobody in", async ({
+  page,
+}, testInfo) => {
+  const person = idpAccount();
+  idp.addAccount(person);
+  await signInAtIdp(page, BASE_URL, person, false);
+  await expect(
+    page.getByRole("alert").filter({
+      hasText: "Sign-in with Example IdP was cancelled: consent was refused",
+    }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await attachScreenshot(page, testInfo, "sign-in consent refused");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
+  await attachScreenshot(page, testInfo, "sign-in consent refused at phone size");
+  expect(await sessionEmail(page, BASE_URL)).toBeUndefined();
+  expect(await userByEmail(person.email)).toEqual([]);
+});
+
+test("[INSTRUCTOR] an SSO-only server offers no passwords and places people in the team their group maps to", async ({
+  page,
+  playwright,
+}, testInfo) => {
+  const instructor = await playwright.request.newContext({ baseURL: BASE_URL });
+  await signIn(instructor, "instructor@example.com");
+  const created = await instructor.post("/api/teams", {
+    data: { name: `Ops ${randomUUID().slice(0, 4)}` },
+  });
+  expect(created.status()).toBe(201);
+  const team = (await created.json()) as { id: string };
+  await instructor.dispose();
+
+  const url = `http://localhost:${BASE_PORT + SSO_ONLY_OFFSET}`;
+  const server = await startExtraServer(SSO_ONLY_OFFSET, {
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: OIDC_CLIENT.id,
+    OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+    OIDC_NAME: "Example IdP",
+    OIDC_TEAM_GROUPS: `e2e-ops=${team.id},e2e-ghost=no-such-team`,
+    AUTH_CREDENTIALS: "false",
+    NEXTAUTH_URL: url,
+  });
+  try {
+    await page.goto(`${url}/signin`);
+    await expect(page.getByRole("button", { name: "Sign in with Example IdP" })).toBeVisible();
+    await expect(page.getByLabel("Password")).toHaveCount(0);
+    await expect(page.getByLabel("Email")).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await attachScreenshot(page, testInfo, "sign-in SSO only");
+
+    await page.goto(`${url}/signup`);
+    await expect(page.getByText("Accounts here come from Example IdP")).toBeVisible();
+    const signUp = await page.request.post(`${url}/api/auth/signup`, {
+      data: { email: "someone@example.com", name: "Someone", password: "long-enough-password" },
+    });
+    expect(signUp.status()).toBe(403);
+    expect(((await signUp.json()) as { error: { code: string } }).error.code).toBe(
+      "credentials_disabled",
+    );
+
+    // The password endpoint refuses too, even for the seeded demo account and its known password.
+    const csrf = (await (await page.request.get(`${url}/api/auth/csrf`)).json()) as {
+      csrfToken: string;
+    };
+    await page.request.post(`${url}/api/auth/callback/credentials`, {
+      form: {
+        csrfToken: csrf.csrfToken,
+        email: "learner@example.com",
+        password: "learn-aws-2026",
+        json: "true",
+      },
+      maxRedirects: 0,
+    });
+    expect(await sessionEmail(page, url)).toBeUndefined();
+
+    const person = idpAccount({ groups: ["e2e-ops", "e2e-ghost"] });
+    idp.addAccount(person);
+    await signInAtIdp(page, url, person);
+    expect(await sessionEmail(page, url)).toBe(person.email);
+    const [user] = await userByEmail(person.email);
+    expect(
+      await query(`SELECT "teamId", "role" FROM "TeamMembership" WHERE "userId" = '${user.id}'`),
+    ).toEqual([{ teamId: team.id, role: "MEMBER" }]);
+    const added = await query<{ details: string }>(
+      `SELECT "details" FROM "AuditEntry" WHERE "action" = 'team.member.add' AND "actorId" = '${user.id}'`,
+    );
+    expect(added.map((row) => JSON.parse(row.details).via)).toEqual(["sso"]);
+  } finally {
+    server.stop();
+  }
+});

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Db } from "@/server/db/client";
+import { DEMO_EMAILS } from "@/server/seed/seed-demo";
+import { deleteAccount } from "./delete-account";
+
+const DAY_MS = 86_400_000;
+
+export type RetentionOutcome =
+  | { enabled: false; message: string }
+  | { enabled: true; inactiveDays: number; deleted: number; message: string };
+
+/**
+ * The accounts inactive for longer than `inactiveDays`: last active (or, never active, created)
+ * before the cut-off. Admins are never picked: an organisation whose admins all went quiet would
+ * otherwise lose the only people who can manage it. Nor are the demo accounts, which exist only on
+ * a local demo (a server open to the network never signs them in) and which the seed never makes
+ * again once deleted.
+ */
+export async function findInactiveAccounts(
+  db: Db,
+  inactiveDays: number,
+  now: Date,
+): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - inactiveDays * DAY_MS);
+  const users = await db.user.findMany({
+    where: {
+      deletedAt: null,
+      role: { not: "ADMIN" },
+      email: { notIn: DEMO_EMAILS },
+      OR: [{ lastActiveAt: { lt: cutoff } }, { lastActiveAt: null, createdAt: { lt: cutoff } }],
+    },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return users.map((u) => u.id);
+}
+
+/**
+ * Deletes every account inactive for longer than RETENTION_INACTIVE_DAYS, each with the same
+ * function as a deletion by the person or an admin, one transaction per account. Without the
+ * setting it deletes nothing and says so.
+ */
+export async function runRetention(
+  db: Db,
+  inactiveDays: number | undefined,
+  now = new Date(),
+): Promise<RetentionOutcome> {
+  if (inactiveDays === undefined) {
+    return {
+      enabled: false,
+      message: "RETENTION_INACTIVE_DAYS is not set: no account is deleted for inactivity.",
+    };
+  }
+  let deleted = 0;
+  for (const userId of await findInactiveAccounts(db, inactiveDays, now)) {
+    // One failure (the account was deleted meanwhile) must not stop the rest: logged, not counted.
+    await deleteAccount(db, { userId, actorId: null, by: "retention", address: null, now }).then(
+      () => deleted++,
+      (error: unknown) => console.error(`retention: could not delete ${userId}:`, error),
+    );
+  }
+  return {
+    enabled: true,
+    inactiveDays,
+    deleted,
+    message: `Deleted ${deleted} account${deleted === 1 ? "" : "s"} inactive for more than ${inactiveDays} days.`,
+  };
+}

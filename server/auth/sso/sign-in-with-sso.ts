@@ -1,0 +1,122 @@
+import "server-only";
+import { SSO_REFUSALS } from "@/lib/auth/sign-in-errors";
+import { teamsForIdentity, type TeamPlacementConfig } from "@/lib/auth/sso-config";
+import type { SsoIdentity } from "@/lib/validation/sso";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Db } from "@/server/db/client";
+import { isUniqueViolation } from "@/server/db/errors";
+import { placeInTeams } from "./place-in-teams";
+
+/** The provider id of links made by OpenID Connect sign-in (next-auth's provider id). */
+export const OIDC_PROVIDER = "oidc";
+
+export interface SsoSignInOptions {
+  teams: TeamPlacementConfig;
+  /** REQUIRE_EMAIL_VERIFICATION: a new account needs the IdP to have verified its email. */
+  requireVerifiedEmail: boolean;
+  /** The client's address, for the audit trail. */
+  address: string | null;
+}
+
+export type SsoSignIn =
+  | { ok: true; userId: string; outcome: "existing" | "linked" | "created" }
+  | { ok: false; refusal: (typeof SSO_REFUSALS)[keyof typeof SSO_REFUSALS] };
+
+/**
+ * Finds or makes the account an identity signs in to. A known identity is found by (provider, sub),
+ * never by email: an IdP may reuse or change an address, and its subject is what it vouches for.
+ * A new identity links to the account with its email only when the IdP verified that email;
+ * otherwise anyone who could set that address at the IdP would take the account over.
+ */
+export async function signInWithSso(
+  db: Db,
+  identity: SsoIdentity,
+  options: SsoSignInOptions,
+): Promise<SsoSignIn> {
+  try {
+    return await resolve(db, identity, options);
+  } catch (error) {
+    // Two first sign-ins racing: the other made the link (or the account) first; it now exists.
+    if (isUniqueViolation(error)) return resolve(db, identity, options);
+    throw error;
+  }
+}
+
+async function resolve(
+  db: Db,
+  identity: SsoIdentity,
+  options: SsoSignInOptions,
+): Promise<SsoSignIn> {
+  const link = await db.ssoAccount.findUnique({
+    where: { provider_subject: { provider: OIDC_PROVIDER, subject: identity.sub } },
+    select: { user: { select: { id: true, deletedAt: true } } },
+  });
+  if (link) {
+    if (link.user.deletedAt) return { ok: false, refusal: SSO_REFUSALS.deleted };
+    return { ok: true, userId: link.user.id, outcome: "existing" };
+  }
+  if (!identity.email) return { ok: false, refusal: SSO_REFUSALS.noEmail };
+  const email = identity.email;
+  const teamIds = teamsForIdentity(options.teams, {
+    email,
+    emailVerified: identity.emailVerified,
+    groups: identity.groups,
+  });
+
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, deletedAt: true, emailVerifiedAt: true },
+  });
+  if (existing) {
+    if (existing.deletedAt) return { ok: false, refusal: SSO_REFUSALS.deleted };
+    if (!identity.emailVerified) return { ok: false, refusal: SSO_REFUSALS.unverifiedEmail };
+    await db.$transaction(async (tx) => {
+      await tx.ssoAccount.create({
+        data: { provider: OIDC_PROVIDER, subject: identity.sub, userId: existing.id },
+      });
+      // The IdP has just shown the address is theirs.
+      if (!existing.emailVerifiedAt)
+        await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
+      await recordAudit(tx, {
+        actorId: existing.id,
+        action: "sso.link",
+        targetType: "user",
+        targetId: existing.id,
+        address: options.address,
+        details: { provider: OIDC_PROVIDER },
+      });
+      await placeInTeams(tx, existing.id, teamIds, options.address);
+    });
+    return { ok: true, userId: existing.id, outcome: "linked" };
+  }
+
+  if (!identity.emailVerified && options.requireVerifiedEmail)
+    return { ok: false, refusal: SSO_REFUSALS.verificationRequired };
+  // An unverified email still makes an account (the IdP vouches for the person, by sub), but it is
+  // not marked verified, and since later sign-ins go by sub, the email never links anything later.
+  const userId = await db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email,
+        name: identity.name,
+        passwordHash: null,
+        emailVerifiedAt: identity.emailVerified ? new Date() : null,
+      },
+      select: { id: true },
+    });
+    await tx.ssoAccount.create({
+      data: { provider: OIDC_PROVIDER, subject: identity.sub, userId: user.id },
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "account.create",
+      targetType: "user",
+      targetId: user.id,
+      address: options.address,
+      details: { via: "sso", provider: OIDC_PROVIDER, emailVerified: identity.emailVerified },
+    });
+    await placeInTeams(tx, user.id, teamIds, options.address);
+    return user.id;
+  });
+  return { ok: true, userId, outcome: "created" };
+}
