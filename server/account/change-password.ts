@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { HttpError } from "@/server/http/errors";
 import { hashPassword, verifyAccountPassword } from "@/server/auth/password";
+import { transaction } from "@/server/db/transaction";
 
 /** Changes the password and ends every session of the user, this one included. */
 export async function changePassword(
@@ -20,7 +21,7 @@ export async function changePassword(
     });
   }
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },

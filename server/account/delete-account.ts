@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/sqlite/client";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { conflict, notFound } from "@/server/http/errors";
+import { transaction } from "@/server/db/transaction";
 
 /** Who asked for a deletion: the person, an admin, or the retention job. */
 export type DeletedBy = "self" | "admin" | "retention";
@@ -45,7 +46,7 @@ export interface DeleteAccountInput {
  */
 export async function deleteAccount(db: Db, input: DeleteAccountInput): Promise<void> {
   const now = input.now ?? new Date();
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: input.userId },
       select: { role: true, deletedAt: true },

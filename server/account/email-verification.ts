@@ -12,6 +12,7 @@ import {
   type MailConfig,
 } from "@/server/mail/send-mail";
 import { verificationMail } from "@/server/mail/templates";
+import { transaction } from "@/server/db/transaction";
 
 /** A confirmation link works for a day: sign-up mail can wait in an inbox for a while. */
 export const VERIFY_TOKEN_TTL_MS = 24 * 3600_000;
@@ -69,7 +70,7 @@ export async function confirmEmail(
   context: { address: string | null; now?: Date },
 ): Promise<void> {
   const now = context.now ?? new Date();
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const userId = await consumeToken(tx, token, "EMAIL_VERIFICATION", now);
     if (!userId) {
       throw new HttpError(
@@ -110,7 +111,7 @@ export async function resendVerification(
   });
   if (!user || user.deletedAt || user.emailVerifiedAt) return false;
   if (!(await signInRefusal(db, user, true))) return false;
-  const { token } = await db.$transaction(async (tx) => {
+  const { token } = await transaction(db, async (tx) => {
     await retireTokens(tx, user.id, "EMAIL_VERIFICATION", now);
     return issueToken(tx, user.id, "EMAIL_VERIFICATION", VERIFY_TOKEN_TTL_MS, now);
   });

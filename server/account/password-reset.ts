@@ -8,6 +8,7 @@ import type { Db } from "@/server/db/client";
 import { HttpError, notFound } from "@/server/http/errors";
 import { appLink, mailConfig, sendMail, type MailConfig } from "@/server/mail/send-mail";
 import { passwordResetMail } from "@/server/mail/templates";
+import { transaction } from "@/server/db/transaction";
 
 const MINUTE = 60_000;
 /** A reset link works for 30 minutes, once: emailed, or made by an admin and handed over. */
@@ -47,7 +48,7 @@ export async function requestPasswordReset(
     select: { id: true, name: true, email: true, deletedAt: true },
   });
   if (!user || user.deletedAt) return false;
-  const { token } = await db.$transaction(async (tx) => {
+  const { token } = await transaction(db, async (tx) => {
     const issued = await issueToken(tx, user.id, "PASSWORD_RESET", RESET_TOKEN_TTL_MS, now);
     await recordAudit(
       tx,
@@ -80,7 +81,7 @@ export async function confirmPasswordReset(
   const now = context.now ?? new Date();
   // Hashed before the transaction: argon2 takes a while, and the transaction should not.
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const userId = await consumeToken(tx, token, "PASSWORD_RESET", now);
     if (!userId) throw invalidResetToken();
     const user = await tx.user.updateMany({
@@ -116,7 +117,7 @@ export async function createResetLink(
 ): Promise<ResetLinkCreated> {
   const now = context.now ?? new Date();
   const config = context.config ?? mailConfig();
-  const { token, expiresAt } = await db.$transaction(async (tx) => {
+  const { token, expiresAt } = await transaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { deletedAt: true } });
     if (!user || user.deletedAt) throw notFound("User");
     await retireTokens(tx, userId, "PASSWORD_RESET", now);

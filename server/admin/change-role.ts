@@ -4,6 +4,7 @@ import type { CurrentUser, Role } from "@/lib/contracts/session";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { conflict, forbidden, notFound } from "@/server/http/errors";
+import { transaction } from "@/server/db/transaction";
 
 export async function listUsers(db: Db, actor: CurrentUser): Promise<UserRecord[]> {
   if (actor.role !== "ADMIN") throw forbidden();
@@ -32,7 +33,7 @@ export async function changeRole(
   address: string | null = null,
 ): Promise<RoleChanged> {
   if (actor.role !== "ADMIN") throw forbidden("Only admins can change roles.");
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!user) throw notFound("User");
     if (

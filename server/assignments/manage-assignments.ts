@@ -12,6 +12,7 @@ import type { Db } from "@/server/db/client";
 import { HttpError, notFound } from "@/server/http/errors";
 import { requireTeamManager } from "@/server/teams/access";
 import { readTeamAssignments } from "./list-assignments";
+import { transaction } from "@/server/db/transaction";
 
 const REVIEW_VALUES: Record<ReviewAnswersName, "IMMEDIATELY" | "AFTER_DUE" | "NEVER"> = {
   immediately: "IMMEDIATELY",
@@ -151,7 +152,7 @@ export async function updateAssignment(
       ? assignmentTitle(shapeOf(targetLevel, size), titles)
       : existing.title);
 
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await tx.assignment.update({
       where: { id: assignmentId },
       data: {

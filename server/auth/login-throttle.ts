@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/sqlite/client";
 import { lockDurationMs, MAX_FAILED_SIGN_INS, slowdownMs } from "@/lib/auth/throttle";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Db } from "@/server/db/client";
+import { transaction } from "@/server/db/transaction";
 
 /**
  * Sign-in throttling, counted in the database so that it holds across app instances and restarts:
@@ -56,7 +57,7 @@ async function claimTry(db: Db, keys: SignInKeys, key: string, now: Date): Promi
   // The last allowed try, or the first after a lock ran out: it goes ahead only if it takes the next
   // lock itself, which exactly one of any number of parallel tries can do.
   const lockedUntil = new Date(now.getTime() + lockDurationMs(failures));
-  const taken = await db.$transaction(async (tx) => {
+  const taken = await transaction(db, async (tx) => {
     const { count } = await tx.loginThrottle.updateMany({
       where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
       data: { lockedUntil },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { ErrorBody } from "@/lib/contracts/errors";
+import { isWriteConflict } from "@/server/db/errors";
 import { HttpError, validationFailed } from "./errors";
 import { RateLimited } from "./rate-limit";
 
@@ -77,8 +78,12 @@ async function readCapped(request: Request): Promise<string> {
 const UNAVAILABLE =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|08006|08001|08003|P1001|P1002|P1017|DatabaseNotReachable|Can't reach database server|Connection terminated|connection is closed|terminating connection|database system is (starting up|shutting down)|SQLITE_BUSY|SQLITE_CANTOPEN|unable to open database/i;
 
-/** True when the error, or anything in its cause chain, means the database cannot be reached. */
+/**
+ * True when the error, or anything in its cause chain, means the database cannot be reached, or is
+ * too busy to take this change: a write conflict that outlasted transaction()'s retries.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isWriteConflict(error)) return true;
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const text = `${(current as { code?: string }).code ?? ""} ${(current as { kind?: string }).kind ?? ""} ${current instanceof Error ? current.message : String(current)}`;
     if (UNAVAILABLE.test(text)) return true;

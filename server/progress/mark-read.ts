@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { notFound } from "@/server/http/errors";
 import { xapiConfig } from "@/server/xapi/config";
 import { enqueueStatements } from "@/server/xapi/outbox";
+import { transaction } from "@/server/db/transaction";
 
 export async function markRead(
   db: Db,
@@ -20,7 +21,7 @@ export async function markRead(
   });
   if (!note) throw notFound("Lesson");
   const readAt = read ? now : null;
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await tx.noteProgress.upsert({
       where: { userId_noteSlug: { userId, noteSlug } },
       create: { userId, noteSlug, readAt, lastActiveAt: now },

@@ -5,6 +5,7 @@ import type { SavedAnswers } from "@/lib/contracts/quiz";
 import type { AnswerInput } from "@/lib/validation/quiz";
 import type { Db } from "@/server/db/client";
 import { conflict, HttpError, notFound } from "@/server/http/errors";
+import { transaction } from "@/server/db/transaction";
 
 type Tx = Prisma.TransactionClient;
 
@@ -103,7 +104,7 @@ export async function saveAnswers(
   answers: AnswerInput[],
   now = new Date(),
 ): Promise<SavedAnswers> {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const open = await tx.attempt.updateMany({
       where: {
         id: attemptId,

@@ -27,6 +27,7 @@ import { assignmentRuleSelect, reviewRuleOf } from "./attempt-review";
 import { confidenceOf, gradePinnedAnswers, type PinnedAnswer } from "./grade-pinned";
 import { readLearnerRetention } from "./read-learner-retention";
 import { answerColumns, assertAnswersFit } from "./save-answers";
+import { transaction } from "@/server/db/transaction";
 
 type Tx = Prisma.TransactionClient;
 
@@ -133,7 +134,7 @@ export async function submitAttempt(
   xapi: XapiConfig | null = xapiConfig(),
 ) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(db, async (tx) => {
       // Claim the attempt first: the conditional update takes the row lock, so of two concurrent
       // submits exactly one proceeds, and a racing autosave waits, then finds it closed. Writing
       // first also takes SQLite's write lock at once, where a read first would fail

@@ -4,6 +4,7 @@ import type { ExtractedItem, ParsedNote } from "@/lib/content/types";
 import type { Db } from "@/server/db/client";
 import { insertRows } from "@/server/db/bulk-insert";
 import { renameNotes } from "@/server/quiz/rename-notes";
+import { transaction } from "@/server/db/transaction";
 
 export interface SyncReport {
   notes: number;
@@ -62,7 +63,8 @@ export async function syncContent(
   notes: ParsedNote[],
   now = new Date(),
 ): Promise<SyncReport> {
-  return db.$transaction(
+  return transaction(
+    db,
     async (tx) => {
       await renameNotes(tx, notes);
       const report: SyncReport = {

@@ -12,6 +12,7 @@ import { createAttempt } from "@/server/quiz/start-attempt";
 import { startReview } from "@/server/quiz/start-review";
 import { submitAttempt } from "@/server/quiz/submit-attempt";
 import { DEMO_LEARNERS, type DemoLearner } from "./demo-learners";
+import { transaction } from "@/server/db/transaction";
 
 /** The demo accounts' password, published in the README: they may exist only on a local server. */
 export const DEMO_PASSWORD = "learn-aws-2026";
@@ -47,7 +48,7 @@ async function seedOnce<T>(
   create: (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => Promise<T>,
 ): Promise<T | null> {
   if (await db.seedRecord.findUnique({ where: { key } })) return null;
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await tx.seedRecord.create({ data: { key } });
     return (await adopt()) ?? create(tx);
   });

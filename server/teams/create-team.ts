@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { forbidden } from "@/server/http/errors";
 import { newInviteCode } from "./invite-code";
+import { transaction } from "@/server/db/transaction";
 
 /** Instructors and admins create teams; the creator becomes the team's instructor. */
 export async function createTeam(
@@ -15,7 +16,7 @@ export async function createTeam(
 ): Promise<TeamWithCode> {
   if (actor.role !== "INSTRUCTOR" && actor.role !== "ADMIN")
     throw forbidden("Only instructors and admins can create teams.");
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const team = await tx.team.create({
       data: {
         name,

@@ -4,6 +4,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Db } from "@/server/db/client";
 import { forbidden } from "@/server/http/errors";
 import { requireTeamManager } from "./access";
+import { transaction } from "@/server/db/transaction";
 
 /**
  * Deletes a team (its instructors and admins only). The database cascades to its memberships, its
@@ -21,7 +22,7 @@ export async function deleteTeam(
   if (actor.role === "LEARNER")
     throw forbidden("Only this team's instructors and admins can do this.");
   const team = await requireTeamManager(db, actor, teamId);
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const members = await tx.teamMembership.count({ where: { teamId } });
     // deleteMany, not delete: a concurrent deletion of the same team leaves nothing to record twice.
     const { count } = await tx.team.deleteMany({ where: { id: teamId } });

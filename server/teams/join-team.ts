@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { HttpError } from "@/server/http/errors";
 import { addLearnerToTeamStats } from "./team-item-stats";
+import { transaction } from "@/server/db/transaction";
 
 export async function findTeamByCode(db: Db, code: string): Promise<JoinedTeam | null> {
   return db.team.findUnique({
@@ -27,7 +28,7 @@ export async function joinTeam(
       "not_found",
       "No team has this invite code. Ask your instructor for the current one.",
     );
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const key = { teamId_userId: { teamId: team.id, userId: actor.id } };
     if (await tx.teamMembership.findUnique({ where: key })) return;
     await tx.teamMembership.create({ data: { teamId: team.id, userId: actor.id, role: "MEMBER" } });

@@ -7,6 +7,7 @@ import { conflict, notFound } from "@/server/http/errors";
 import { requireTeamManager } from "./access";
 import { newInviteCode } from "./invite-code";
 import { removeLearnerFromTeamStats } from "./team-item-stats";
+import { transaction } from "@/server/db/transaction";
 
 /** Replaces the invite code: the old code and its join link stop working at once. */
 export async function rotateInviteCode(
@@ -16,7 +17,7 @@ export async function rotateInviteCode(
   address: string | null = null,
 ): Promise<TeamWithCode> {
   await requireTeamManager(db, actor, teamId);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const team = await tx.team.update({
       where: { id: teamId },
       data: { inviteCode: newInviteCode() },
@@ -43,7 +44,7 @@ export async function removeMember(
   address: string | null = null,
 ): Promise<RemovedMember> {
   await requireTeamManager(db, actor, teamId);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const membership = await tx.teamMembership.findUnique({
       where: { teamId_userId: { teamId, userId } },
     });

@@ -2,6 +2,7 @@ import "server-only";
 import XAPI, { type Statement } from "@xapi/xapi";
 import type { Db } from "@/server/db/client";
 import { xapiConfig, type XapiConfig } from "./config";
+import { transaction } from "@/server/db/transaction";
 
 /** Statements sent in one request. */
 export const BATCH_SIZE = 50;
@@ -141,7 +142,7 @@ async function claimBatch(db: Db, now: Date): Promise<ClaimedRow[]> {
   });
   if (due.length === 0) return [];
   const claimedUntil = new Date(now.getTime() + CLAIM_MS);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const claimed: ClaimedRow[] = [];
     for (const row of due) {
       const { count } = await tx.xapiStatement.updateMany({

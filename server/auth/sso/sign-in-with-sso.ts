@@ -6,6 +6,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Db } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
 import { placeInTeams } from "./place-in-teams";
+import { transaction } from "@/server/db/transaction";
 
 /** The provider id of links made by OpenID Connect sign-in (next-auth's provider id). */
 export const OIDC_PROVIDER = "oidc";
@@ -70,7 +71,7 @@ async function resolve(
   if (existing) {
     if (existing.deletedAt) return { ok: false, refusal: SSO_REFUSALS.deleted };
     if (!identity.emailVerified) return { ok: false, refusal: SSO_REFUSALS.unverifiedEmail };
-    await db.$transaction(async (tx) => {
+    await transaction(db, async (tx) => {
       await tx.ssoAccount.create({
         data: { provider: OIDC_PROVIDER, subject: identity.sub, userId: existing.id },
       });
@@ -94,7 +95,7 @@ async function resolve(
     return { ok: false, refusal: SSO_REFUSALS.verificationRequired };
   // An unverified email still makes an account (the IdP vouches for the person, by sub), but it is
   // not marked verified, and since later sign-ins go by sub, the email never links anything later.
-  const userId = await db.$transaction(async (tx) => {
+  const userId = await transaction(db, async (tx) => {
     const user = await tx.user.create({
       data: {
         email,
