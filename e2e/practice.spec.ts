@@ -45,9 +45,10 @@ test("[LEARNER] sets up a practice test from two lessons, takes it, sees the sco
   await expect(page.getByRole("radio", { name: "None" })).toBeChecked();
   // Only the kinds some lesson has are offered.
   const kinds = page.getByRole("group", { name: "Kinds of question" });
-  await expect(kinds.getByRole("checkbox")).toHaveCount(4);
+  await expect(kinds.getByRole("checkbox")).toHaveCount(5);
   for (const kind of [
     "Who owns each control",
+    "Service by service",
     "Service matrix",
     "The two halves of Shared",
     "Incident scenarios",
@@ -82,7 +83,9 @@ test("[LEARNER] sets up a practice test from two lessons, takes it, sees the sco
   await expect(page).toHaveURL(/\/practice\/[\w-]+$/);
   const firstId = attemptIdOf(page);
   await expect(
-    page.getByText("10 questions from 2 lessons · Who owns each control · no time limit"),
+    page.getByText(
+      "10 questions from 2 lessons · Who owns each control, service by service · no time limit",
+    ),
   ).toBeVisible();
   await expect(page.getByText("0 of 10 placed", { exact: true })).toBeVisible();
   // Untimed: no countdown.
@@ -109,7 +112,9 @@ test("[LEARNER] sets up a practice test from two lessons, takes it, sees the sco
   expect(byLesson.map((p) => p.name).every((n) => [SEED_TITLE, "AWS IAM"].includes(n))).toBe(true);
   const byKind = await partScores(page, "By kind of question");
   expect(
-    byKind.map((p) => p.name).every((n) => ["Who owns each control", "Service matrix"].includes(n)),
+    byKind
+      .map((p) => p.name)
+      .every((n) => ["Who owns each control", "Service by service"].includes(n)),
   ).toBe(true);
   for (const parts of [byLesson, byKind]) {
     expect(parts.reduce((sum, p) => sum + p.total, 0)).toBe(10);
@@ -145,7 +150,7 @@ test("[LEARNER] sets up a practice test from two lessons, takes it, sees the sco
   expect(retake.kind).toBe("practice");
   expect(retake.practice).toEqual({
     notes: [SEED_SLUG, "aws-iam"],
-    kinds: ["assign"],
+    kinds: ["assign", "service"],
     size: 10,
     timeLimitMinutes: null,
   });
@@ -287,8 +292,9 @@ test(
     await page.reload();
     await expect(page.getByRole("heading", { name: "Results" })).toBeVisible();
     await expect(page.getByRole("table", { name: "By lesson" })).toContainText("AWS Shield");
+    // AWS Shield is a service: its controls are asked service by service.
     await expect(page.getByRole("table", { name: "By kind of question" })).toContainText(
-      "Who owns each control",
+      "Service by service",
     );
     await expectNoSidewaysScroll(page);
     await attachScreenshot(page, testInfo, "practice results phone");

@@ -8,6 +8,7 @@ import { buildLibrary, lessonScenarios } from "@/lib/content/build-library";
 import { compileLesson } from "@/lib/content/compile-lesson";
 import { readContent } from "@/server/content/load-library";
 import { serviceModelOf } from "@/lib/content/service-layers";
+import { isControlKind } from "@/lib/content/types";
 
 /**
  * The lesson teaches what its quiz asks: for every quiz item of every shipped note, the compiled
@@ -66,7 +67,7 @@ describe("every quiz item is taught in its lesson", () => {
           .split('<li class="control ')
           .slice(1)
           .find((c) => c.includes(`<strong class="control-term">${escapeHtml(term)}</strong>`));
-      if (item.kind === "ASSIGN") {
+      if (isControlKind(item.kind)) {
         const card = cardOf(item.prompt);
         expect(card, label).toBeDefined();
         expect(card, label).toContain(badge);

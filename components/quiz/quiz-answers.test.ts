@@ -19,6 +19,7 @@ function item(id: string, extra: Partial<SessionItem> = {}): SessionItem {
     detail: "",
     serviceModel: null,
     noteSlug: "note",
+    service: null,
     choices: [...OWNERS],
     options: [],
     matrix: null,

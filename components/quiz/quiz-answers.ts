@@ -1,5 +1,5 @@
 import type { Owner } from "@/lib/content/types";
-import type { Confidence, QuizItem, SavedChoice } from "@/lib/contracts/quiz";
+import { isCardKind, type Confidence, type QuizItem, type SavedChoice } from "@/lib/contracts/quiz";
 
 /** An item as the quiz session shows it; `noteTitle` is set in a review, which mixes notes. */
 export type SessionItem = QuizItem & { noteTitle?: string };
@@ -26,7 +26,7 @@ export function isAnswered(answer: Answer | undefined): boolean {
 
 /**
  * The group an item is shown in: a matrix, a split control's two halves, a scenario's two parts;
- * an assign item is a group of its own. Confidence is asked once per group.
+ * a card (an assign or service item) is a group of its own. Confidence is asked once per group.
  */
 export function groupKeyOf(item: SessionItem): string {
   if (item.matrix) return `matrix:${item.matrix.id}`;
@@ -41,11 +41,11 @@ export interface ItemGroup {
   items: SessionItem[];
 }
 
-/** The non-assign items grouped, in the order each group first appears. */
+/** The items that are not cards, grouped, in the order each group first appears. */
 export function groupItems(items: SessionItem[]): ItemGroup[] {
   const groups = new Map<string, ItemGroup>();
   for (const item of items) {
-    if (item.kind === "assign") continue;
+    if (isCardKind(item.kind)) continue;
     const key = groupKeyOf(item);
     const group = groups.get(key) ?? { key, kind: item.kind, items: [] };
     group.items.push(item);

@@ -10,6 +10,7 @@ const base = {
   detail: "A bucket was public.",
   serviceModel: null,
   noteSlug: "amazon-s3",
+  service: null,
   matrix: null,
   split: null,
   scenario: null,

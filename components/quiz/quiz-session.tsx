@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { OWNER_LABELS } from "@/components/ui/owner-badge";
 import type { Owner } from "@/lib/content/types";
-import type { Confidence, SavedChoice } from "@/lib/contracts/quiz";
+import { isCardKind, type Confidence, type SavedChoice } from "@/lib/contracts/quiz";
 import {
   groupConfidence,
   groupItems,
@@ -77,8 +77,8 @@ function QuizInProgress({
   const autosave = useAutosave(attemptId, { onClosed: () => router.refresh() });
   // Mounted only in the browser (see QuizSession), so the journal of unsaved changes can seed it.
   const [answers, setAnswers] = useState<Answers>(() => initialAnswers(saved, autosave.restored));
-  // Assign items are the cards of the board; the other kinds are shown group by group below it.
-  const cards = useMemo(() => items.filter((item) => item.kind === "assign"), [items]);
+  // Who-owns-it items are the cards of the board; the other kinds are shown group by group below it.
+  const cards = useMemo(() => items.filter((item) => isCardKind(item.kind)), [items]);
   const groups = useMemo(() => groupItems(items), [items]);
   const groupOf = useMemo(() => {
     const map = new Map<string, SessionItem[]>();
@@ -114,7 +114,7 @@ function QuizInProgress({
     lastActionAt.current = Date.now();
   }, []);
 
-  // Only assign cards are "placed"; a mix of kinds counts answers.
+  // Only cards are "placed"; a mix of kinds counts answers.
   const mixed = cards.length < items.length;
   const word = mixed ? "answered" : "placed";
   const answeredCount = items.filter((item) => isAnswered(answers[item.id])).length;

@@ -22,6 +22,12 @@ const ACTIONS = {
   setExtension: { filename: ASSIGNMENTS, name: "setExtensionAction" },
   removeExtension: { filename: ASSIGNMENTS, name: "removeExtensionAction" },
   resolveReport: { filename: "app/reports/actions.ts", name: "resolveReportAction" },
+  setDesiredRetention: {
+    filename: "app/teams/retention-actions.ts",
+    name: "setDesiredRetentionAction",
+  },
+  startPractice: { filename: "app/practice/actions.ts", name: "startPracticeAction" },
+  retakePractice: { filename: "app/practice/actions.ts", name: "retakePracticeAction" },
   setWeeklyDigest: { filename: "app/account/actions.ts", name: "setWeeklyDigestAction" },
   confirmEmail: { filename: "app/(auth)/verify-email/actions.ts", name: "confirmEmailAction" },
   resendVerification: {
@@ -35,6 +41,7 @@ const who = {} as Record<Role, APIRequestContext>;
 let teamId = "";
 let learnerId = "";
 let reportId = "";
+let practiceId = "";
 
 test.describe.configure({ mode: "serial" });
 
@@ -59,6 +66,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   });
   expect(report.status()).toBe(201);
   reportId = ((await report.json()) as { id: string }).id;
+  const practice = await who.learner.post("/api/practice-tests", { data: { size: 5 } });
+  expect(practice.status()).toBe(201);
+  practiceId = ((await practice.json()) as { attemptId: string }).attemptId;
 });
 
 test.afterAll(async () => {
@@ -207,6 +217,36 @@ test("[ACCESS] every server action × every role: each action checks the user an
       page: `/teams/${teamId}`,
       fields: { reportId, resolved: "false" },
       expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "ok", admin: "ok" },
+    },
+    {
+      action: "setDesiredRetention",
+      page: `/teams/${teamId}`,
+      fields: { teamId, desiredRetention: "0.9" },
+      expect: { anonymous: "unauthenticated", learner: "forbidden", instructor: "ok", admin: "ok" },
+    },
+    {
+      // Anyone signed in may practise: the action opens the new test.
+      action: "startPractice",
+      page: "/practice",
+      fields: { allNotes: "on", kinds: "assign", size: "5", timeLimit: "none" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "redirect",
+        instructor: "redirect",
+        admin: "redirect",
+      },
+    },
+    {
+      // The learner's own test; to anyone else it does not exist.
+      action: "retakePractice",
+      page: `/practice/${practiceId}`,
+      fields: { attemptId: practiceId },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "redirect",
+        instructor: "not_found",
+        admin: "not_found",
+      },
     },
     {
       action: "createAssignment",

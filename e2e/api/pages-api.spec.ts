@@ -100,6 +100,20 @@ test("[READER] every lesson and tag page is served as built, with the security h
   }
 });
 
+test("[READER] a renamed lesson's old address, and its quiz's, move permanently to the new one", async ({
+  request,
+}) => {
+  // "Amazon CloudTrail" is AWS CloudTrail now (frontmatter formerSlugs): old links keep working.
+  for (const [from, to] of [
+    ["/lessons/amazon-cloudtrail", "/lessons/aws-cloudtrail"],
+    ["/quiz/amazon-cloudtrail", "/quiz/aws-cloudtrail"],
+  ]) {
+    const moved = await request.get(from, { maxRedirects: 0 });
+    expect(moved.status(), from).toBe(308);
+    expect(new URL(moved.headers()["location"], "http://x").pathname, from).toBe(to);
+  }
+});
+
 test("[LEARNER] pages rendered per request get a fresh nonce, and their scripts carry it", async ({
   playwright,
   baseURL,

@@ -30,7 +30,7 @@ test("[LEARNER] POST /api/practice-tests starts a practice test of N questions f
 }) => {
   await newLearner(request, "Practice API Learner");
   const created = await request.post("/api/practice-tests", {
-    data: { notes: [SEED_SLUG, "aws-iam"], kinds: ["assign"], size: 10 },
+    data: { notes: [SEED_SLUG, "aws-iam"], kinds: ["assign", "service"], size: 10 },
   });
   expect(created.status()).toBe(201);
   const started = (await created.json()) as { attemptId: string };
@@ -45,13 +45,16 @@ test("[LEARNER] POST /api/practice-tests starts a practice test of N questions f
   expect(attempt.result).toBeNull();
   expect(attempt.practice).toEqual({
     notes: [SEED_SLUG, "aws-iam"],
-    kinds: ["assign"],
+    kinds: ["assign", "service"],
     size: 10,
     timeLimitMinutes: null,
   });
-  // "Who owns each control" questions are one item each.
+  // "Who owns each control" questions are one item each; the seed's are assign items, IAM's, a
+  // service's, service items.
   expect(attempt.items).toHaveLength(10);
-  expect(attempt.items.every((i) => i.kind === "assign")).toBe(true);
+  expect(
+    attempt.items.every((i) => i.kind === (i.noteSlug === SEED_SLUG ? "assign" : "service")),
+  ).toBe(true);
   expect(attempt.items.every((i) => [SEED_SLUG, "aws-iam"].includes(i.noteSlug))).toBe(true);
   expect(JSON.stringify(attempt)).not.toMatch(/"(owner|expected|answerKey)"/);
 

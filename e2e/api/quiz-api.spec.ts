@@ -3,7 +3,8 @@ import { newLearner, SEED_SLUG } from "../fixtures";
 
 interface QuizItem {
   id: string;
-  kind: "assign" | "matrix" | "split" | "scenario";
+  kind: "assign" | "service" | "matrix" | "split" | "scenario";
+  service: string | null;
   prompt: string;
   detail: string;
   choices: string[];
@@ -148,7 +149,9 @@ test("[LEARNER] answers a split half with one of its statements, and an answer o
   const created = await request.post("/api/quizzes/amazon-ec2/attempts");
   const { attemptId, items } = (await created.json()) as { attemptId: string; items: QuizItem[] };
   const half = items.find((i) => i.kind === "split")!;
-  const owned = items.find((i) => i.kind === "assign")!;
+  // A service note's controls are per-service items, naming their service.
+  const owned = items.find((i) => i.kind === "service")!;
+  expect(owned.service).toBe("Amazon EC2");
   expect(half.choices).toEqual([]);
   expect(half.options.length).toBeGreaterThanOrEqual(2);
   expect(JSON.stringify(items)).not.toMatch(/"(owner|answerKey|expected|expectedOption)":/);

@@ -238,8 +238,8 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
     correctRate: 0,
     commonWrongChoice: "AWS",
     commonWrongRate: 1,
-    kind: "assign",
-    label: "MFA Enforcement",
+    kind: "service",
+    label: "MFA Enforcement on AWS IAM",
     sureWrong: 0,
     commonWrong: { owner: "AWS" },
     // One learner's one answer: too few for a discrimination index or a facility flag.
@@ -261,13 +261,14 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
   expect(lines[0]).toBe(
     "learner,email,note_slug,note,mastery,best_score,attempts,last_active_at," +
       "lessons_read,lessons_total,reviews_due,overdue," +
-      "assign_right,matrix_right,split_right,scenario_right,sure_wrong",
+      "assign_right,service_right,matrix_right,split_right,scenario_right,sure_wrong",
   );
   // Owner items all AWS, each scenario's first statement, none said sure: a share right on the
-  // assign and scenario items (IAM's lesson has no matrix or split), and nothing sure-but-wrong.
+  // service and scenario items (IAM is a service; its lesson has no plain control, matrix or split),
+  // and nothing sure-but-wrong.
   expect(lines.find((l) => l.includes("aws-iam") && l.startsWith("member,"))).toMatch(
     new RegExp(
-      `,Attempted,\\d+(\\.\\d)?,1,\\d{4}-[^,]+,0,${progress.lessonCount},\\d+,no,\\d+,,,\\d+,0$`,
+      `,Attempted,\\d+(\\.\\d)?,1,\\d{4}-[^,]+,0,${progress.lessonCount},\\d+,no,,\\d+,,,\\d+,0$`,
     ),
   );
 });
@@ -345,7 +346,7 @@ test("[INSTRUCTOR] progress names each item's kind, the halves of Shared and con
   ]);
   // Unsure wrong answers are wrong, but not confidently so.
   const assigned = progress.items.filter(
-    (i) => i.kind === "assign" && items.some((q) => q.id === i.itemId) && i.correctRate === 0,
+    (i) => i.kind === "service" && items.some((q) => q.id === i.itemId) && i.correctRate === 0,
   );
   expect(assigned.length).toBeGreaterThan(0);
   for (const item of assigned)

@@ -20,7 +20,7 @@ import {
 import { createReportSchema, resolveReportSchema } from "@/lib/validation/reports";
 import { changeRoleSchema, createTeamSchema, joinTeamSchema } from "@/lib/validation/teams";
 import { newLearner, signIn } from "../fixtures";
-import { snapshot } from "../support/db-snapshot";
+import { snapshot, waitOutDeadlines } from "../support/db-snapshot";
 
 // Junk of every kind the issue names: wrong types, huge strings, deep nesting, prototype-pollution
 // keys and NUL bytes. Each body is filtered to ones its endpoint's schema rejects, so a 2xx is a bug.
@@ -225,6 +225,10 @@ const targets: Target[] = [
 ];
 
 test("[FUZZ] junk sent to every JSON endpoint gets a 4xx with the error shape and writes nothing", async () => {
+  // The fuzzing takes under a minute; a timed attempt left running by an earlier journey must not
+  // be submitted by the server's deadline sweep meanwhile. Waiting for one is at most two minutes.
+  test.setTimeout(5 * 60_000);
+  await waitOutDeadlines(2 * 60_000);
   const before = await snapshot();
   const statuses: Record<string, number> = {};
   for (const target of targets) {

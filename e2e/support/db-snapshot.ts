@@ -65,3 +65,21 @@ export async function snapshot(): Promise<Record<string, string>> {
   }
   return out;
 }
+
+/**
+ * Waits until no timed attempt can reach its deadline in the next `windowMs`. The server submits
+ * an attempt at its deadline by itself (the expired-attempts sweep, every minute:
+ * server/jobs/background-jobs.ts), a write no request made; journeys before this one leave timed
+ * practice tests running. An attempt whose deadline is near or past is waited for until it is
+ * submitted, so that a snapshot taken after this stays true for `windowMs` unless a request writes.
+ */
+export async function waitOutDeadlines(windowMs: number): Promise<void> {
+  for (;;) {
+    const open = await query<{ expiresAt: string | number }>(
+      `SELECT "expiresAt" FROM "Attempt" WHERE "status" = 'IN_PROGRESS' AND "expiresAt" IS NOT NULL`,
+    );
+    const horizon = Date.now() + windowMs;
+    if (open.every((row) => new Date(row.expiresAt).getTime() > horizon)) return;
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
+}

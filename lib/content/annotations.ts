@@ -2,7 +2,7 @@ import { parseDocument, isSeq, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import { inlineText } from "./parse-note";
 import { SERVICE_LAYERS } from "./service-layers";
-import type { ContentProblem, NoteAnnotation, ParsedNote } from "./types";
+import { isControlKind, type ContentProblem, type NoteAnnotation, type ParsedNote } from "./types";
 
 /**
  * Annotations: short cited callouts beside lines of a note that must stay as written (the seed note
@@ -176,7 +176,7 @@ function resolveTarget(note: ParsedNote, entry: Entry): Resolved {
     return { anchor: heading.anchor, items: [] };
   }
   const term = entry.bullet?.toLowerCase();
-  const controls = note.items.filter((item) => item.kind === "ASSIGN" && item.prompt.toLowerCase() === term);
+  const controls = note.items.filter((item) => isControlKind(item.kind) && item.prompt.toLowerCase() === term);
   const services = note.items.filter((item) => item.serviceModel?.toLowerCase() === term);
   const items = controls.length > 0 ? controls.slice(0, 1) : services;
   if (items.length === 0) {
@@ -185,5 +185,5 @@ function resolveTarget(note: ParsedNote, entry: Entry): Resolved {
   // A service item links to its matrix row; the callout belongs to the section the bullet is in.
   const line = items[0].line;
   const section = [...note.headings].reverse().find((h) => h.line < line);
-  return { anchor: items[0].kind === "ASSIGN" ? items[0].anchor : (section?.anchor ?? ""), items };
+  return { anchor: isControlKind(items[0].kind) ? items[0].anchor : (section?.anchor ?? ""), items };
 }

@@ -4,6 +4,7 @@ import type { ItemSpec } from "./types";
 const option = z.object({ key: z.string(), text: z.string() });
 
 const itemSpecSchema: z.ZodType<ItemSpec> = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("SERVICE"), service: z.string() }),
   z.object({
     kind: z.literal("MATRIX"),
     matrix: z.string(),

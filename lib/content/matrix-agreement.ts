@@ -1,5 +1,5 @@
 import { OWNER_CELL_WORDS, matrixItemKey } from "./note-matrix";
-import type { ContentProblem, ExtractedItem, NoteMatrix, ParsedNote } from "./types";
+import { isControlKind, type ContentProblem, type ExtractedItem, type NoteMatrix, type ParsedNote } from "./types";
 
 type FindNote = (target: string, from: ParsedNote) => ParsedNote | undefined;
 
@@ -67,11 +67,11 @@ export function checkMatrixAgreement(
           if (!owner) continue;
           const said = service.items.filter(
             (item) =>
-              item.kind === "ASSIGN" && item.prompt.toLowerCase() === row.label.toLowerCase(),
+              isControlKind(item.kind) && item.prompt.toLowerCase() === row.label.toLowerCase(),
           );
           const cell = cellName(matrix, row.label, c);
           if (said.length === 0) {
-            const terms = service.items.filter((i) => i.kind === "ASSIGN").map((i) => i.prompt);
+            const terms = service.items.filter((i) => isControlKind(i.kind)).map((i) => i.prompt);
             at(
               row.line,
               "error",

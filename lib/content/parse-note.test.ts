@@ -215,6 +215,21 @@ describe("quiz item variants", () => {
     expect(parsed.problems).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringContaining("yields no quiz items") }));
   });
 
+  it("makes a service note's controls per-service items naming the service; a Shared control's halves stay halves", () => {
+    const parsed = note(
+      "#AWS #Service\n# Amazon EC2\n## Customer Responsibilities\n- **Guest OS patching**: yours\n## Shared Controls\n- **Patching**: both\n  - AWS half: The hosts.\n  - Customer half: The guests.\n",
+      "notes/Amazon EC2.md",
+    );
+    expect(parsed.items.map((i) => [i.prompt, i.kind, i.owner, i.spec?.kind === "SERVICE" ? i.spec.service : null])).toEqual([
+      ["Guest OS patching", "SERVICE", "CUSTOMER", "Amazon EC2"],
+      ["Patching", "SERVICE", "SHARED", "Amazon EC2"],
+      [expect.any(String), "SPLIT", "AWS", null],
+      [expect.any(String), "SPLIT", "CUSTOMER", null],
+    ]);
+    // Without the tag, the same controls are plain assign items.
+    expect(note("## Customer Responsibilities\n- **Guest OS patching**: yours").items[0].kind).toBe("ASSIGN");
+  });
+
   it("keys the same term in two sections apart", () => {
     const parsed = note("## AWS Responsibilities\n- **Patching**: hosts\n## Customer Responsibilities\n- **Patching**: guests");
     expect(parsed.items.map((i) => i.key)).toEqual(["Patching", "Patching (Customer Responsibilities)"]);

@@ -20,6 +20,7 @@ import {
 import { createAnchorSlugger, slugify, tagSlug } from "./slug";
 import {
   OWNERS,
+  isControlKind,
   type ContentProblem,
   type ExtractedItem,
   type Heading,
@@ -208,7 +209,8 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   problems.push(...found.problems);
   const matrices = found.matrices;
   // Matrix items come after the note's other items, so that adding a matrix moves no other item.
-  const items = [...extractItems({ lines, sections, file, problems }), ...matrices.flatMap(matrixItems)];
+  const controls = extractItems({ lines, sections, file, problems });
+  const items = [...(tags.has("service") ? controls.map((item) => asServiceItem(item, title)) : controls), ...matrices.flatMap(matrixItems)];
   // A matrix whose cells are all empty asks nothing yet, and build-library.ts says why per column.
   if (matrices.length === 0) reportSilence({ lines, bodyStart, dropped, sections, items, file, problems });
   const sources = awsSourcesOf(lines, headings);
@@ -401,7 +403,7 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       );
     }
   });
-  const owners = new Set(items.filter((i) => i.kind === "ASSIGN").map((i) => i.owner));
+  const owners = new Set(items.filter((i) => isControlKind(i.kind)).map((i) => i.owner));
   if (owners.size === 1 && looseOwners.size > 0) {
     const loose = sections.filter((section) => section.loose);
     problems.push({
@@ -415,6 +417,14 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
     });
   }
   return [...items, ...halves];
+}
+
+/**
+ * A service note's control is a per-service drill: its owner holds for that service only (guest OS
+ * patching is the customer's on EC2 and AWS's on Lambda), so the item names the service it is about.
+ */
+function asServiceItem(item: ExtractedItem, service: string): ExtractedItem {
+  return item.kind === "ASSIGN" ? { ...item, kind: "SERVICE", spec: { kind: "SERVICE", service } } : item;
 }
 
 /** A note that talks about responsibilities but yields no items says which lines it looked at. */

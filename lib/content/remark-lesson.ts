@@ -20,7 +20,7 @@ import { matrixSectionAnchor, outlineLevels, studyLabels } from "./sections";
 import { serviceMatrixOf } from "./service-layers";
 import { createAnchorSlugger, slugify } from "./slug";
 import { inlineText } from "./parse-note";
-import type { ExtractedItem, NoteAnnotation, NoteMatrix, Owner, ParsedNote } from "./types";
+import { isControlKind, type ExtractedItem, type NoteAnnotation, type NoteMatrix, type Owner, type ParsedNote } from "./types";
 import { WIKI_LINK_PATTERN, parseWikiLinkInner, wikiLinkLabel, type WikiLinkParts } from "./wiki-link";
 
 export interface RemarkLessonOptions {
@@ -220,7 +220,7 @@ function structureSections(tree: Root, options: RemarkLessonOptions) {
       continue;
     }
     if (node.type !== "heading") {
-      const items = note.items.filter((item) => item.kind === "ASSIGN" && item.anchor === section?.anchor);
+      const items = note.items.filter((item) => isControlKind(item.kind) && item.anchor === section?.anchor);
       if (node.type === "table" && section && items.length > 0) {
         children.push(tableControls(node, section, items));
         continue;

@@ -34,14 +34,21 @@ export type ServiceModel = "IaaS" | "PaaS" | "SaaS";
 /**
  * What a quiz item asks. Every item is one graded question with one right answer:
  * - ASSIGN: who owns a control (an owner);
+ * - SERVICE: who owns a control on one AWS service: a control of a service note (a note tagged
+ *   #service), where the owner holds for that service only (an owner);
  * - MATRIX: one cell of a responsibility matrix, a control on one service (an owner);
  * - SPLIT: one half of a Shared control, the AWS half or the customer half (one of its statements);
  * - SCENARIO: one part of an incident story, whose failure it was (an owner) or which control failed
  *   (one of its options).
  * Matrix cells, split halves and scenario parts are shown together, by the group their spec names.
  */
-export const ITEM_KINDS = ["ASSIGN", "MATRIX", "SPLIT", "SCENARIO"] as const;
+export const ITEM_KINDS = ["ASSIGN", "SERVICE", "MATRIX", "SPLIT", "SCENARIO"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** The kinds that ask who owns a control named by the item's prompt, from a note's sections. */
+export function isControlKind(kind: ItemKind): kind is "ASSIGN" | "SERVICE" {
+  return kind === "ASSIGN" || kind === "SERVICE";
+}
 
 /** A statement a learner picks from: a split half's candidates, a scenario's failed controls. */
 export interface ItemOption {
@@ -52,6 +59,11 @@ export interface ItemOption {
 
 /** The presentation of a grouped item, stored with each item version as JSON. */
 export type ItemSpec =
+  | {
+      kind: "SERVICE";
+      /** The service the control belongs to: its note's title, "Amazon EC2". */
+      service: string;
+    }
   | {
       kind: "MATRIX";
       /** The matrix's id within its note, and its title. */

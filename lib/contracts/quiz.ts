@@ -1,13 +1,21 @@
 import type { ItemOption, Owner } from "@/lib/content/types";
 import type { Grade } from "@/lib/quiz/grade";
 
-export type QuizItemKind = "assign" | "matrix" | "split" | "scenario";
+/** The item kinds as the API names them: ITEM_KINDS in lib/content/types.ts, lower-cased. */
+export const QUIZ_ITEM_KINDS = ["assign", "service", "matrix", "split", "scenario"] as const;
+export type QuizItemKind = (typeof QUIZ_ITEM_KINDS)[number];
+
+/** The kinds that ask who owns a named control, in general or on one service: the quiz board's cards. */
+export function isCardKind(kind: QuizItemKind): kind is "assign" | "service" {
+  return kind === "assign" || kind === "service";
+}
 export type Confidence = "sure" | "unsure";
 
 /**
  * An item as a learner sees it: never with its owner or its right option. It is answered either with
  * an owner from `choices` or with one of `options`, never both: the other list is empty. Matrix cells,
- * split halves and scenario parts carry their group, which the quiz shows together.
+ * split halves and scenario parts carry their group, which the quiz shows together. A service item is
+ * answered like an assign item, with an owner.
  */
 export interface QuizItem {
   id: string;
@@ -16,6 +24,8 @@ export interface QuizItem {
   detail: string;
   serviceModel: string | null;
   noteSlug: string;
+  /** A service item's service, "Amazon EC2": the owner asked holds for that service only. */
+  service: string | null;
   choices: Owner[];
   options: ItemOption[];
   matrix: {

@@ -1,4 +1,5 @@
 import type { Owner } from "@/lib/content/types";
+import type { QuizItemKind } from "@/lib/contracts/quiz";
 import type { MasteryLevel } from "@/lib/quiz/mastery";
 
 /** `GET /api/teams`: the teams the user instructs or belongs to. */
@@ -55,7 +56,7 @@ export interface LearnerProgress {
 }
 
 /** An item's kind as the API spells it (ITEM_KINDS in lib/content/types.ts, lower-cased). */
-export type ItemKindName = "assign" | "matrix" | "split" | "scenario";
+export type ItemKindName = QuizItemKind;
 
 /**
  * The wrong answer given most often: an owner for items answered with one, or the text of the

@@ -3,6 +3,7 @@ import type { PracticeSettings, QuizItem, QuizItemKind } from "@/lib/contracts/q
 /** The item kinds in the order the practice form lists them, with the names learners see. */
 export const PRACTICE_KINDS: Array<{ kind: QuizItemKind; title: string }> = [
   { kind: "assign", title: "Who owns each control" },
+  { kind: "service", title: "Service by service" },
   { kind: "matrix", title: "Service matrix" },
   { kind: "split", title: "The two halves of Shared" },
   { kind: "scenario", title: "Incident scenarios" },

@@ -9,6 +9,10 @@ const statements = [
 describe("item analysis helpers", () => {
   it("names grouped items by their group, so that a table row reads on its own", () => {
     expect(itemLabel("MFA Enforcement", null)).toBe("MFA Enforcement");
+    expect(itemLabel("Guest OS patching", { kind: "SERVICE", service: "AWS Lambda" })).toBe(
+      "Guest OS patching on AWS Lambda",
+    );
+    expect(kindName("SERVICE")).toBe("service");
     expect(
       itemLabel("Amazon EC2: Guest OS patching", {
         kind: "MATRIX",

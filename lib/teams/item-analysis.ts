@@ -9,6 +9,7 @@ export function kindName(kind: ItemKind): ItemKindName {
 /** The kind as a table shows it to an instructor. */
 export const KIND_LABELS: Record<ItemKindName, string> = {
   assign: "Who owns it",
+  service: "On a service",
   matrix: "Matrix cell",
   split: "Split half",
   scenario: "Scenario",
@@ -20,6 +21,8 @@ export const KIND_LABELS: Record<ItemKindName, string> = {
  */
 export function itemLabel(prompt: string, spec: ItemSpec | null): string {
   switch (spec?.kind) {
+    case "SERVICE":
+      return `${prompt} on ${spec.service}`;
     case "MATRIX":
       return `${spec.row} on ${spec.column}`;
     case "SPLIT":

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OWNERS } from "@/lib/content/types";
+import { QUIZ_ITEM_KINDS } from "@/lib/contracts/quiz";
 import { idSchema } from "./common";
 
 const MAX_ANSWERS = 500;
@@ -58,9 +59,9 @@ export type AnswerInput = z.infer<typeof answerSchema>;
 export const practiceTestSchema = z.strictObject({
   notes: z.array(slugParamSchema).min(1, "Pick at least one lesson").max(100).optional(),
   kinds: z
-    .array(z.enum(["assign", "matrix", "split", "scenario"], { error: "Not an item kind" }))
+    .array(z.enum(QUIZ_ITEM_KINDS, { error: "Not an item kind" }))
     .min(1, "Pick at least one kind")
-    .max(4)
+    .max(QUIZ_ITEM_KINDS.length)
     .optional(),
   size: z
     .number({ error: "size must be a number" })

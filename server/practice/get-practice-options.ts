@@ -8,6 +8,7 @@ import type { Db } from "@/server/db/client";
 
 const KIND_OF = {
   ASSIGN: "assign",
+  SERVICE: "service",
   MATRIX: "matrix",
   SPLIT: "split",
   SCENARIO: "scenario",

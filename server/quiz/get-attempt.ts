@@ -1,5 +1,6 @@
 import "server-only";
 import type { Attempt, PartScore, PracticeSettings, QuizItemKind } from "@/lib/contracts/quiz";
+import { PRACTICE_KINDS } from "@/lib/practice/practice-form";
 import type { Db } from "@/server/db/client";
 import { answersShown, attemptAsShown, type WholeAttempt } from "@/lib/quiz/review-options";
 import { notFound } from "@/server/http/errors";
@@ -9,12 +10,10 @@ import { toQuizItem } from "./quiz-items";
 import { scoreBySectionInLibrary } from "./score-sections";
 import { submitIfExpired } from "./submit-attempt";
 
-const KIND_TITLES: Record<QuizItemKind, string> = {
-  assign: "Who owns each control",
-  matrix: "Service matrix",
-  split: "The two halves of Shared",
-  scenario: "Incident scenarios",
-};
+/** Each kind's name in a score by kind: the practice form's. */
+const KIND_TITLES = Object.fromEntries(
+  PRACTICE_KINDS.map(({ kind, title }) => [kind, title]),
+) as Record<QuizItemKind, string>;
 
 /** Scores per slice, in the order the slices first appear. */
 function scoreBy(rows: Array<{ key: string; title: string; correct: boolean }>): PartScore[] {

@@ -25,6 +25,24 @@ describe("toQuizItem", () => {
     });
   });
 
+  it("names a service item's service, and answers it with an owner like a control", () => {
+    const item = toQuizItem(
+      stored("SERVICE", "The customer patches the guest operating system.", {
+        kind: "SERVICE",
+        service: "Amazon EC2",
+      }),
+    );
+    expect(item).toMatchObject({
+      kind: "service",
+      service: "Amazon EC2",
+      detail: "The customer patches the guest operating system.",
+      choices: ["AWS", "CUSTOMER", "SHARED"],
+      options: [],
+      matrix: null,
+    });
+    expect(toQuizItem(stored("ASSIGN", "x")).service).toBeNull();
+  });
+
   it("asks a matrix cell's question instead of sending its explanation, which names the owner", () => {
     const spec: ItemSpec = {
       kind: "MATRIX",

@@ -26,6 +26,7 @@ export function toQuizItem(item: StoredItem): QuizItem {
     prompt: item.prompt,
     serviceModel: item.serviceModel,
     noteSlug: item.noteSlug,
+    service: null,
     choices: [...OWNERS],
     options: [],
     matrix: null,
@@ -35,6 +36,8 @@ export function toQuizItem(item: StoredItem): QuizItem {
   switch (spec?.kind) {
     case undefined:
       return { ...base, kind: "assign", detail: item.detail };
+    case "SERVICE":
+      return { ...base, kind: "service", detail: item.detail, service: spec.service };
     case "MATRIX":
       return {
         ...base,

@@ -9,6 +9,7 @@ import { createAttempt, shuffled } from "./start-attempt";
 
 const DB_KINDS: Record<QuizItemKind, ItemKind> = {
   assign: "ASSIGN",
+  service: "SERVICE",
   matrix: "MATRIX",
   split: "SPLIT",
   scenario: "SCENARIO",

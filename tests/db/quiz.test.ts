@@ -71,6 +71,7 @@ describe("content sync", () => {
       detail: "Isolates guests.",
       serviceModel: null,
       noteSlug: "sample",
+      service: null,
       choices: ["AWS", "CUSTOMER", "SHARED"],
       options: [],
       matrix: null,

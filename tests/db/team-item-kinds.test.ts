@@ -221,13 +221,14 @@ describe("item analysis of split and scenario items", () => {
     expect(columns.slice(0, 12).at(-1)).toBe("overdue");
     expect(columns.slice(12)).toEqual([
       "assign_right",
+      "service_right",
       "matrix_right",
       "split_right",
       "scenario_right",
       "sure_wrong",
     ]);
     const ada = rows.find((r) => r.startsWith("ada,"))!.split(",");
-    expect(ada.slice(12)).toEqual(["100", "", "50", "50", "2"]);
+    expect(ada.slice(12)).toEqual(["100", "", "", "50", "50", "2"]);
   });
 
   it("drops a learner's answers, sure-but-wrong ones and statements picked, when they leave", async () => {

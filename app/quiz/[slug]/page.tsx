@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: "Quiz" };
 function whatItAsks(items: Array<Pick<QuizItem, "kind">>, detailed: boolean): string {
   const kinds = new Set(items.map((item) => item.kind));
   const parts = [
-    kinds.has("assign")
+    kinds.has("assign") || kinds.has("service")
       ? detailed
         ? "sort each control into AWS, Customer or Shared: one card at a time with three big buttons, or on the whole board by dragging the cards into columns"
         : "sort each control into AWS, Customer or Shared"

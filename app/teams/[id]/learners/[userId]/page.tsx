@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
 import { OwnerBadge } from "@/components/ui/owner-badge";
+import { isCardKind } from "@/lib/contracts/quiz";
 import type { LearnerHistory } from "@/lib/contracts/teams";
 import { LEECH_FAILURES } from "@/lib/quiz/leech";
 import { scorePercent } from "@/lib/quiz/score";
@@ -188,7 +189,7 @@ export default async function LearnerPage({
                           <LeechFlag />
                         </>
                       ) : null}
-                      {answer.kind !== "assign" ? (
+                      {!isCardKind(answer.kind) ? (
                         <span className="grid-sub">{KIND_LABELS[answer.kind]}</span>
                       ) : null}
                     </th>

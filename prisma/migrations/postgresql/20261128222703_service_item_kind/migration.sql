@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ItemKind" ADD VALUE 'SERVICE';
