@@ -116,8 +116,9 @@ describe("account deletion", () => {
 
     const gone = await t.db.user.findUniqueOrThrow({ where: { id: ada.id } });
     expect(gone.name).toBe(DELETED_NAME);
+    // Random hex at a domain that names nobody: nothing of the old address is left. (A check for
+    // the letters "ada" would fail now and then: the hex spells them by chance.)
     expect(gone.email).toMatch(/^deleted-[0-9a-f]{24}@deleted\.invalid$/);
-    expect(gone.email).not.toContain("ada");
     expect(gone.passwordHash).toBeNull();
     expect(gone.emailVerifiedAt).toBeNull();
     expect(gone.weeklyDigest).toBe(false);
