@@ -35,6 +35,10 @@ export function emailUnavailable(): HttpError {
 /**
  * Emails a reset link when an account has this email, and does nothing otherwise; the caller
  * answers the same either way, before this runs. Returns whether a mail was sent (for tests).
+ *
+ * An account made through SSO whose identity provider did not vouch for its email (no password,
+ * email never verified) gets no link: whoever reads that mailbox is not known to be the person who
+ * signs in through the provider, and a reset would hand them a password to the account.
  */
 export async function requestPasswordReset(
   db: Db,
@@ -45,9 +49,17 @@ export async function requestPasswordReset(
   const config = context.config ?? mailConfig();
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, deletedAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      deletedAt: true,
+      passwordHash: true,
+      emailVerifiedAt: true,
+    },
   });
   if (!user || user.deletedAt) return false;
+  if (user.passwordHash === null && user.emailVerifiedAt === null) return false;
   const { token } = await transaction(db, async (tx) => {
     const issued = await issueToken(tx, user.id, "PASSWORD_RESET", RESET_TOKEN_TTL_MS, now);
     await recordAudit(

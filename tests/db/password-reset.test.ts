@@ -66,6 +66,24 @@ describe("password reset", () => {
     );
   });
 
+  it("[SSO] sends no link to an SSO account whose email its identity provider did not verify", async () => {
+    const unverified = await t.db.user.create({
+      data: { email: "sso-unverified@example.com", name: "Sso", passwordHash: null },
+    });
+    const before = mailbox.received.length;
+    const ask = () => requestPasswordReset(t.db, unverified.email, { address: null, config });
+    expect(await ask()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mailbox.received).toHaveLength(before);
+    expect(await t.db.emailToken.count({ where: { userId: unverified.id } })).toBe(0);
+    // Once the address is verified, the account's owner may set a password through it.
+    await t.db.user.update({
+      where: { id: unverified.id },
+      data: { emailVerifiedAt: new Date() },
+    });
+    expect(await resetTokenFor(unverified.email)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it("sets the password, ends every session, and works once", async () => {
     const bo = await person("bo");
     const token = await resetTokenFor(bo.email);
