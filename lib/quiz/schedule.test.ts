@@ -34,6 +34,20 @@ describe("scheduleReview", () => {
     expect(card.due.getTime() - at.getTime()).toBeGreaterThan(DAY);
   });
 
+  it("takes an answer timed before the last review, across midnight, as given at that review", () => {
+    const reviewed = scheduleReview(newReviewState(now), {
+      correct: true,
+      confidence: null,
+      now: new Date("2026-03-02T00:00:01Z"),
+    });
+    // Another instance's clock two seconds behind: yesterday, by the calendar.
+    const earlier = { correct: false, confidence: null, now: new Date("2026-03-01T23:59:59Z") };
+    const card = scheduleReview(reviewed, earlier);
+    expect(card.last_review).toEqual(reviewed.last_review);
+    expect(card.due).toEqual(reviewed.last_review);
+    expect(card.lapses + card.reps).toBeGreaterThan(reviewed.reps);
+  });
+
   it("counts a lapse when a reviewed card is missed", () => {
     let card = newReviewState(now);
     let at = now;

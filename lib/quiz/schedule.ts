@@ -56,17 +56,20 @@ export function ratingFor({ correct, confidence, answerMs }: Omit<ReviewAnswer, 
 /**
  * The card after one answer, scheduled for the learner's desired retention. FSRS schedules a lapse a
  * few minutes out; a wrong answer here is due at once instead, so that /review brings it back
- * straight after the quiz.
+ * straight after the quiz. An answer timed before the card's last review (another instance's clock
+ * a little behind, a test clock) counts as given at that review: FSRS refuses a negative interval,
+ * which across midnight is a whole day.
  */
 export function scheduleReview(
   state: ReviewState,
   answer: ReviewAnswer,
   retention: number = DESIRED_RETENTION.default,
 ): ReviewState {
+  const at = state.last_review && answer.now < state.last_review ? state.last_review : answer.now;
   const { card } = schedulerFor(retention).next(
     { ...state, last_review: state.last_review ?? undefined } as Card,
-    answer.now,
+    at,
     ratingFor(answer),
   );
-  return answer.correct ? card : { ...card, due: answer.now };
+  return answer.correct ? card : { ...card, due: at };
 }
