@@ -55,8 +55,11 @@ async function claimTry(db: Db, keys: SignInKeys, key: string, now: Date): Promi
   });
   if (failures < MAX_FAILED_SIGN_INS) return null;
   // The last allowed try, or the first after a lock ran out: it goes ahead only if it takes the next
-  // lock itself, which exactly one of any number of parallel tries can do.
-  const lockedUntil = new Date(now.getTime() + lockDurationMs(failures));
+  // lock itself, which exactly one of any number of parallel tries can do. Before any lock, the one
+  // that takes it may be a try past the limit (of a burst, any may get there first), yet the lock is
+  // the first one's length: those tries are refused, never evaluated.
+  const tier = before?.lockedUntil ? failures : MAX_FAILED_SIGN_INS;
+  const lockedUntil = new Date(now.getTime() + lockDurationMs(tier));
   const taken = await transaction(db, async (tx) => {
     const { count } = await tx.loginThrottle.updateMany({
       where: { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
