@@ -6,7 +6,7 @@ import { QuizResults } from "@/components/quiz/quiz-results";
 import { QuizSession } from "@/components/quiz/quiz-session";
 import { ActionForm } from "@/components/ui/action-form";
 import { lessonHref } from "@/lib/content/build-library";
-import type { QuizItem } from "@/lib/contracts/quiz";
+import { isCardKind, type QuizItem } from "@/lib/contracts/quiz";
 import { attemptQuerySchema, slugParamSchema } from "@/lib/validation/quiz";
 import { isWithheld } from "@/lib/quiz/review-options";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: "Quiz" };
 function whatItAsks(items: Array<Pick<QuizItem, "kind">>, detailed: boolean): string {
   const kinds = new Set(items.map((item) => item.kind));
   const parts = [
-    kinds.has("assign") || kinds.has("service")
+    [...kinds].some(isCardKind)
       ? detailed
         ? "sort each control into AWS, Customer or Shared: one card at a time with three big buttons, or on the whole board by dragging the cards into columns"
         : "sort each control into AWS, Customer or Shared"
