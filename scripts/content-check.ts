@@ -5,11 +5,16 @@
 // or those named by file name, title or slug): every item, its owner and the heading it came from.
 // Incident scenarios (CONTENT_DIR/scenarios/*.md) are checked too, and counted, and so are the
 // service matrices (note-matrix.ts) and their cells, owned and empty, and the service notes citing
-// AWS documentation under Sources (sources.ts).
+// AWS documentation under Sources (sources.ts), the items citing an AWS page for their owner, the
+// owner leaks (owner-leak.ts) and the controls given two owners (control-identity.ts). In curated
+// content (a CONTENT_DIR holding `.curated`, as content/ does) leaks and uncited items are errors.
 import fs from "node:fs";
+import path from "node:path";
 import { formatProblem } from "@/lib/content/build-library";
 import { formatItemReport, missingEmbeds, selectNotes } from "@/lib/content/item-report";
 import { countCells } from "@/lib/content/note-matrix";
+import { findContradictions, ownerClaims } from "@/lib/content/control-identity";
+import { CURATED_MARKER, countCitations, curatedProblems } from "@/lib/content/curated";
 import { loadLibrary } from "@/server/content/load-library";
 import { contentRoot } from "@/server/env";
 
@@ -29,7 +34,10 @@ if (args.includes("--items")) {
   for (const name of selected.unknown) console.error(`content:check: no note named "${name}"`);
   console.log(formatItemReport(selected.notes));
 }
-const problems = [...library.problems, ...missingEmbeds(library, vaultFiles)].sort(
+const curated = fs.existsSync(path.join(contentRoot(), CURATED_MARKER));
+const citations = countCitations(library);
+const found = [...library.problems, ...missingEmbeds(library, vaultFiles)];
+const problems = (curated ? curatedProblems(found, citations) : found).sort(
   (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
 );
 for (const problem of problems) {
@@ -55,6 +63,18 @@ console.log(
     `under Sources (${cited.reduce((sum, note) => sum + note.sources.length, 0)} links)`,
 );
 const items = library.notes.reduce((sum, note) => sum + note.items.length, 0);
+const percent =
+  citations.items === 0 ? 100 : Math.floor((citations.cited / citations.items) * 1000) / 10;
+console.log(
+  `content:check: ${citations.cited} of ${citations.items} quiz items cite an AWS page for their owner (${percent}%)` +
+    (curated ? "" : "; curated content needs all of them"),
+);
+const leaks = found.filter((p) => p.strict === "owner-leak").length;
+const contradictions = findContradictions(ownerClaims(library.notes, library.scenarios)).length;
+console.log(
+  `content:check: ${leaks} owner leak(s) before grading, ${contradictions} control(s) given two owners` +
+    (curated ? " (curated content: leaks and uncited items are errors)" : ""),
+);
 const matrices = library.notes.flatMap((note) => note.matrices);
 const { cells, filled } = countCells(matrices);
 console.log(

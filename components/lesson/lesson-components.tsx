@@ -113,13 +113,23 @@ function asOwner(value: string | undefined): Owner {
   return OWNERS.find((o) => o === value) ?? "SHARED";
 }
 
+/**
+ * A control card. In study mode, until the reader hovers, focuses or reveals it, the card shows
+ * the control's neutral description instead of its explanation and source, which name the owner.
+ */
 function Control({
   owner,
   term,
+  description,
+  sourceTitle,
+  sourceUrl,
   children,
 }: {
   owner?: string;
   term?: string;
+  description?: string;
+  sourceTitle?: string;
+  sourceUrl?: string;
   children?: ReactNode;
 }) {
   return (
@@ -130,7 +140,15 @@ function Control({
           <OwnerBadge owner={asOwner(owner)} />
         </span>
       </div>
-      {children}
+      {description ? <p className="control-description">{description}</p> : null}
+      <div className="control-explanation">
+        {children}
+        {sourceUrl ? (
+          <p className="control-source">
+            Source: <a href={sourceUrl}>{sourceTitle ?? sourceUrl}</a>
+          </p>
+        ) : null}
+      </div>
     </li>
   );
 }

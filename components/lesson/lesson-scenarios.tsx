@@ -8,11 +8,6 @@ export const SCENARIOS_HEADING_ID = "incidents-to-think-through";
 const paragraphs = (text: string) => text.split("\n\n");
 
 /** `…/userguide/access-control-block-public-access.html` -> `access control block public access`. */
-function pageName(url: string): string {
-  const last = new URL(url).pathname.split("/").filter(Boolean).pop() ?? "";
-  return last.replace(/\.html?$/, "").replace(/[-_]+/g, " ") || new URL(url).hostname;
-}
-
 /**
  * The incident stories this lesson's quiz asks about. The answer (whose failure, which control)
  * stays folded in a native <details> until the reader has thought it through.
@@ -51,11 +46,11 @@ export function LessonScenarios({ scenarios }: { scenarios: Scenario[] }) {
               </p>
               <p className="scenario-sources">
                 AWS documentation:{" "}
-                {scenario.sources.map((url, i) => (
-                  <span key={url}>
+                {scenario.sources.map((source, i) => (
+                  <span key={source.url}>
                     {i > 0 ? ", " : null}
-                    <a href={url} rel="noreferrer">
-                      {pageName(url)}
+                    <a href={source.url} rel="noreferrer">
+                      {source.title}
                     </a>
                   </span>
                 ))}

@@ -43,6 +43,8 @@ export function studyRevealCss(sections: string[]): string {
         `${scope} .study-text{display:none}`,
         `${scope} .control-owner{display:inline}`,
         `${scope} .annotation{display:block}`,
+        `${scope} .control-explanation{display:block}`,
+        `${scope} .control-description{display:none}`,
         `${scope} .control-head::after{content:none}`,
       ].join("\n");
     })

@@ -83,6 +83,11 @@ function ResultEntry({ row }: { row: ResultRow }) {
       <p className="result-prompt">{row.prompt}</p>
       <ResultAnswer row={row} />
       <p className="result-why">{row.explanation}</p>
+      {row.source ? (
+        <p className="result-source">
+          Source: <a href={row.source.url}>{row.source.title}</a>
+        </p>
+      ) : null}
       <p className="result-links">
         <Link href={row.lessonHref}>Read this in the lesson</Link>
         {row.related.map((r) => (

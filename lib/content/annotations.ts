@@ -1,5 +1,6 @@
 import { parseDocument, isSeq, type Node as YamlNode } from "yaml";
 import { z } from "zod";
+import { findOwnerLeaks } from "./owner-leak";
 import { inlineText } from "./parse-note";
 import { SERVICE_LAYERS } from "./service-layers";
 import { isControlKind, type ContentProblem, type NoteAnnotation, type ParsedNote } from "./types";
@@ -21,6 +22,10 @@ import { isControlKind, type ContentProblem, type NoteAnnotation, type ParsedNot
  *
  * A "Variation by Service" bullet is named by its term ("PaaS (RDS, Elastic Beanstalk)") and may
  * list `layers:` (guest-os, applications, ...): only those layers' quiz items get the text.
+ * `description:` gives the targeted control the neutral text its card shows before grading, for a
+ * line whose own explanation names its owner (owner-leak.ts); the entry's `source` then backs the
+ * item's owner too, unless the note cites one itself. `text` is optional: an entry may only
+ * describe a line, or only cite the page that backs its owner.
  * `quiz: false` withdraws the targeted items from the quiz instead, for a line whose owner AWS's
  * documentation contradicts: a wrong owner must never be taught, and the callout says why. The
  * lesson shows the callout inside the bullet's card or under the heading, and the quiz explanation
@@ -61,7 +66,15 @@ const entrySchema = z
     bullet: z.string().trim().min(1).optional(),
     heading: z.string().trim().min(1).optional(),
     title: z.string().trim().min(1).optional(),
-    text: z.string().trim().min(1),
+    text: z.string().trim().min(1).optional(),
+    description: z
+      .string()
+      .trim()
+      .min(1)
+      .refine((text) => findOwnerLeaks(text).length === 0, {
+        message: "names an owner, so it would give the answer away (see owner-leak.ts)",
+      })
+      .optional(),
     source: sourceSchema,
     layers: z.array(z.enum(layerIds)).min(1).optional(),
     quiz: z.literal(false).optional(),
@@ -69,6 +82,9 @@ const entrySchema = z
   .strict()
   .refine((entry) => (entry.bullet === undefined) !== (entry.heading === undefined), {
     message: "name exactly one target: bullet or heading",
+  })
+  .refine((entry) => entry.text !== undefined || entry.quiz === undefined, {
+    message: "quiz: false needs a text that says why the line is not asked",
   });
 
 type Entry = z.infer<typeof entrySchema>;
@@ -129,6 +145,8 @@ export function applyAnnotations(
     if (!entries) return note;
     const annotations: NoteAnnotation[] = [];
     const extra = new Map<string, string[]>();
+    const described = new Map<string, string>();
+    const cited = new Map<string, { title: string; url: string }>();
     const withdrawn = new Set<string>();
     for (const { entry, line, file } of entries) {
       const error = (message: string) => problems.push({ file, line, severity: "error", message });
@@ -146,8 +164,11 @@ export function applyAnnotations(
         : resolved.items;
       for (const item of items) {
         if (entry.quiz === false) withdrawn.add(item.key);
-        else extra.set(item.key, [...(extra.get(item.key) ?? []), inlineText(entry.text)]);
+        else if (entry.text !== undefined) extra.set(item.key, [...(extra.get(item.key) ?? []), inlineText(entry.text)]);
+        if (entry.description !== undefined) described.set(item.key, entry.description);
+        if (!cited.has(item.key)) cited.set(item.key, entry.source);
       }
+      if (entry.text === undefined) continue;
       annotations.push({
         target: entry.bullet !== undefined ? { kind: "bullet", text: entry.bullet } : { kind: "heading", text: entry.heading ?? "" },
         anchor: resolved.anchor,
@@ -160,9 +181,21 @@ export function applyAnnotations(
       .filter((item) => !withdrawn.has(item.key))
       .map((item) => {
         const added = extra.get(item.key);
-        return added ? { ...item, detail: [item.detail, ...added].filter(Boolean).join(" ") } : item;
+        const description = described.get(item.key);
+        const citation = item.citation ?? cited.get(item.key);
+        return {
+          ...item,
+          ...(added ? { detail: [item.detail, ...added].filter(Boolean).join(" ") } : {}),
+          ...(description !== undefined ? { description } : {}),
+          ...(citation ? { citation } : {}),
+        };
       });
-    return { ...note, items, annotations };
+    // A line given a neutral description here no longer gives its owner away.
+    const describedLines = new Set(note.items.filter((item) => described.has(item.key)).map((item) => item.line));
+    const settled = note.problems.filter(
+      (problem) => !(problem.strict === "owner-leak" && describedLines.has(problem.line)),
+    );
+    return { ...note, items, annotations, problems: settled };
   });
   return { notes: out, problems };
 }

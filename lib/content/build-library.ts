@@ -1,4 +1,5 @@
-import { checkMatrixAgreement } from "./matrix-agreement";
+import { findContradictions, ownerClaims, unknownScenarioTerms } from "./control-identity";
+import { checkMatrixAgreement, type MatrixCellExplanation } from "./matrix-agreement";
 import { resolveScenarios, scenarioItems, type ParsedScenario, type Scenario } from "./scenarios";
 import { applyAnnotations, type AnnotationFile } from "./annotations";
 import { createAnchorSlugger, slugify } from "./slug";
@@ -73,10 +74,10 @@ export function buildLibrary(
   notesRead: ParsedNote[],
   { scenarios: parsedScenarios = [], annotations = [] }: LibraryExtras = {},
 ): Library {
-  const problems: ContentProblem[] = notesRead.flatMap((note) => note.problems);
   // Annotations (annotations.ts) qualify a note's lines without editing it; a bad one is an error of
-  // its own file and is left out, never the note.
+  // its own file and is left out, never the note. A description there settles a line's owner leak.
   const annotated = applyAnnotations(notesRead, annotations);
+  const problems: ContentProblem[] = annotated.notes.flatMap((note) => note.problems);
   problems.push(...annotated.problems);
   const parsed = annotated.notes;
   const all = assignSlugs(parsed, problems);
@@ -109,6 +110,9 @@ export function buildLibrary(
     (name) => sortedFinders.findLeftOut(name),
   );
   problems.push(...scenarioResult.problems);
+  // One owner per control per service, across notes and scenarios (control-identity.ts).
+  const claims = ownerClaims(sorted, scenarioResult.scenarios);
+  problems.push(...findContradictions(claims), ...unknownScenarioTerms(sorted, scenarioResult.scenarios));
   // New note objects, so that the parsed notes passed in are never changed.
   const notes = sorted.map((note) => {
     const own = scenarioResult.scenarios.filter((scenario) => scenario.notes[0].slug === note.slug);
@@ -166,14 +170,14 @@ export function buildLibrary(
   };
 }
 
-/** A note's matrix items with the explanations of the service notes they agree with. */
-function withMatrixDetails(note: ParsedNote, details: Map<string, string> | undefined): ParsedNote {
+/** A note's matrix items with the explanations and sources of the service notes they agree with. */
+function withMatrixDetails(note: ParsedNote, details: Map<string, MatrixCellExplanation> | undefined): ParsedNote {
   if (!details) return note;
   return {
     ...note,
     items: note.items.map((item) => {
-      const detail = details.get(item.key);
-      return detail === undefined ? item : { ...item, detail };
+      const cell = details.get(item.key);
+      return cell === undefined ? item : { ...item, ...cell };
     }),
   };
 }

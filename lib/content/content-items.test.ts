@@ -7,8 +7,13 @@ import { parseNote } from "./parse-note";
 // The snapshot was written from the parser as it stood before issue 14 (notes as people write them).
 // Item keys drive versioning in the database, so a parser change must not move a single one. The notes
 // are a frozen copy of content/notes from that time: the shipped notes themselves go on changing.
-// Since then only one field has moved, on purpose: the controls of the notes tagged #Service are
-// of kind SERVICE, per-service items, where they were ASSIGN.
+// Since then only these have moved, on purpose:
+// - the controls of the notes tagged #Service are of kind SERVICE, per-service items, where they were ASSIGN;
+// - issue 23 (every question a fair test): a term that names its owner is no quiz item, and the
+//   service-model layer "Configuration" asks about "Database and application settings", whose owner
+//   AWS's model does not share (its key stays, so its history does).
+const NAMES_ITS_OWNER = new Set(["AWS Managed Key Rotation", "Customer Managed Key Rotation"]);
+const RENAMED_LAYER = { from: ": Configuration", to: ": Database and application settings" };
 const CONTENT = path.join(__dirname, "../../tests/fixtures/content-items/notes");
 const SNAPSHOT = path.join(__dirname, "../../tests/fixtures/content-items/items.json");
 
@@ -40,8 +45,10 @@ describe("the shipped notes' quiz items", () => {
         line: item.line,
       })),
     );
-    const snapshot: unknown = JSON.parse(fs.readFileSync(SNAPSHOT, "utf8"));
-    expect(items).toHaveLength(107);
+    const snapshot = (JSON.parse(fs.readFileSync(SNAPSHOT, "utf8")) as Array<{ term: string }>)
+      .filter((item) => !NAMES_ITS_OWNER.has(item.term))
+      .map((item) => ({ ...item, term: item.term.replace(RENAMED_LAYER.from, RENAMED_LAYER.to) }));
+    expect(items).toHaveLength(105);
     expect(items).toEqual(snapshot);
   });
 });

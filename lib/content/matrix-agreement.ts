@@ -1,12 +1,18 @@
 import { OWNER_CELL_WORDS, matrixItemKey } from "./note-matrix";
-import { isControlKind, type ContentProblem, type ExtractedItem, type NoteMatrix, type ParsedNote } from "./types";
+import { isControlKind, type Citation, type ContentProblem, type ExtractedItem, type NoteMatrix, type ParsedNote } from "./types";
+
+/** A matrix cell explains itself, and cites its source, with its service note's control. */
+export interface MatrixCellExplanation {
+  detail: string;
+  citation?: Citation;
+}
 
 type FindNote = (target: string, from: ParsedNote) => ParsedNote | undefined;
 
 export interface MatrixAgreement {
   problems: ContentProblem[];
   /** The explanation of each matrix item, by note file and item key: the service note's own. */
-  details: Map<string, Map<string, string>>;
+  details: Map<string, Map<string, MatrixCellExplanation>>;
 }
 
 const where = (note: ParsedNote, item: ExtractedItem) => `${note.file}:${item.line}`;
@@ -27,9 +33,9 @@ export function checkMatrixAgreement(
   findLeftOut: FindNote,
 ): MatrixAgreement {
   const problems: ContentProblem[] = [];
-  const details = new Map<string, Map<string, string>>();
+  const details = new Map<string, Map<string, MatrixCellExplanation>>();
   for (const note of notes) {
-    const noteDetails = new Map<string, string>();
+    const noteDetails = new Map<string, MatrixCellExplanation>();
     for (const matrix of note.matrices) {
       const at = (line: number, severity: ContentProblem["severity"], message: string) =>
         problems.push({
@@ -91,10 +97,10 @@ export function checkMatrixAgreement(
             continue;
           }
           const heading = said[0].source ? ` under "${said[0].source.heading}"` : "";
-          noteDetails.set(
-            matrixItemKey(matrix.id, row.slug, column.slug),
-            said[0].detail || `${service.title} lists "${said[0].prompt}"${heading}.`,
-          );
+          noteDetails.set(matrixItemKey(matrix.id, row.slug, column.slug), {
+            detail: said[0].detail || `${service.title} lists "${said[0].prompt}"${heading}.`,
+            ...(said[0].citation ? { citation: said[0].citation } : {}),
+          });
         }
       });
     }

@@ -336,6 +336,7 @@ export function matrixItems(matrix: NoteMatrix): ExtractedItem[] {
           key: matrixItemKey(matrix.id, row.slug, column.slug),
           kind: "MATRIX" as const,
           prompt: `${row.label} on ${column.note}`,
+          description: "",
           detail: "",
           owner,
           spec: {

@@ -2,6 +2,8 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { classifyHeading } from "./responsibility-headings";
 import { findMatrices, matrixItems } from "./note-matrix";
+import { readControlExtras } from "./control-extras";
+import { describeLeaks, findOwnerLeaks } from "./owner-leak";
 import { scanSection } from "./section-items";
 import { isServiceMatrixHeading, isServiceVariationHeading, outlineLevels } from "./sections";
 import { awsSourcesOf } from "./sources";
@@ -308,7 +310,8 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
   const halves: ExtractedItem[] = [];
   const keys = new Set<string>();
   const looseOwners = new Set<Owner>();
-  const warn = (line: number, message: string) => problems.push({ file, line, severity: "warning", message });
+  const warn = (line: number, message: string, strict?: ContentProblem["strict"]) =>
+    problems.push({ file, line, severity: "warning", message, ...(strict ? { strict } : {}) });
   sections.forEach((section, s) => {
     if (section.inList) {
       warn(
@@ -366,6 +369,16 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
         continue;
       }
       const term = raw.term;
+      const termLeaks = findOwnerLeaks(term);
+      if (termLeaks.length > 0) {
+        // The term is the question itself: a term that names its owner cannot be asked fairly.
+        warn(
+          raw.line,
+          `term "${term}" ${describeLeaks(termLeaks)}, which gives the owner away, so it is not a quiz item; name the control without naming who runs it`,
+          "owner-leak",
+        );
+        continue;
+      }
       if (termsInSection.has(term.toLowerCase())) {
         warn(raw.line, `term "${term}" repeats within section "${section.text}"; only the first becomes a quiz item`);
         continue;
@@ -379,11 +392,15 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       }
       keys.add(key);
       if (section.loose) looseOwners.add(itemOwner);
+      const extras = readControlExtras(term, raw.explanation, raw.line, raw.children ?? [], inlineText);
+      for (const warning of extras.warnings) warn(warning.line, warning.message, warning.strict);
       items.push({
         key,
         kind: "ASSIGN",
         prompt: term,
+        description: extras.description,
         detail: raw.explanation,
+        ...(extras.citation ? { citation: extras.citation } : {}),
         owner: itemOwner,
         anchor: section.anchor,
         line: raw.line,
@@ -391,7 +408,11 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       });
       if (raw.children) {
         halves.push(
-          ...splitHalves({ key, term, owner: itemOwner, anchor: section.anchor, children: raw.children }, inlineText, warn),
+          ...splitHalves(
+            { key, term, owner: itemOwner, anchor: section.anchor, children: raw.children, citation: extras.citation },
+            inlineText,
+            warn,
+          ),
         );
       }
     }
@@ -482,6 +503,7 @@ function serviceItems(term: string, explanation: string, line: number): Extracte
       key: serviceItemKey(model, layer.id),
       kind: "MATRIX" as const,
       prompt: `${term}: ${layer.label}`,
+      description: layer.description,
       detail: explainServiceLayer(model, term, layer.id, owner),
       owner,
       spec: {

@@ -270,10 +270,43 @@ function controlList(
     const lead = rest[0];
     if (lead?.type === "text") lead.value = lead.value.replace(/^\s*:\s*/, "");
     const term = toString(strong).replace(/:$/, "");
+    const control = items.find((i) => i.prompt === term);
+    // A bullet the quiz does not ask (its term names its owner, say) is prose, not a control card.
+    if (!control) return flowElement("li", [], item.children);
     const explanation: Paragraph = { type: "paragraph", children: rest };
-    return flowElement("Control", [...attribute("owner", owner), ...attribute("term", term)], [explanation, ...item.children.slice(1)]);
+    return flowElement("Control", controlAttributes(owner, control), [explanation, ...withoutCardLines(item.children.slice(1))]);
   });
   return flowElement("ControlList", [...attribute("owner", owner), ...attribute("section", anchor)], cards);
+}
+
+/**
+ * A card's attributes: its owner and term, the neutral description study mode shows until the
+ * reader reveals the owner, and the AWS page that backs the owner.
+ */
+function controlAttributes(owner: Owner | undefined, control: ExtractedItem): MdxJsxAttribute[] {
+  return [
+    ...attribute("owner", owner),
+    ...attribute("term", control.prompt),
+    ...attribute("description", control.description || undefined),
+    ...attribute("sourceTitle", control.citation?.title),
+    ...attribute("sourceUrl", control.citation?.url),
+  ];
+}
+
+const CARD_LINE = /^\s*(?:what it is|source)\s*:/i;
+
+/** A card's nested lines without its `What it is:` and `Source:` lines, which the card shows itself. */
+function withoutCardLines(nodes: ListItem["children"]): ListItem["children"] {
+  const kept: ListItem["children"] = [];
+  for (const node of nodes) {
+    if (node.type !== "list") {
+      kept.push(node);
+      continue;
+    }
+    const lines = node.children.filter((child) => !CARD_LINE.test(toString(child.children[0] ?? child)));
+    if (lines.length > 0) kept.push({ ...node, children: lines });
+  }
+  return kept;
 }
 
 /** A bullet without a bold term: a card when its text starts with an item's term, else a bullet. */
@@ -299,11 +332,7 @@ function plainControl(
   lead.value = leadText.slice(control.prompt.length).replace(/^\s*(?::|\s[-–—])\s*/, "");
   const rest: Paragraph = { type: "paragraph", children: paragraph.children.slice(start) };
   const body = toString(rest).trim() ? [rest] : [];
-  return flowElement(
-    "Control",
-    [...attribute("owner", owner), ...attribute("term", control.prompt)],
-    [...body, ...item.children.slice(1)],
-  );
+  return flowElement("Control", controlAttributes(owner, control), [...body, ...withoutCardLines(item.children.slice(1))]);
 }
 
 /**
@@ -318,7 +347,7 @@ function tableControls(table: Table, section: { owner?: Owner; anchor: string },
     .map((item) =>
       flowElement(
         "Control",
-        [...attribute("owner", item.owner), ...attribute("term", item.prompt)],
+        controlAttributes(item.owner, item),
         item.detail ? [{ type: "paragraph", children: [{ type: "text", value: item.detail }] }] : [],
       ),
     );

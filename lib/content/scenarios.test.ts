@@ -25,17 +25,17 @@ function readFixture() {
 }
 
 const GOOD = `---
-title: A public S3 bucket leaks customer records
+title: A public S3 bucket leaks order records
 notes: [Amazon S3, AWS IAM]
 owner: Customer
 control: Block Public Access was turned off for the bucket
 distractors:
   - S3 server-side encryption was disabled
-  - AWS's storage hardware failed
+  - A storage server's disk failed
 sources:
   - https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 ---
-A researcher finds a bucket listing **customer records**
+A researcher finds a bucket listing **order records**
 to anyone on the internet.
 
 It stays open for a week.
@@ -63,14 +63,14 @@ describe("parseScenario", () => {
     expect(scenario).toMatchObject({
       id: "public-bucket",
       line: 1,
-      title: "A public S3 bucket leaks customer records",
+      title: "A public S3 bucket leaks order records",
       notes: ["Amazon S3", "AWS IAM"],
       noteLines: [3, 3],
       owner: "CUSTOMER",
       control: "Block Public Access was turned off for the bucket",
-      distractors: ["S3 server-side encryption was disabled", "AWS's storage hardware failed"],
+      distractors: ["S3 server-side encryption was disabled", "A storage server's disk failed"],
       story:
-        "A researcher finds a bucket listing customer records to anyone on the internet.\n\n" +
+        "A researcher finds a bucket listing order records to anyone on the internet.\n\n" +
         "It stays open for a week.",
       explanation: "Who may read a bucket is the customer's to configure.",
     });
@@ -130,12 +130,12 @@ describe("a scenario's quiz items", () => {
       owner: "CUSTOMER",
       prompt: "Which control failed?",
       answerKey: optionKey("Block Public Access was turned off for the bucket"),
-      spec: { part: "control", notes, title: "A public S3 bucket leaks customer records" },
+      spec: { part: "control", notes, title: "A public S3 bucket leaks order records" },
     });
     const options = control.spec?.kind === "SCENARIO" ? control.spec.options : [];
     expect(options.map((o) => o.text).sort()).toEqual(
       [
-        "AWS's storage hardware failed",
+        "A storage server's disk failed",
         "Block Public Access was turned off for the bucket",
         "S3 server-side encryption was disabled",
       ].sort(),
@@ -189,9 +189,9 @@ describe("the scenario fixtures: every error, with file and line", () => {
       'scenarios/Bad Fields.md:4: error: frontmatter field "owner" must be exactly one of AWS, Customer or Shared',
       'scenarios/Bad Fields.md:1: error: frontmatter field "control" is missing',
       'scenarios/Bad Fields.md:6: error: frontmatter field "distractors" needs 2 or 3 other controls',
-      'scenarios/Bad Fields.md:8: error: frontmatter field "sources.0" must be an https URL on docs.aws.amazon.com or aws.amazon.com',
-      'scenarios/Bad Fields.md:9: error: frontmatter field "sources.1" must be an https URL on docs.aws.amazon.com or aws.amazon.com',
-      "scenarios/Bad Fields.md:10: error: unknown frontmatter field distractor: a scenario has title, notes, owner, control, distractors and sources",
+      'scenarios/Bad Fields.md:8: error: frontmatter field "sources.0" is not a source: it is not an https:// page on docs.aws.amazon.com or aws.amazon.com',
+      'scenarios/Bad Fields.md:9: error: frontmatter field "sources.1" is not a source: it is not an https:// page on docs.aws.amazon.com or aws.amazon.com',
+      "scenarios/Bad Fields.md:10: error: unknown frontmatter field distractor: a scenario has title, notes, owner, control, distractors, sources and term",
       "scenarios/Bad Yaml.md:3: error: broken frontmatter: Flow sequence in block collection must be sufficiently indented and end with a ]",
       'scenarios/Bad Yaml.md:6: error: scenario has no "## Explanation" section after its story',
       'scenarios/Distractor Is Control.md:8: error: distractor "mfa was off" is the failed control itself',
@@ -207,8 +207,8 @@ describe("the scenario fixtures: every error, with file and line", () => {
 
   it("rejects too many distractors and an empty explanation", () => {
     const source = GOOD.replace(
-      "  - AWS's storage hardware failed\n",
-      "  - AWS's storage hardware failed\n  - A third\n  - A fourth\n",
+      "  - A storage server's disk failed\n",
+      "  - A storage server's disk failed\n  - A third\n  - A fourth\n",
     ).replace("Who may read a bucket is the customer's to configure.\n", "");
     const messages = parseScenario({ file: "scenarios/x.md", source }).problems.map(formatProblem);
     expect(messages).toEqual([

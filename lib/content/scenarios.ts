@@ -1,9 +1,11 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
+import { checkAwsSource } from "./control-extras";
 import { optionKey, toOptions } from "./options";
+import { describeLeaks, findOwnerLeaks } from "./owner-leak";
 import { inlineText } from "./parse-note";
 import { slugify } from "./slug";
-import type { ContentProblem, ExtractedItem, Owner, ParsedNote } from "./types";
+import type { Citation, ContentProblem, ExtractedItem, Owner, ParsedNote } from "./types";
 
 /**
  * Incident scenarios: one markdown file per story under `scenarios/` in the content root. The
@@ -27,8 +29,6 @@ export function scenarioAnchor(id: string): string {
 /** The owner words a scenario may name, exactly one of them. */
 const OWNER_WORDS: Record<string, Owner> = { aws: "AWS", customer: "CUSTOMER", shared: "SHARED" };
 
-/** Pages that may back a scenario: AWS's own documentation and product pages. */
-const SOURCE_HOSTS = new Set(["docs.aws.amazon.com", "aws.amazon.com"]);
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -51,20 +51,36 @@ const frontmatterSchema = z.strictObject({
     .max(3, "needs 2 or 3 other controls"),
   sources: z
     .array(
-      z.string().refine(isSourceUrl, {
-        message: "must be an https URL on docs.aws.amazon.com or aws.amazon.com",
-      }),
+      z
+        .string()
+        .transform(readSource)
+        .superRefine((source, ctx) => {
+          const checked = checkAwsSource(source.url);
+          if (!checked.ok) ctx.addIssue({ code: "custom", message: `is not a source: ${checked.why}` });
+        }),
     )
     .min(1, "names no AWS documentation page"),
+  /**
+   * The control of the first note this incident is about, by its term: its owner there must be the
+   * scenario's owner (build-library.ts checks it with every other place that names the control).
+   */
+  term: text.optional(),
 });
 
-function isSourceUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" && SOURCE_HOSTS.has(url.hostname);
-  } catch {
-    return false;
-  }
+const MARKDOWN_LINK = /^\[([^\]]+)\]\((\S+?)\)$/;
+
+/**
+ * A source as written: a bare URL, or a markdown link `[Page title](https://…)`. A bare URL is
+ * titled by its page's file name ("restricted-ssh.html" → "Restricted ssh"), so the learner sees
+ * which page it is before following it.
+ */
+function readSource(value: string): Citation {
+  const trimmed = value.trim();
+  const link = MARKDOWN_LINK.exec(trimmed);
+  if (link) return { title: link[1].trim(), url: link[2] };
+  const page = trimmed.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? "";
+  const words = page.replace(/\.html?$/i, "").replace(/[-_]+/g, " ").trim();
+  return { title: words ? words[0].toUpperCase() + words.slice(1) : "AWS documentation", url: trimmed };
 }
 
 export interface ScenarioSource {
@@ -87,10 +103,15 @@ export interface ParsedScenario {
   owner: Owner;
   control: string;
   distractors: string[];
-  sources: string[];
+  sources: Citation[];
+  /** The first note's control this incident is about, when the author names it, and its line. */
+  term?: string;
+  termLine?: number;
   /** Plain text; paragraphs separated by a blank line. */
   story: string;
   explanation: string;
+  /** Whether its title, story or choices name an owner: such a scenario is shown but never asked. */
+  leaks: boolean;
   problems: ContentProblem[];
 }
 
@@ -122,6 +143,7 @@ export function parseScenario({ file, source }: ScenarioSource): ParsedScenario 
     sources: [],
     story: "",
     explanation: "",
+    leaks: false,
     problems,
   };
   if (!id) error(1, "scenario file name has no letters or digits to make an id from");
@@ -148,6 +170,29 @@ export function parseScenario({ file, source }: ScenarioSource): ParsedScenario 
   } else {
     scenario.explanation = plainParagraphs(lines.slice(explanationAt + 1));
     if (!scenario.explanation) error(explanationAt + 1, '"## Explanation" is empty');
+  }
+  // What the learner reads before answering: the title, the story and the controls offered.
+  const lineOfText = (value: string) => {
+    const index = lines.findIndex((line) => line.includes(value));
+    return index < 0 ? 1 : index + 1;
+  };
+  const shown: Array<[string, string, number]> = [
+    ["title", scenario.title, lineOfText(scenario.title)],
+    ["story", scenario.story, bodyStart + 1],
+    ["control", scenario.control, lineOfText(scenario.control)],
+    ...scenario.distractors.map((d, i): [string, string, number] => [`distractor ${i + 1}`, d, lineOfText(d)]),
+  ];
+  for (const [field, value, line] of shown) {
+    const leaks = findOwnerLeaks(value);
+    if (leaks.length === 0) continue;
+    scenario.leaks = true;
+    problems.push({
+      file,
+      line,
+      severity: "warning",
+      strict: "owner-leak",
+      message: `the scenario's ${field} ${describeLeaks(leaks)}, which gives the answer away before the learner answers, so the scenario is not asked`,
+    });
   }
   return scenario;
 }
@@ -187,6 +232,8 @@ function readFrontmatter(
     control: data.control,
     distractors: data.distractors,
     sources: data.sources,
+    term: data.term,
+    termLine: data.term === undefined ? undefined : lineOf(doc.contents, ["term"], lineAt),
     noteLines: data.notes.map((_, i) => lineOf(doc.contents, ["notes", i], lineAt)),
   });
   const distractorsAt = (i: number) => lineOf(doc.contents, ["distractors", i], lineAt);
@@ -203,7 +250,7 @@ function readFrontmatter(
 
 function frontmatterMessage(path: Array<string | number>, message: string, keys: string[]): string {
   if (keys.length > 0) {
-    return `unknown frontmatter field${keys.length > 1 ? "s" : ""} ${keys.join(", ")}: a scenario has title, notes, owner, control, distractors and sources`;
+    return `unknown frontmatter field${keys.length > 1 ? "s" : ""} ${keys.join(", ")}: a scenario has title, notes, owner, control, distractors, sources and term`;
   }
   const field = path.join(".") || "frontmatter";
   if (/received undefined/.test(message)) return `frontmatter field "${field}" is missing`;
@@ -300,8 +347,10 @@ export function resolveScenarios(
       control: scenario.control,
       distractors: scenario.distractors,
       sources: scenario.sources,
+      ...(scenario.term ? { term: scenario.term, termLine: scenario.termLine } : {}),
       story: scenario.story,
       explanation: scenario.explanation,
+      leaks: scenario.leaks,
     });
   }
   scenarios.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -314,9 +363,12 @@ export const SCENARIO_CONTROL_PROMPT = "Which control failed?";
 /** The two quiz items of a scenario: whose failure it was, and which control failed. */
 export function scenarioItems(scenario: Scenario): ExtractedItem[] {
   const { id, title, story, owner, explanation, notes } = scenario;
+  if (scenario.leaks) return [];
   const common = {
     kind: "SCENARIO" as const,
+    description: "",
     detail: explanation,
+    citation: scenario.sources[0],
     owner,
     anchor: scenarioAnchor(id),
     line: scenario.line,

@@ -1,13 +1,51 @@
 import type { ExtractedItem, Owner, ServiceModel } from "./types";
 
 export const SERVICE_LAYERS = [
-  { id: "physical", label: "Physical infrastructure", pattern: /physical|hardware|data cent(er|re)s?|facilit/ },
-  { id: "virtualization", label: "Virtualization", pattern: /virtuali[sz]ation|hypervisor/ },
-  { id: "guest-os", label: "Guest operating system", pattern: /\bos\b|operating system/ },
-  { id: "applications", label: "Applications", pattern: /application|\bapps?\b/ },
-  { id: "configuration", label: "Configuration", pattern: /configur|setting/ },
-  { id: "data", label: "Data", pattern: /\bdata\b(?! cent)/ },
-  { id: "user-access", label: "User access", pattern: /access|identit|\busers?\b/ },
+  {
+    id: "physical",
+    label: "Physical infrastructure",
+    description: "The data centers, hardware and facilities the service runs on.",
+    pattern: /physical|hardware|data cent(er|re)s?|facilit/,
+  },
+  {
+    id: "virtualization",
+    label: "Virtualization",
+    description: "The hypervisor and host layer that keeps one virtual machine apart from another.",
+    pattern: /virtuali[sz]ation|hypervisor/,
+  },
+  {
+    id: "guest-os",
+    label: "Guest operating system",
+    description: "The operating system inside each virtual machine or instance, and its patches.",
+    pattern: /\bos\b|operating system/,
+  },
+  {
+    id: "applications",
+    label: "Applications",
+    description: "The software deployed onto the service, and the libraries it brings with it.",
+    pattern: /application|\bapps?\b/,
+  },
+  {
+    // Not "Configuration": AWS's model lists configuration management as a shared control (AWS
+    // configures its infrastructure devices). The layer asked is the settings of the databases and
+    // applications, which AWS's model gives to the customer alone.
+    id: "configuration",
+    label: "Database and application settings",
+    description: "The parameters, options and network exposure chosen for the databases and applications.",
+    pattern: /configur|setting/,
+  },
+  {
+    id: "data",
+    label: "Data",
+    description: "The information stored and processed: how it is classified, kept and protected.",
+    pattern: /\bdata\b(?! cent)/,
+  },
+  {
+    id: "user-access",
+    label: "User access",
+    description: "Who may sign in, and what each person or role may do.",
+    pattern: /access|identit|\busers?\b/,
+  },
 ] as const;
 
 export type ServiceLayerId = (typeof SERVICE_LAYERS)[number]["id"];

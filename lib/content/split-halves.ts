@@ -1,5 +1,6 @@
 import { optionKey, toOptions } from "./options";
-import type { ExtractedItem, Owner } from "./types";
+import { describeLeaks, findOwnerLeaks } from "./owner-leak";
+import type { Citation, ContentProblem, ExtractedItem, Owner } from "./types";
 
 /**
  * The two halves of a Shared control, written as bullets nested under it:
@@ -21,12 +22,14 @@ export interface SplitSource {
   owner: Owner;
   anchor: string;
   children: Array<{ line: number; text: string }>;
+  /** The Shared control's source, which backs its halves too. */
+  citation?: Citation;
 }
 
 export function splitHalves(
   control: SplitSource,
   inline: (markdown: string) => string,
-  warn: (line: number, message: string) => void,
+  warn: (line: number, message: string, strict?: ContentProblem["strict"]) => void,
 ): ExtractedItem[] {
   const halves = control.children.flatMap((child) => {
     const match = HALF.exec(child.text);
@@ -47,6 +50,16 @@ export function splitHalves(
   if (aws.length !== 1 || customer.length !== 1)
     return skip("write exactly one `AWS half:` and one `Customer half:` line");
   if (neither.length > MAX_NEITHER) return skip(`write at most ${MAX_NEITHER} \`Neither:\` lines`);
+  // The statements are the choices, seen before answering: one that names its side is the answer.
+  const leaking = halves.find((h) => findOwnerLeaks(h.text).length > 0);
+  if (leaking) {
+    warn(
+      leaking.line,
+      `the halves of "${control.term}" are not quiz items: the statement "${leaking.text}" ${describeLeaks(findOwnerLeaks(leaking.text))}, which gives its side away`,
+      "owner-leak",
+    );
+    return [];
+  }
   const texts = halves.map((h) => h.text);
   if (new Set(texts.map((t) => t.toLowerCase())).size !== texts.length)
     return skip("two of its statements say the same thing");
@@ -59,7 +72,9 @@ export function splitHalves(
     key: `split:${control.key}:${id}`,
     kind: "SPLIT" as const,
     prompt: `${control.term}: which statement is ${whose} half?`,
+    description: "",
     detail: explanation,
+    ...(control.citation ? { citation: control.citation } : {}),
     owner: side,
     answerKey: optionKey(half.text),
     spec: { kind: "SPLIT" as const, control: control.term, half: side, statements },

@@ -8,6 +8,17 @@ export interface ContentProblem {
   line: number;
   severity: Severity;
   message: string;
+  /**
+   * A warning of a kind that the curated, shipped content must not have at all: content:check makes
+   * it an error there (see scripts/content-check.ts). A user's vault only sees the warning.
+   */
+  strict?: "owner-leak" | "uncited";
+}
+
+/** The AWS documentation page that backs an item's owner. */
+export interface Citation {
+  title: string;
+  url: string;
 }
 
 export interface Heading {
@@ -103,7 +114,15 @@ export interface ExtractedItem {
   key: string;
   kind: ItemKind;
   prompt: string;
+  /**
+   * What the control is, in words that name no owner (owner-leak.ts): the card's text before
+   * grading. "" when the note gives none that is neutral: the card then shows the term alone.
+   */
+  description: string;
+  /** The explanation of who owns it and why, shown after grading. */
   detail: string;
+  /** The AWS page that backs the owner, shown with the explanation. */
+  citation?: Citation;
   /** Who owns the control; for a split half, the half's side; for a scenario, whose failure it was. */
   owner: Owner;
   /** For items answered with one of their options: the right option's key. */

@@ -7,6 +7,7 @@ function item(itemId: string, owner: GradableItem["owner"], answerKey: string | 
     owner,
     answerKey,
     explanation: `Why ${itemId}`,
+    source: null,
     lessonHref: `/lessons/x#${itemId}`,
     related: [],
   };
@@ -40,6 +41,7 @@ describe("gradeAnswers", () => {
       expected: "CUSTOMER",
       expectedOption: null,
       explanation: "Why b",
+      source: null,
       lessonHref: "/lessons/x#b",
       related: [],
     });

@@ -1,4 +1,4 @@
-import type { Owner } from "@/lib/content/types";
+import type { Citation, Owner } from "@/lib/content/types";
 import type { Confidence } from "@/lib/contracts/quiz";
 
 /**
@@ -10,6 +10,8 @@ export interface GradableItem {
   owner: Owner;
   answerKey: string | null;
   explanation: string;
+  /** The AWS page that backs the owner, shown with the explanation. */
+  source: Citation | null;
   lessonHref: string;
   /** Further lessons the explanation sends the learner to (a scenario's notes). */
   related: Array<{ href: string; title: string }>;
@@ -33,6 +35,7 @@ export interface GradedResult {
   /** The right option, for items answered with one. */
   expectedOption: string | null;
   explanation: string;
+  source: Citation | null;
   lessonHref: string;
   related: Array<{ href: string; title: string }>;
 }
@@ -68,6 +71,7 @@ export function gradeAnswers(
       expected: item.owner,
       expectedOption: item.answerKey,
       explanation: item.explanation,
+      source: item.source,
       lessonHref: item.lessonHref,
       related: item.related,
     };

@@ -62,7 +62,7 @@ export async function getAttempt(
       kind: a.item.kind,
       noteSlug: a.item.noteSlug,
       prompt: a.itemVersion.prompt,
-      detail: a.itemVersion.detail,
+      description: a.itemVersion.description,
       serviceModel: a.itemVersion.serviceModel,
       spec: a.itemVersion.spec,
     }),
@@ -80,6 +80,8 @@ export async function getAttempt(
           answerKey: a.itemVersion.answerKey,
           spec: a.itemVersion.spec,
           explanation: a.itemVersion.detail,
+          sourceTitle: a.itemVersion.sourceTitle,
+          sourceUrl: a.itemVersion.sourceUrl,
           anchor: a.itemVersion.anchor,
         })),
       )
@@ -110,6 +112,7 @@ export async function getAttempt(
             noteTitle: a.item.note.title,
             anchor: a.itemVersion.anchor,
             serviceModel: a.itemVersion.serviceModel,
+            spec: a.itemVersion.spec,
           })),
         )
       : null,

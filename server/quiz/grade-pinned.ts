@@ -16,6 +16,8 @@ export interface PinnedAnswer {
   answerKey: string | null;
   spec: string | null;
   explanation: string;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
   anchor: string;
 }
 
@@ -44,6 +46,7 @@ export function gradePinnedAnswers(answers: PinnedAnswer[]): Grade {
       owner: a.owner,
       answerKey: a.answerKey,
       explanation: a.explanation,
+      source: a.sourceTitle && a.sourceUrl ? { title: a.sourceTitle, url: a.sourceUrl } : null,
       lessonHref: lessonHref(a.noteSlug, a.anchor),
       related: relatedLessons(a),
     })),

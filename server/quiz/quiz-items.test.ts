@@ -2,20 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { ItemSpec } from "@/lib/content/types";
 import { toQuizItem, type StoredItem } from "./quiz-items";
 
-function stored(kind: StoredItem["kind"], detail: string, spec?: ItemSpec): StoredItem {
+function stored(kind: StoredItem["kind"], description: string, spec?: ItemSpec): StoredItem {
   return {
     id: "i1",
     kind,
     noteSlug: "note",
     prompt: "Prompt",
-    detail,
+    description,
     serviceModel: null,
     spec: spec ? JSON.stringify(spec) : null,
   };
 }
 
 describe("toQuizItem", () => {
-  it("keeps a control's own explanation: it is the card's text", () => {
+  it("shows a control's neutral description as the card's text, never its explanation", () => {
     const item = toQuizItem(stored("ASSIGN", "Require a second factor for people who sign in."));
     expect(item).toMatchObject({
       kind: "assign",
@@ -27,7 +27,7 @@ describe("toQuizItem", () => {
 
   it("names a service item's service, and answers it with an owner like a control", () => {
     const item = toQuizItem(
-      stored("SERVICE", "The customer patches the guest operating system.", {
+      stored("SERVICE", "Applying patches to the guest operating system.", {
         kind: "SERVICE",
         service: "Amazon EC2",
       }),
@@ -35,7 +35,7 @@ describe("toQuizItem", () => {
     expect(item).toMatchObject({
       kind: "service",
       service: "Amazon EC2",
-      detail: "The customer patches the guest operating system.",
+      detail: "Applying patches to the guest operating system.",
       choices: ["AWS", "CUSTOMER", "SHARED"],
       options: [],
       matrix: null,

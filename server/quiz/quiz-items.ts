@@ -9,15 +9,16 @@ export interface StoredItem {
   kind: ItemKind;
   noteSlug: string;
   prompt: string;
-  detail: string;
+  /** What the control is, in words that name no owner; the explanation is never shown before grading. */
+  description: string;
   serviceModel: string | null;
   spec: string | null;
 }
 
 /**
- * An item as a learner sees it: never with its owner or right option. Only a control's own
- * explanation is its card's text; every other kind's stored detail explains the answer, so before
- * grading the learner gets the question instead.
+ * An item as a learner sees it: never with its owner, its right option or its explanation, which
+ * says who and why. A control's card text is its neutral description (owner-leak.ts holds every
+ * description to that); every other kind shows its question instead.
  */
 export function toQuizItem(item: StoredItem): QuizItem {
   const spec = parseItemSpec(item.spec);
@@ -35,9 +36,9 @@ export function toQuizItem(item: StoredItem): QuizItem {
   };
   switch (spec?.kind) {
     case undefined:
-      return { ...base, kind: "assign", detail: item.detail };
+      return { ...base, kind: "assign", detail: item.description };
     case "SERVICE":
-      return { ...base, kind: "service", detail: item.detail, service: spec.service };
+      return { ...base, kind: "service", detail: item.description, service: spec.service };
     case "MATRIX":
       return {
         ...base,
@@ -56,7 +57,9 @@ export function toQuizItem(item: StoredItem): QuizItem {
       return {
         ...base,
         kind: "split",
-        detail: `${spec.control} is a Shared control. Pick the statement that is ${spec.half === "AWS" ? "AWS's" : "the customer's"} part of it.`,
+        // The half asked is the question itself. That the control has halves at all is its owner, so
+        // an attempt never asks a control's owner beside its halves (lib/quiz/fair-draw.ts).
+        detail: `Pick the statement that describes ${spec.half === "AWS" ? "AWS's" : "the customer's"} part in ${spec.control}.`,
         choices: [],
         options: spec.statements,
         split: { control: spec.control, half: spec.half },

@@ -12,8 +12,9 @@ function answer(
   correct: boolean,
   anchor: string,
   serviceModel: string | null = null,
+  spec: string | null = null,
 ): PlacedAnswer {
-  return { itemId, correct, noteSlug: "model", noteTitle: "Model", anchor, serviceModel };
+  return { itemId, correct, noteSlug: "model", noteTitle: "Model", anchor, serviceModel, spec };
 }
 
 describe("scoreBySection", () => {
@@ -49,6 +50,44 @@ describe("scoreBySection", () => {
     expect(sections.map((s) => [s.noteTitle, s.title, s.total])).toEqual([
       ["Another", "Old section", 1],
       ["Model", "Old section", 1],
+    ]);
+  });
+
+  it("scores a scenario part under its incident's title and a matrix cell under its matrix's", () => {
+    const scenario = JSON.stringify({
+      kind: "SCENARIO",
+      scenario: "ssh-open-to-the-world",
+      title: "SSH open to the whole internet",
+      story: "A port was open.",
+      part: "owner",
+      options: [],
+      notes: [],
+    });
+    const matrix = JSON.stringify({
+      kind: "MATRIX",
+      matrix: "who-owns-each-control-by-service",
+      title: "Who owns each control by service",
+      row: "Identity and access",
+      column: "Amazon EC2",
+      rowIndex: 0,
+      columnIndex: 0,
+    });
+    const sections = scoreBySection(
+      [
+        answer("s", true, "scenario-ssh-open-to-the-world", null, scenario),
+        answer(
+          "m",
+          false,
+          "matrix-who-owns-each-control-by-service-identity-and-access",
+          null,
+          matrix,
+        ),
+      ],
+      () => headings,
+    );
+    expect(sections.map((s) => s.title).sort()).toEqual([
+      "SSH open to the whole internet",
+      "Who owns each control by service",
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseItemSpec } from "@/lib/content/item-spec";
 import type { Heading } from "@/lib/content/types";
 import type { SectionScore } from "@/lib/contracts/quiz";
 import { loadLibrary } from "@/server/content/load-library";
@@ -11,6 +12,15 @@ export interface PlacedAnswer {
   noteTitle: string;
   anchor: string;
   serviceModel: string | null;
+  /** The item version's spec (JSON): a scenario part counts under its incident, a matrix cell under its matrix. */
+  spec: string | null;
+}
+
+/** The title a grouped item is scored under, as its group is shown: the incident's or the matrix's. */
+function groupTitle(spec: string | null): string | undefined {
+  const parsed = parseItemSpec(spec);
+  if (parsed?.kind === "SCENARIO" || parsed?.kind === "MATRIX") return parsed.title;
+  return undefined;
 }
 
 /** "shared-controls" -> "Shared controls": for a section the note no longer has. */
@@ -33,7 +43,9 @@ export function scoreBySection(
     const headings = headingsOf(answer.noteSlug) ?? [];
     const index = headings.findIndex((h) => h.anchor === answer.anchor);
     const title =
-      answer.serviceModel ?? (index >= 0 ? headings[index].text : titleFromAnchor(answer.anchor));
+      answer.serviceModel ??
+      groupTitle(answer.spec) ??
+      (index >= 0 ? headings[index].text : titleFromAnchor(answer.anchor));
     const key = `${answer.noteSlug}\u0000${title}`;
     const section = sections.get(key) ?? {
       title,

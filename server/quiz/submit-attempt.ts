@@ -56,6 +56,8 @@ async function readAnswers(db: Tx | Db, attemptId: string): Promise<StoredAnswer
           answerKey: true,
           spec: true,
           detail: true,
+          sourceTitle: true,
+          sourceUrl: true,
           anchor: true,
           prompt: true,
         },
@@ -74,6 +76,8 @@ async function readAnswers(db: Tx | Db, attemptId: string): Promise<StoredAnswer
     answerKey: row.itemVersion.answerKey,
     spec: row.itemVersion.spec,
     explanation: row.itemVersion.detail,
+    sourceTitle: row.itemVersion.sourceTitle,
+    sourceUrl: row.itemVersion.sourceUrl,
     anchor: row.itemVersion.anchor,
     prompt: row.itemVersion.prompt,
   }));

@@ -14,7 +14,9 @@ export interface SyncReport {
   unchanged: number;
 }
 
-type ItemContent = Pick<ExtractedItem, "prompt" | "detail" | "owner" | "anchor"> & {
+type ItemContent = Pick<ExtractedItem, "prompt" | "description" | "detail" | "owner" | "anchor"> & {
+  sourceTitle: string | null;
+  sourceUrl: string | null;
   serviceModel: string | null;
   answerKey: string | null;
   /** The ItemSpec as stored: JSON text. */
@@ -24,7 +26,10 @@ type ItemContent = Pick<ExtractedItem, "prompt" | "detail" | "owner" | "anchor">
 function contentOf(item: ExtractedItem): ItemContent {
   return {
     prompt: item.prompt,
+    description: item.description,
     detail: item.detail,
+    sourceTitle: item.citation?.title ?? null,
+    sourceUrl: item.citation?.url ?? null,
     owner: item.owner,
     anchor: item.anchor,
     serviceModel: item.serviceModel ?? null,
@@ -36,7 +41,10 @@ function contentOf(item: ExtractedItem): ItemContent {
 function sameContent(a: ItemContent, b: ItemContent): boolean {
   return (
     a.prompt === b.prompt &&
+    a.description === b.description &&
     a.detail === b.detail &&
+    a.sourceTitle === b.sourceTitle &&
+    a.sourceUrl === b.sourceUrl &&
     a.owner === b.owner &&
     a.anchor === b.anchor &&
     a.serviceModel === b.serviceModel &&
@@ -113,7 +121,18 @@ export async function syncContent(
           if (!item) {
             const id = randomUUID();
             const versionId = randomUUID();
-            const { prompt, detail, owner, anchor, serviceModel, answerKey, spec } = content;
+            const {
+              prompt,
+              description,
+              detail,
+              sourceTitle,
+              sourceUrl,
+              owner,
+              anchor,
+              serviceModel,
+              answerKey,
+              spec,
+            } = content;
             newItems.push([
               id,
               note.slug,
@@ -123,7 +142,10 @@ export async function syncContent(
               1,
               versionId,
               prompt,
+              description,
               detail,
+              sourceTitle,
+              sourceUrl,
               owner,
               anchor,
               serviceModel,
@@ -135,7 +157,10 @@ export async function syncContent(
               id,
               1,
               prompt,
+              description,
               detail,
+              sourceTitle,
+              sourceUrl,
               owner,
               anchor,
               serviceModel,
@@ -159,7 +184,10 @@ export async function syncContent(
           "version",
           "currentVersionId",
           "prompt",
+          "description",
           "detail",
+          "sourceTitle",
+          "sourceUrl",
           "owner",
           "anchor",
           "serviceModel",
@@ -176,7 +204,10 @@ export async function syncContent(
           "itemId",
           "version",
           "prompt",
+          "description",
           "detail",
+          "sourceTitle",
+          "sourceUrl",
           "owner",
           "anchor",
           "serviceModel",
