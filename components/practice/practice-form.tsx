@@ -191,11 +191,12 @@ export function PracticeForm({
             aria-invalid={Boolean(fields.size) || undefined}
           />
           <p id="size-hint" className="field-hint">
-            From {PRACTICE_SIZE.min} to {PRACTICE_SIZE.max}.{" "}
+            From {PRACTICE_SIZE.min} to {PRACTICE_SIZE.max}. Each answer counts as one question:
+            a matrix cell, each half of a Shared control and each part of an incident.{" "}
             {notes.size > 0 && kinds.size > 0
               ? available < wanted
-                ? `What you picked holds ${plural(available, "question")}: the test has them all.`
-                : `What you picked holds ${plural(available, "question")}.`
+                ? `What you picked holds up to ${plural(available, "question")}: the test has them all.`
+                : `What you picked holds up to ${plural(available, "question")}.`
               : null}
           </p>
           <FieldError id="size-error" messages={fields.size} />

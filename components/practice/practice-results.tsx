@@ -81,6 +81,8 @@ export function PracticeResults({
     attemptId: attempt.id,
     prompt: itemById.get(r.itemId)?.prompt ?? "",
     section: sectionOf.get(r.itemId) ?? itemById.get(r.itemId)?.noteTitle ?? "",
+    // The item's options, so that an option question shows its statements, the right one too.
+    item: itemById.get(r.itemId),
   }));
   return (
     <section className="quiz-results practice-results" aria-labelledby="results-heading">

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { practiceTestSchema } from "@/lib/validation/quiz";
 import {
   countdownAnnouncement,
-  countQuestions,
   describePractice,
   formatCountdown,
   practiceFieldErrors,
@@ -131,20 +130,5 @@ describe("describePractice", () => {
     expect(describePractice({ notes: null, kinds: null, size: 5, timeLimitMinutes: null }, 1)).toBe(
       "1 question from all lessons · every kind of question · no time limit",
     );
-  });
-});
-
-describe("countQuestions", () => {
-  it("counts a split's halves and a scenario's parts once", () => {
-    const item = { noteSlug: "n", split: null, scenario: null };
-    expect(
-      countQuestions([
-        { ...item, id: "1" },
-        { ...item, id: "2", split: { control: "Patching", half: "AWS" } },
-        { ...item, id: "3", split: { control: "Patching", half: "CUSTOMER" } },
-        { ...item, id: "4", scenario: { id: "s", title: "", story: "", part: "owner" } },
-        { ...item, id: "5", scenario: { id: "s", title: "", story: "", part: "control" } },
-      ]),
-    ).toBe(3);
   });
 });

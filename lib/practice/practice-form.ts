@@ -1,4 +1,4 @@
-import type { PracticeSettings, QuizItem, QuizItemKind } from "@/lib/contracts/quiz";
+import type { PracticeSettings, QuizItemKind } from "@/lib/contracts/quiz";
 
 /** The item kinds in the order the practice form lists them, with the names learners see. */
 export const PRACTICE_KINDS: Array<{ kind: QuizItemKind; title: string }> = [
@@ -124,19 +124,4 @@ export function describePractice(settings: PracticeSettings, questions: number):
       ? `time limit ${settings.timeLimitMinutes}\u00a0minutes`
       : "no time limit",
   ].join(" · ");
-}
-
-/** How many questions some items make: both halves of a split are one, as are a scenario's parts. */
-export function countQuestions(
-  items: Array<Pick<QuizItem, "id" | "noteSlug" | "split" | "scenario">>,
-): number {
-  return new Set(
-    items.map((item) =>
-      item.split
-        ? `split:${item.noteSlug}:${item.split.control}`
-        : item.scenario
-          ? `scenario:${item.scenario.id}`
-          : item.id,
-    ),
-  ).size;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { parseItemSpec } from "@/lib/content/item-spec";
 import { groupLessons } from "@/lib/content/lesson-groups";
 import type { QuizItemKind } from "@/lib/contracts/quiz";
 import { PRACTICE_KINDS } from "@/lib/practice/practice-form";
@@ -17,7 +16,7 @@ const KIND_OF = {
 export interface PracticeLesson {
   slug: string;
   title: string;
-  /** How many questions of each kind the lesson can give: both halves of a split are one. */
+  /** How many questions of each kind the lesson can give: each answer is one, a half and a cell too. */
   questions: Partial<Record<QuizItemKind, number>>;
 }
 
@@ -36,23 +35,17 @@ export interface PracticeOptions {
 export async function getPracticeOptions(db: Db): Promise<PracticeOptions> {
   const items = await db.item.findMany({
     where: { retiredAt: null, note: { retiredAt: null } },
-    select: { id: true, noteSlug: true, kind: true, spec: true, note: { select: { title: true } } },
+    select: { noteSlug: true, kind: true, note: { select: { title: true } } },
   });
-  const questions = new Map<string, Set<string>>();
+  // Each answer is one question (lib/practice/draw-to-size.ts): a matrix cell, a half, a part.
+  const questions = new Map<string, number>();
   const titles = new Map<string, string>();
   for (const item of items) {
-    const spec = parseItemSpec(item.spec);
-    const question =
-      spec?.kind === "SPLIT"
-        ? `split:${spec.control}`
-        : spec?.kind === "SCENARIO"
-          ? `scenario:${spec.scenario}`
-          : item.id;
     const key = `${item.noteSlug}\n${KIND_OF[item.kind]}`;
-    questions.set(key, (questions.get(key) ?? new Set()).add(question));
+    questions.set(key, (questions.get(key) ?? 0) + 1);
     titles.set(item.noteSlug, item.note.title);
   }
-  const count = (slug: string, kind: QuizItemKind) => questions.get(`${slug}\n${kind}`)?.size ?? 0;
+  const count = (slug: string, kind: QuizItemKind) => questions.get(`${slug}\n${kind}`) ?? 0;
 
   const library = loadLibrary();
   const known = new Set(library.notes.map((n) => n.slug));

@@ -1,6 +1,7 @@
 import "server-only";
 import type { StartedAttempt } from "@/lib/contracts/quiz";
 import type { Db } from "@/server/db/client";
+import { askEachControlOnce } from "@/lib/quiz/fair-draw";
 import { notFound } from "@/server/http/errors";
 import { findOpenQuizAttempt } from "./find-quiz-attempt";
 import { toQuizItem } from "./quiz-items";
@@ -52,7 +53,10 @@ export function shuffled<T>(values: T[]): T[] {
   return out;
 }
 
-/** Starts a quiz attempt on a note, with its current items in a shuffled order. */
+/**
+ * Starts a quiz attempt on a note, with its current items in a shuffled order, each Shared control
+ * asked by its owner or by its halves (fair-draw.ts).
+ */
 export async function startQuizAttempt(
   db: Db,
   userId: string,
@@ -62,7 +66,7 @@ export async function startQuizAttempt(
     where: { noteSlug: slug, retiredAt: null, note: { retiredAt: null } },
   });
   if (items.length === 0) throw notFound("Quiz");
-  const order = shuffled(items);
+  const order = shuffled(askEachControlOnce(items));
   const attemptId = await createAttempt(db, { userId, kind: "QUIZ", noteSlug: slug }, order);
   return { attemptId, items: order.map(toQuizItem) };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { parseItemSpec } from "@/lib/content/item-spec";
 import type { ItemKind } from "@/lib/content/types";
+import { drawToSize } from "@/lib/practice/draw-to-size";
+import { askEachControlOnce } from "@/lib/quiz/fair-draw";
 import type { PracticeSettings, QuizItemKind, StartedPractice } from "@/lib/contracts/quiz";
 import type { PracticeTestInput } from "@/lib/validation/quiz";
 import type { Db } from "@/server/db/client";
@@ -19,6 +21,7 @@ interface PoolItem {
   id: string;
   currentVersionId: string;
   noteSlug: string;
+  key: string;
   kind: ItemKind;
   position: number;
   spec: string | null;
@@ -45,7 +48,8 @@ function questionsOf(items: PoolItem[]): PoolItem[][] {
 
 /**
  * Starts a practice test: `size` questions drawn at random from the notes and kinds asked for (all,
- * when not given). A retake prefers questions the learner has not had in a practice test before,
+ * when not given), each answer one question (draw-to-size.ts), and a Shared control asked by its
+ * owner or by its halves, never both (fair-draw.ts). A retake prefers questions the learner has not had in a practice test before,
  * and falls back to those they have when the pool runs out. With a time limit the attempt carries
  * its deadline, which the server enforces (submitIfExpired). An assignment's practice test carries
  * the assignment's id, whose review options then decide what its results show.
@@ -84,6 +88,7 @@ export async function startPracticeTest(
       id: true,
       currentVersionId: true,
       noteSlug: true,
+      key: true,
       kind: true,
       position: true,
       spec: true,
@@ -103,10 +108,10 @@ export async function startPracticeTest(
       })
     ).map((a) => a.itemId),
   );
-  const questions = shuffled(questionsOf(pool));
+  const questions = shuffled(questionsOf(askEachControlOnce(pool)));
   const isNew = (question: PoolItem[]) => question.every((item) => !seen.has(item.id));
-  const drawn = [...questions.filter(isNew), ...questions.filter((q) => !isNew(q))].slice(
-    0,
+  const drawn = drawToSize(
+    [...questions.filter(isNew), ...questions.filter((q) => !isNew(q))],
     input.size,
   );
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
+import { askEachControlOnce, askedFirst } from "@/lib/quiz/fair-draw";
 import { createAttempt } from "./start-attempt";
 
 export const REVIEW_BATCH = 20;
@@ -19,8 +20,19 @@ function findReviewBatch(db: Db, userId: string, now: Date) {
     where: dueWhere(userId, now),
     orderBy: { due: "asc" },
     take: REVIEW_BATCH,
-    select: { item: { select: { id: true, currentVersionId: true } } },
+    select: { item: { select: { id: true, currentVersionId: true, noteSlug: true, key: true } } },
   });
+}
+
+/**
+ * The batch's items with each Shared control asked one way, the one due soonest: the other waits
+ * for a later review rather than give the control's owner away (fair-draw.ts).
+ */
+function fairBatch(
+  due: Array<{ item: { id: string; currentVersionId: string; noteSlug: string; key: string } }>,
+) {
+  const items = due.map(({ item }) => item);
+  return askEachControlOnce(items, askedFirst(items));
 }
 
 /** The review the learner left unfinished, if any: the review page resumes it. */
@@ -44,11 +56,7 @@ export async function startReview(
   if (open) return { attemptId: open.id };
   const due = await findReviewBatch(db, userId, now);
   if (due.length === 0) return null;
-  const attemptId = await createAttempt(
-    db,
-    { userId, kind: "REVIEW" },
-    due.map(({ item }) => item),
-  );
+  const attemptId = await createAttempt(db, { userId, kind: "REVIEW" }, fairBatch(due));
   return { attemptId };
 }
 
@@ -63,5 +71,5 @@ export async function countReviewOffer(db: Db, userId: string, now = new Date())
     select: { total: true },
   });
   if (open) return open.total;
-  return (await findReviewBatch(db, userId, now)).length;
+  return fairBatch(await findReviewBatch(db, userId, now)).length;
 }

@@ -7,7 +7,7 @@ import { PracticeResults } from "@/components/practice/practice-results";
 import { AnswersWithheld } from "@/components/quiz/answers-withheld";
 import { QuizSession } from "@/components/quiz/quiz-session";
 import { ActionForm } from "@/components/ui/action-form";
-import { countQuestions, describePractice } from "@/lib/practice/practice-form";
+import { describePractice } from "@/lib/practice/practice-form";
 import { idParamSchema } from "@/lib/validation/quiz";
 import { isWithheld } from "@/lib/quiz/review-options";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
@@ -37,7 +37,7 @@ export default async function PracticeAttemptPage({
   const readAt = new Date();
   const attempt = await orNotFound(getAttempt(db, user.id, id.data, readAt, await requestTime()));
   if (attempt.kind !== "practice" || !attempt.practice) notFound();
-  const summary = describePractice(attempt.practice, countQuestions(attempt.items));
+  const summary = describePractice(attempt.practice, attempt.items.length);
 
   const header = (
     <header className="page-header quiz-header">
