@@ -339,7 +339,7 @@ test(
     const story = page.getByRole("region", { name: "A public S3 bucket leaks customer records" });
     await story.scrollIntoViewIfNeeded();
     await expect(story.getByText(/A security researcher emails a retailer/)).toBeVisible();
-    const whose = story.getByRole("group", { name: "Whose responsibility was this failure?" });
+    const whose = story.getByRole("group", { name: "Who should have prevented this failure?" });
     const which = story.getByRole("group", { name: "Which control failed?" });
     await expect(whose.getByRole("radio")).toHaveCount(3);
     await expect(which.getByRole("radio")).toHaveCount(3);

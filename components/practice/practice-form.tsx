@@ -191,8 +191,8 @@ export function PracticeForm({
             aria-invalid={Boolean(fields.size) || undefined}
           />
           <p id="size-hint" className="field-hint">
-            From {PRACTICE_SIZE.min} to {PRACTICE_SIZE.max}. Each answer counts as one question:
-            a matrix cell, each half of a Shared control and each part of an incident.{" "}
+            From {PRACTICE_SIZE.min} to {PRACTICE_SIZE.max}. Each answer counts as one question: a
+            matrix cell, each half of a Shared control and each part of an incident.{" "}
             {notes.size > 0 && kinds.size > 0
               ? available < wanted
                 ? `What you picked holds up to ${plural(available, "question")}: the test has them all.`

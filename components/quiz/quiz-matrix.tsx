@@ -39,7 +39,7 @@ export function QuizMatrix(props: MatrixProps) {
       {props.items[0]?.noteTitle ? <p className="eyebrow">{props.items[0].noteTitle}</p> : null}
       <h2 id={headingId}>{layout.title}</h2>
       <p className="quiz-group-intro">
-        Who is responsible for each {matrixRowNoun(props.items)} in each service? {answered} of{" "}
+        Who owns each {matrixRowNoun(props.items)} in each service? {answered} of{" "}
         {props.items.length} cells answered.
       </p>
       {props.narrow ? (

@@ -21,7 +21,9 @@ export interface LeakPhrase {
 
 /** "AWS" or "Amazon" as an actor: not the first word of a product name. */
 // No "i" flag: with it, \p{Lu} would match lower-case letters too, and "AWS manages" would pass.
-const PROVIDER = /(?<![\p{L}\p{N}])(?:AWS|Amazon|aws|amazon)(?![\p{L}\p{N}])(?!\s+(?:\p{Lu}|\d|accounts?(?![\p{L}\p{N}])))/u;
+// The word ends at anything but a Latin-script letter or digit, so "AWSが管理" counts too.
+const PROVIDER =
+  /(?<![\p{Lu}\p{Ll}\p{N}])(?:AWS|Amazon|aws|amazon)(?![\p{Lu}\p{Ll}\p{N}])(?!\s+(?:\p{Lu}|\d|accounts?(?![\p{L}\p{N}])))/u;
 
 // Word boundaries that also work for accented letters (JavaScript's \b is ASCII-only).
 const W = "(?<![\\p{L}\\p{N}])";
@@ -78,8 +80,16 @@ export function findOwnerLeaks(text: string): Leak[] {
       leaks.push({ phrase: match[0], label, language, index: match.index ?? 0 });
     }
   }
+  // One word can be an owner word in several languages ("cliente"): report it once.
+  const seen = new Set<string>();
   return leaks
     .sort((a, b) => a.index - b.index)
+    .filter((leak) => {
+      const at = `${leak.index}:${leak.phrase}`;
+      if (seen.has(at)) return false;
+      seen.add(at);
+      return true;
+    })
     .map(({ phrase, label, language }) => ({ phrase, label, language }));
 }
 

@@ -118,7 +118,7 @@ describe("a scenario's quiz items", () => {
     expect(owner).toMatchObject({
       kind: "SCENARIO",
       owner: "CUSTOMER",
-      prompt: "Whose responsibility was this failure?",
+      prompt: "Who should have prevented this failure?",
       detail: "Who may read a bucket is the customer's to configure.",
       anchor: "scenario-public-bucket",
       line: 1,

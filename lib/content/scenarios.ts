@@ -357,7 +357,7 @@ export function resolveScenarios(
   return { scenarios, leftOut, problems };
 }
 
-export const SCENARIO_OWNER_PROMPT = "Whose responsibility was this failure?";
+export const SCENARIO_OWNER_PROMPT = "Who should have prevented this failure?";
 export const SCENARIO_CONTROL_PROMPT = "Which control failed?";
 
 /** The two quiz items of a scenario: whose failure it was, and which control failed. */

@@ -41,22 +41,18 @@ describe("askEachControlOnce", () => {
   it("never keeps a control beside one of its halves, whatever the items and the pick", () => {
     const keys = fc.constantFrom("A", "B", "split:A:aws", "split:A:customer", "split:B:aws", "C");
     fc.assert(
-      fc.property(
-        fc.uniqueArray(keys),
-        fc.boolean(),
-        (drawn, pick) => {
-          const kept = askEachControlOnce(
-            drawn.map((key) => item(key)),
-            () => pick,
-          ).map((i) => i.key);
-          for (const key of kept) {
-            const parent = splitParentKey(key);
-            if (parent) expect(kept).not.toContain(parent);
-          }
-          // Only conflicting items go: a control without halves in the draw always stays.
-          if (drawn.includes("C")) expect(kept).toContain("C");
-        },
-      ),
+      fc.property(fc.uniqueArray(keys), fc.boolean(), (drawn, pick) => {
+        const kept = askEachControlOnce(
+          drawn.map((key) => item(key)),
+          () => pick,
+        ).map((i) => i.key);
+        for (const key of kept) {
+          const parent = splitParentKey(key);
+          if (parent) expect(kept).not.toContain(parent);
+        }
+        // Only conflicting items go: a control without halves in the draw always stays.
+        if (drawn.includes("C")) expect(kept).toContain("C");
+      }),
     );
   });
 

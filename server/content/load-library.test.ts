@@ -74,7 +74,9 @@ describe("the notes as shipped before issue 14 (a frozen copy)", () => {
     ).toEqual({
       "notes/AWS Artifact.md": ["aws-artifact", 6],
       "notes/AWS IAM.md": ["aws-iam", 8],
-      "notes/AWS Key Management Service (KMS).md": ["aws-key-management-service-kms", 8],
+      // Less "AWS Managed Key Rotation" and "Customer Managed Key Rotation": terms that name their
+      // owner are no quiz items since issue 23.
+      "notes/AWS Key Management Service (KMS).md": ["aws-key-management-service-kms", 6],
       "notes/AWS Shared Responsibility Model.md": ["aws-shared-responsibility-model", 36],
       "notes/AWS Shield.md": ["aws-shield", 7],
       "notes/Amazon CloudTrail.md": ["amazon-cloudtrail", 7],
@@ -84,7 +86,7 @@ describe("the notes as shipped before issue 14 (a frozen copy)", () => {
       "notes/Service Models Compared.mdx": ["service-models-compared", 0],
       "notes/Software as a Service (SaaS).md": ["software-as-a-service-saas", 7],
     });
-    expect(library.notes.reduce((sum, n) => sum + n.items.length, 0)).toBe(107);
+    expect(library.notes.reduce((sum, n) => sum + n.items.length, 0)).toBe(105);
     expect(library.leftOut).toEqual([]);
   });
 });

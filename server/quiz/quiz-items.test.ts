@@ -57,7 +57,7 @@ describe("toQuizItem", () => {
       stored("MATRIX", "In PaaS (RDS), AWS runs the virtualization layer.", spec),
     );
     expect(item.kind).toBe("matrix");
-    expect(item.detail).toBe("Who is responsible for virtualization in PaaS (RDS)?");
+    expect(item.detail).toBe("Who owns virtualization in PaaS (RDS)?");
     expect(item.matrix).toMatchObject({ id: "note:service-models", row: "Virtualization" });
     expect(JSON.stringify(item)).not.toMatch(/AWS runs/);
   });

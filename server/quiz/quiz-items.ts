@@ -43,7 +43,7 @@ export function toQuizItem(item: StoredItem): QuizItem {
       return {
         ...base,
         kind: "matrix",
-        detail: `Who is responsible for ${spec.row.toLowerCase()} in ${spec.column}?`,
+        detail: `Who owns ${spec.row.toLowerCase()} in ${spec.column}?`,
         matrix: {
           id: `${item.noteSlug}:${spec.matrix}`,
           title: spec.title,

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const VAULT = "tests/fixtures/vault";
 const EXPECTED_ITEMS = [
-  { noteSlug: "aws-shared-responsibility-model", key: "Customer Data", owner: "CUSTOMER" },
+  { noteSlug: "aws-shared-responsibility-model", key: "Data classification", owner: "CUSTOMER" },
   { noteSlug: "course-1-courses", key: "Physical Security", owner: "AWS" },
   { noteSlug: "course-2", key: "IAM Users", owner: "CUSTOMER" },
 ];
