@@ -105,3 +105,36 @@ test("[ANONYMOUS] cannot start a practice test", async ({ request }) => {
   expect(response.status()).toBe(401);
   expect(((await response.json()) as ErrorBody).error.code).toBe("unauthenticated");
 });
+
+test("[LEARNER] a practice test of 20 asks exactly 20 questions, for every mix of kinds the form offers", async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await newLearner(request, "Practice Size Learner");
+  const kinds = ["assign", "service", "matrix", "split", "scenario"] as const;
+  // Every non-empty subset of the kinds, and no kinds at all (every kind).
+  const mixes: Array<Array<(typeof kinds)[number]> | undefined> = [undefined];
+  for (let mask = 1; mask < 1 << kinds.length; mask++) {
+    mixes.push(kinds.filter((_, i) => mask & (1 << i)));
+  }
+  for (const mix of mixes) {
+    const created = await request.post("/api/practice-tests", {
+      data: { size: 20, ...(mix ? { kinds: mix } : {}) },
+    });
+    expect(created.status(), JSON.stringify(mix)).toBe(201);
+    const { attemptId } = (await created.json()) as { attemptId: string };
+    const attempt = (await (await request.get(`/api/attempts/${attemptId}`)).json()) as {
+      items: Array<{ noteSlug: string; prompt: string; split: { control: string } | null }>;
+    };
+    expect(attempt.items, JSON.stringify(mix)).toHaveLength(20);
+    // A Shared control is asked by its owner or by its halves, never both in one test.
+    const halves = attempt.items.filter((item) => item.split);
+    for (const half of halves) {
+      expect(
+        attempt.items.some(
+          (item) => item.noteSlug === half.noteSlug && item.prompt === half.split?.control,
+        ),
+      ).toBe(false);
+    }
+  }
+});

@@ -61,12 +61,13 @@ export async function startQuizAttempt(
   db: Db,
   userId: string,
   slug: string,
+  askHalves?: (control: string) => boolean,
 ): Promise<StartedAttempt> {
   const items = await db.item.findMany({
     where: { noteSlug: slug, retiredAt: null, note: { retiredAt: null } },
   });
   if (items.length === 0) throw notFound("Quiz");
-  const order = shuffled(askEachControlOnce(items));
+  const order = shuffled(askEachControlOnce(items, askHalves));
   const attemptId = await createAttempt(db, { userId, kind: "QUIZ", noteSlug: slug }, order);
   return { attemptId, items: order.map(toQuizItem) };
 }

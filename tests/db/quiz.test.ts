@@ -20,6 +20,8 @@ const noteV1 = `## AWS Responsibilities
 - **Data Centers**: Guards buildings.
 ## Customer Responsibilities
 - **Guest OS**: Patched by the customer.
+  - What it is: Patching the operating system inside each instance.
+  - Source: [Security in Amazon EC2](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html)
 ## Shared Controls
 - **Patching**: Both patch their layers.
 `;
@@ -126,6 +128,10 @@ describe("an attempt", () => {
       expected: "CUSTOMER",
       expectedOption: null,
       explanation: "Patched by the customer.",
+      source: {
+        title: "Security in Amazon EC2",
+        url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html",
+      },
       lessonHref: "/lessons/sample#customer-responsibilities",
       related: [],
     });

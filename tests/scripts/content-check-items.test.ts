@@ -14,7 +14,7 @@ describe("npm run content:check -- --items", () => {
   it("prints each named note's items with owner, line and the heading the owner came from", () => {
     const { status, output } = contentCheck("content", ["--items", "AWS Shield", "aws-iam"]);
     expect(status).toBe(0);
-    expect(output).toContain("notes/AWS Shield.md (aws-shield): 8 quiz item(s)");
+    expect(output).toContain("notes/AWS Shield.md (aws-shield): 9 quiz item(s)");
     expect(output).toContain(
       'AWS      Infrastructure DDoS Protection  ← notes/AWS Shield.md:11, from "AWS Responsibilities" (line 9, aws-responsibilities)',
     );
