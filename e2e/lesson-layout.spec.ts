@@ -114,9 +114,10 @@ test(
     ).toBeVisible();
     await expect(toc.getByRole("link", { name: "Controls (2 of 3)" })).toBeVisible();
     await expect(toc.getByRole("link", { name: /Responsibilities|Shared/ })).toHaveCount(0);
-    // 19 owners hidden; the two layers of WorkSpaces that the quiz does not ask show no owner at all.
+    // 18 owners hidden; the three layers the quiz does not ask (WorkSpaces' guest OS and
+    // applications, PaaS's guest OS) show no owner at all.
     const cells = await matrix.getByRole("cell").allInnerTexts();
-    expect(cells.filter((text) => text.trim() === "Hidden")).toHaveLength(19);
+    expect(cells.filter((text) => text.trim() === "Hidden")).toHaveLength(18);
     for (const text of cells) expect(text).not.toMatch(OWNER_WORDS);
     await expectNoAxeViolations(page);
     await page.locator("#layer-data").scrollIntoViewIfNeeded();
@@ -202,8 +203,9 @@ test(
       }>;
     };
     const service = items.filter((i) => i.kind === "matrix");
-    // 21 layers, less WorkSpaces' guest OS and applications, which the seed's annotation withdraws.
-    expect(service).toHaveLength(19);
+    // 21 layers, less WorkSpaces' guest OS and applications and PaaS's guest OS, which the seed's
+    // annotations withdraw.
+    expect(service).toHaveLength(18);
 
     await page.goto(`/lessons/${SEED_SLUG}`);
     const matrix = page.getByRole("table", { name: /Who runs each layer/ });

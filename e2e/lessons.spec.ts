@@ -110,10 +110,10 @@ test(
   async ({ page, browser }, testInfo) => {
     await signIn(page.request, "instructor@example.com");
     await page.goto(`/lessons/${SEED_SLUG}`);
-    const fold = page.getByText("Quiz items in this note (34)");
+    const fold = page.getByText("Quiz items in this note (33)");
     await fold.click();
     const table = page.getByRole("table", { name: "Quiz items in this note" });
-    await expect(table.getByRole("row")).toHaveCount(35);
+    await expect(table.getByRole("row")).toHaveCount(34);
     await expect(table.getByRole("row", { name: /Physical Security/ })).toContainText(
       "“AWS Responsibilities”, line 6",
     );

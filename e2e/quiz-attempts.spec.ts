@@ -72,15 +72,15 @@ test("[LEARNER] a reload resumes the attempt in progress, with its saved answers
   const { id } = await newLearner(page.request);
   await page.goto(QUIZ);
   await page.getByRole("button", { name: "Start quiz" }).click();
-  await expect(page.getByText("0 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText("0 of 7 placed", { exact: true })).toBeVisible();
   await expect(page.getByText(/picking up where you left off/)).toHaveCount(0);
   await page.locator(".quiz-card").first().focus();
   for (let placed = 1; placed <= 3; placed++) await page.keyboard.press("2");
-  await expect(page.getByText("3 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText("3 of 7 placed", { exact: true })).toBeVisible();
   await expect(page.getByText("All answers saved.")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText("3 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText("3 of 7 placed", { exact: true })).toBeVisible();
   await expect(page.getByText(/picking up where you left off/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Customer" }).getByRole("listitem")).toHaveCount(3);
   expect(await attemptsOf(id)).toEqual([{ kind: "QUIZ", status: "IN_PROGRESS" }]);
@@ -122,6 +122,6 @@ test("[LEARNER] Back after submitting shows the results, never the board; Try ag
   await expect(results).toBeVisible();
   expect(await attemptsOf(id)).toHaveLength(1);
   await page.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByText("0 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText("0 of 7 placed", { exact: true })).toBeVisible();
   expect((await attemptsOf(id)).map((a) => a.status).sort()).toEqual(["IN_PROGRESS", "SUBMITTED"]);
 });

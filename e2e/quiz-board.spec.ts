@@ -56,7 +56,7 @@ test("[LEARNER] drags cards from the bottom of the seed quiz's 15-card pool to e
 
     placed += 1;
     await expect(column.getByRole("listitem", { name })).toBeVisible();
-    await expect(page.getByText(`${placed} of 34 answered`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${placed} of 33 answered`, { exact: true })).toBeVisible();
     await expect(page.locator(".quiz-card-overlay")).toHaveCount(0);
   }
   await page.screenshot({ path: testInfo.outputPath("three-dragged.png") });
@@ -70,12 +70,12 @@ test("[LEARNER] drags cards from the bottom of the seed quiz's 15-card pool to e
       name: nextName,
     }),
   ).toBeVisible();
-  await expect(page.getByText("4 of 34 answered", { exact: true })).toBeVisible();
+  await expect(page.getByText("4 of 33 answered", { exact: true })).toBeVisible();
   await expect(page.getByText("All answers saved.")).toBeVisible();
 
   // The drops were saved: a reload shows them where they were dropped.
   await page.reload();
-  await expect(page.getByText("4 of 34 answered", { exact: true })).toBeVisible();
+  await expect(page.getByText("4 of 33 answered", { exact: true })).toBeVisible();
 });
 
 test(
@@ -89,7 +89,7 @@ test(
       await page.getByRole("button", { name: "Shared", exact: true }).tap();
       // No wait for the save: the reload comes at once.
       await page.reload();
-      await expect(page.getByText("1 of 8 placed", { exact: true })).toBeVisible();
+      await expect(page.getByText("1 of 7 placed", { exact: true })).toBeVisible();
       await page.getByRole("button", { name: "Whole board" }).tap();
       await expect(
         page.getByRole("region", { name: "Shared", exact: true }).getByRole("listitem", {
@@ -102,7 +102,7 @@ test(
       await card.focus();
       await page.keyboard.press("3");
       await page.reload();
-      await expect(page.getByText("1 of 8 placed", { exact: true })).toBeVisible();
+      await expect(page.getByText("1 of 7 placed", { exact: true })).toBeVisible();
       await expect(
         page.getByRole("region", { name: "Shared", exact: true }).getByRole("listitem", { name }),
       ).toBeVisible();
@@ -110,7 +110,7 @@ test(
     // And the server has it: it is still there after the save and another reload.
     await expect(page.getByText("All answers saved.")).toBeVisible();
     await page.reload();
-    await expect(page.getByText("1 of 8 placed", { exact: true })).toBeVisible();
+    await expect(page.getByText("1 of 7 placed", { exact: true })).toBeVisible();
   },
 );
 
@@ -124,7 +124,7 @@ test(
     await testInfo.attach("intro", { body: await page.screenshot(), contentType: "image/png" });
     await page.getByRole("button", { name: "Start quiz" }).tap();
     // 15 cards, then the service matrix's 21 cells: one count.
-    await expect(page.getByText("0 of 34 answered", { exact: true })).toBeVisible();
+    await expect(page.getByText("0 of 33 answered", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "One card" })).toHaveAttribute(
       "aria-pressed",
       "true",
@@ -139,7 +139,7 @@ test(
     for (let i = 0; i < 15; i++) {
       await expect(page.getByText(`Card ${i + 1} of 15`)).toBeVisible();
       await oneCard.getByRole("button", { name: owners[i % 3], exact: true }).tap();
-      await expect(page.getByText(`${i + 1} of 34 answered`, { exact: true })).toBeVisible();
+      await expect(page.getByText(`${i + 1} of 33 answered`, { exact: true })).toBeVisible();
       if (i === 1) {
         // A swipe to the right goes back to the card just placed, showing its answer. (Touch
         // pointer events made in the page: a swipe sent through CDP leaves Chrome's gesture
@@ -175,13 +175,13 @@ test(
     }
     // The matrix below the card, one service at a time.
     await answerMatrixByTouch(page, "Customer");
-    await expect(page.getByText("34 of 34 answered", { exact: true })).toBeVisible();
+    await expect(page.getByText("33 of 33 answered", { exact: true })).toBeVisible();
     const submit = page.getByRole("button", { name: "Submit answers" });
     await expect(submit).toBeVisible();
     await submit.tap();
     await expect(page.getByRole("heading", { name: /^Results/ })).toBeVisible();
     await expect(page).toHaveURL(/\?attempt=[\w-]+$/);
-    await expect(page.getByText(/^\d+ of 34 right \(\d+%\)$/)).toBeVisible();
+    await expect(page.getByText(/^\d+ of 33 right \(\d+%\)$/)).toBeVisible();
     await expectNoSidewaysScroll(page);
     await testInfo.attach("results", {
       body: await page.screenshot({ fullPage: true }),
@@ -209,7 +209,7 @@ test(
       for (let i = 0; i < 15; i++) await page.keyboard.press("1");
       await answerGridByKeyboard(page, 7, 3);
     }
-    await expect(page.getByText("34 of 34 answered", { exact: true })).toBeVisible();
+    await expect(page.getByText("33 of 33 answered", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Submit answers" }).click();
     const results = page.getByRole("heading", { name: /^Results: / });
     await expect(results).toBeVisible();
@@ -256,7 +256,7 @@ test("[LEARNER] picks a card up with Space, moves it across the columns with the
   await page.keyboard.press("Space");
   const customer = page.getByRole("region", { name: "Customer", exact: true });
   await expect(customer.getByRole("listitem", { name })).toBeVisible();
-  await expect(page.getByText("1 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText("1 of 7 placed", { exact: true })).toBeVisible();
   await expect(page.getByText(`Card ${name} placed in Customer.`)).toBeAttached();
 
   // Escape puts a held card back where it was.
@@ -271,7 +271,7 @@ test("[LEARNER] picks a card up with Space, moves it across the columns with the
     "true",
   );
   await page.keyboard.press("Escape");
-  await expect(page.getByText("1 of 8 placed", { exact: true })).toBeVisible();
+  await expect(page.getByText("1 of 7 placed", { exact: true })).toBeVisible();
   await expect(page.locator(".quiz-card-overlay")).toHaveCount(0);
 });
 

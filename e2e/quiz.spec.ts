@@ -19,30 +19,30 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await page.goto(`/quiz/${SEED_SLUG}`);
   await expect(page.getByRole("heading", { level: 1, name: /Who owns it\?/ })).toBeVisible();
   await page.getByRole("button", { name: "Start quiz" }).click();
-  // 15 cards on the board, then the service matrix's 19 cells: one count for both.
-  await expect(page.getByText("0 of 34 answered", { exact: true })).toBeVisible();
+  // 15 cards on the board, then the service matrix's 18 cells: one count for both.
+  await expect(page.getByText("0 of 33 answered", { exact: true })).toBeVisible();
 
   // Keyboard only: focus a card, press 1 (AWS); focus moves on to the next card to place.
   await focusFirstCard(page);
   for (let placed = 1; placed <= 12; placed++) {
     await page.keyboard.press("1");
-    await expect(page.getByText(`${placed} of 34 answered`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${placed} of 33 answered`, { exact: true })).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "AWS" }).getByRole("listitem")).toHaveCount(12);
   await expect(page.getByText("All answers saved.")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText("12 of 34 answered", { exact: true })).toBeVisible();
+  await expect(page.getByText("12 of 33 answered", { exact: true })).toBeVisible();
   await expect(page.getByText(/picking up where you left off/)).toBeVisible();
 
   await focusFirstCard(page);
   for (let placed = 13; placed <= 15; placed++) {
     await page.keyboard.press("2");
-    await expect(page.getByText(`${placed} of 34 answered`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${placed} of 33 answered`, { exact: true })).toBeVisible();
   }
   // After the last card, focus moves on to the matrix, whose cells take the same keys.
   await answerGridByKeyboard(page, 7, 3, () => 2);
-  await expect(page.getByText("34 of 34 answered", { exact: true })).toBeVisible();
+  await expect(page.getByText("33 of 33 answered", { exact: true })).toBeVisible();
   // Then Tab reaches Submit (past the matrix's Sure / Unsure).
   const submit = page.getByRole("button", { name: "Submit answers" });
   for (let i = 0; i < 5 && !(await submit.evaluate((b) => b === document.activeElement)); i++)
@@ -54,10 +54,10 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
   await expect(page).toHaveURL(new RegExp(`/quiz/${SEED_SLUG}\\?attempt=[\\w-]+$`));
   const score = await page
     .getByRole("status")
-    .filter({ hasText: / of 34 right/ })
+    .filter({ hasText: / of 33 right/ })
     .textContent();
-  const correct = Number(/(\d+) of 34/.exec(score ?? "")?.[1]);
-  const missed = 34 - correct;
+  const correct = Number(/(\d+) of 33/.exec(score ?? "")?.[1]);
+  const missed = 33 - correct;
   expect(missed).toBeGreaterThan(0);
   // Missed answers first, each with the expected owner and a link to its section.
   const answers = page.locator("#results-list").getByRole("listitem");
@@ -69,7 +69,7 @@ test("[LEARNER] takes the seed quiz with the keyboard only, reloads mid-way, sub
     new RegExp(`^/lessons/${SEED_SLUG}#`),
   );
   await page.getByRole("button", { name: /^Show the (\d+ )?right ones? too$/ }).click();
-  await expect(answers).toHaveCount(34);
+  await expect(answers).toHaveCount(33);
 
   // N is what review presents: at most one batch of 20.
   const offered = Math.min(missed, 20);

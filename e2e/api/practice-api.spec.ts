@@ -117,7 +117,9 @@ test("[LEARNER] a practice test of 20 asks exactly 20 questions, for every mix o
   for (let mask = 1; mask < 1 << kinds.length; mask++) {
     mixes.push(kinds.filter((_, i) => mask & (1 << i)));
   }
-  for (const mix of mixes) {
+  for (const [i, mix] of mixes.entries()) {
+    // A learner may start 30 quizzes or tests in 10 minutes: a second learner takes the rest.
+    if (i === 16) await newLearner(request, "Practice Size Learner 2");
     const created = await request.post("/api/practice-tests", {
       data: { size: 20, ...(mix ? { kinds: mix } : {}) },
     });

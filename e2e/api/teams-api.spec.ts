@@ -274,8 +274,10 @@ test("[INSTRUCTOR] progress shows the member, with item analysis after a quiz", 
 });
 
 test("[INSTRUCTOR] progress names each item's kind, the halves of Shared and confident mistakes", async () => {
+  // A first attempt asks each Shared control's owner, the second its halves (fair-draw.ts).
+  await actors.member.post("/api/quizzes/amazon-ebs/attempts");
   const { attemptId, items } = (await (
-    await actors.member.post("/api/quizzes/amazon-s3/attempts")
+    await actors.member.post("/api/quizzes/amazon-ebs/attempts")
   ).json()) as {
     attemptId: string;
     items: Array<{
@@ -337,7 +339,7 @@ test("[INSTRUCTOR] progress names each item's kind, the halves of Shared and con
   });
   expect(progress.halves).toEqual([
     {
-      noteSlug: "amazon-s3",
+      noteSlug: "amazon-ebs",
       control: halves[0].split!.control,
       aws: { itemId: expect.any(String), attempts: 1, correctRate: expect.any(Number) },
       customer: { itemId: expect.any(String), attempts: 1, correctRate: expect.any(Number) },

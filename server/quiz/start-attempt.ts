@@ -54,8 +54,9 @@ export function shuffled<T>(values: T[]): T[] {
 }
 
 /**
- * Starts a quiz attempt on a note, with its current items in a shuffled order, each Shared control
- * asked by its owner or by its halves (fair-draw.ts).
+ * Starts a quiz attempt on a note, with its current items in a shuffled order. Each Shared control
+ * is asked one way (fair-draw.ts): by its owner in the learner's first attempt at the note, by its
+ * halves in the second, and so on by turns, unless `askHalves` says otherwise.
  */
 export async function startQuizAttempt(
   db: Db,
@@ -67,7 +68,9 @@ export async function startQuizAttempt(
     where: { noteSlug: slug, retiredAt: null, note: { retiredAt: null } },
   });
   if (items.length === 0) throw notFound("Quiz");
-  const order = shuffled(askEachControlOnce(items, askHalves));
+  const earlier = await db.attempt.count({ where: { userId, kind: "QUIZ", noteSlug: slug } });
+  const byTurns = () => earlier % 2 === 1;
+  const order = shuffled(askEachControlOnce(items, askHalves ?? byTurns));
   const attemptId = await createAttempt(db, { userId, kind: "QUIZ", noteSlug: slug }, order);
   return { attemptId, items: order.map(toQuizItem) };
 }
