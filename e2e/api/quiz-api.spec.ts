@@ -151,9 +151,13 @@ test("[LEARNER] answers a split half with one of its statements, and an answer o
   expect(quizzes.map((q) => q.slug)).toEqual(
     expect.arrayContaining(["amazon-ec2", "amazon-rds", "aws-lambda", "amazon-vpc"]),
   );
+  // The second attempt at a note asks its Shared controls by their halves (lib/quiz/fair-draw.ts).
+  await request.post("/api/quizzes/amazon-ec2/attempts");
   const created = await request.post("/api/quizzes/amazon-ec2/attempts");
   const { attemptId, items } = (await created.json()) as { attemptId: string; items: QuizItem[] };
   const half = items.find((i) => i.kind === "split")!;
+  // Never beside the control's own owner question.
+  expect(items.some((i) => i.prompt === half.split?.control)).toBe(false);
   // A service note's controls are per-service items, naming their service.
   const owned = items.find((i) => i.kind === "service")!;
   expect(owned.service).toBe("Amazon EC2");
