@@ -48,7 +48,8 @@ afterAll(async () => {
 
 describe("split and scenario items", () => {
   it("are answered by option or owner as their kind says, graded per part, with confidence kept", async () => {
-    const { attemptId, items } = await startQuizAttempt(t.db, learner, "patching");
+    // The halves, not the Shared control's owner: an attempt asks a control one way (fair-draw.ts).
+    const { attemptId, items } = await startQuizAttempt(t.db, learner, "patching", () => true);
     const awsHalf = items.find((i) => i.split?.half === "AWS")!;
     const customerHalf = items.find((i) => i.split?.half === "CUSTOMER")!;
     const whose = items.find((i) => i.scenario?.part === "owner")!;
