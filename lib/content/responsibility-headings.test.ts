@@ -59,6 +59,17 @@ describe("responsibility headings", () => {
     expect(taken("Step 3: Shared controls")).toEqual(["SHARED", "shared-responsibilities"]);
   });
 
+  it("takes a qualifier in brackets at the end that names no other owner", () => {
+    expect(taken("Security OF the Cloud (AWS Responsibility)")).toEqual(["AWS", "security-of-the-cloud"]);
+    expect(taken("Security IN the Cloud (Customer Responsibility)")).toEqual([
+      "CUSTOMER",
+      "security-in-the-cloud",
+    ]);
+    expect(taken("Security in the cloud (for EC2)")).toEqual(["CUSTOMER", "security-in-the-cloud"]);
+    const mixed = classifyHeading("Security OF the Cloud (customer side)");
+    expect(mixed && "nearMiss" in mixed ? mixed.nearMiss : mixed).toContain("a section has one owner");
+  });
+
   it.each([
     ["Managed and customer-managed policies", "customer-managed"],
     ["AWS-managed keys", "aws-managed"],

@@ -190,6 +190,17 @@ function ownersNamed(text: string): Set<Owner> {
 export function classifyHeading(heading: string): HeadingClass {
   const text = normalizeHeading(heading);
   if (/\bmodel\b/.test(text)) return null;
+  // A qualifier in brackets at the end ("Security OF the Cloud (AWS Responsibility)") is taken
+  // when it names no owner other than the heading's.
+  const bracket = /\s*\(([^()]*)\)$/.exec(text);
+  if (bracket && bracket.index > 0) {
+    const base = classifyHeading(text.slice(0, bracket.index));
+    if (base && "owner" in base && base.owner !== "TABLE") {
+      const others = [...ownersNamed(bracket[1])].filter((o) => o !== base.owner);
+      if (others.length === 0) return base;
+      return { nearMiss: `names ${[base.owner, ...others].join(" and ")}: a section has one owner` };
+    }
+  }
   if (COMPOUND.test(text)) {
     const compound = COMPOUND.exec(text)?.[0] ?? "";
     return {
