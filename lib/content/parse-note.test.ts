@@ -310,3 +310,28 @@ describe("lesson group", () => {
     expect(note("text").group).toBeUndefined();
   });
 });
+
+describe("notes in other languages", () => {
+  it("reads Spanish, Portuguese, French, German and Japanese responsibility headings", () => {
+    const parsed = parseNote({
+      file: "Nube.md",
+      source: [
+        "# Introducción a la nube",
+        "## Seguridad DE la nube (responsabilidad de AWS)",
+        "- **Centros de datos**: Acceso físico restringido.",
+        "## Responsabilidad del cliente",
+        "- **Clasificación de datos**: Qué datos son sensibles.",
+        "## Sicherheit IN der Cloud",
+        "- **Firewall-Regeln**: Welche Ports offen sind.",
+        "## お客様の責任",
+        "- **アクセス管理**: IAM ポリシー。",
+      ].join("\n"),
+    });
+    expect(parsed.items.map((i) => [i.prompt, i.owner])).toEqual([
+      ["Centros de datos", "AWS"],
+      ["Clasificación de datos", "CUSTOMER"],
+      ["Firewall-Regeln", "CUSTOMER"],
+      ["アクセス管理", "CUSTOMER"],
+    ]);
+  });
+});

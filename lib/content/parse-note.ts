@@ -55,7 +55,8 @@ const FENCE = /^\s*(```|~~~)/;
 /** A heading written inside a list item: `- ## AWS responsibilities`, `1. ### ...`. */
 const LIST_HEADING = /^(\s*(?:[-*+]|\d+[.)])\s+)(#{1,6})\s+(.+?)\s*#*\s*$/;
 /** Words that show a note is about who is responsible for what. */
-const TALKS_ABOUT_RESPONSIBILITY = /responsib|security (?:of|in) the cloud|\b(?:aws|customer)[- ]managed\b/i;
+const TALKS_ABOUT_RESPONSIBILITY =
+  /responsib|responsab|verantwort|責任|security (?:of|in) the cloud|\b(?:aws|customer)[- ]managed\b/i;
 
 export interface NoteSource {
   /** Path relative to the content root, for messages. */
