@@ -68,9 +68,21 @@ describe("frontmatter", () => {
     expect(note("---\naliases: [KMS, Key Service]\n---\n").aliases).toEqual(["KMS", "Key Service"]);
   });
 
-  it("reports broken YAML with its line", () => {
-    const parsed = note("---\ntitle: [unclosed\n---\nbody");
-    expect(parsed.problems.some((p) => p.severity === "error" && p.message.startsWith("broken frontmatter"))).toBe(true);
+  it("ignores broken YAML with a warning on its line, and still reads the body", () => {
+    const parsed = parseNote({
+      file: "Course.md",
+      source: "---\ntitle: AWS: the shared model\ntags: [aws]\n---\n# Shared model notes\n## Customer Responsibilities\n- **Data classification**: Sorting data by sensitivity.\n",
+    });
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ line: 2, severity: "warning", message: expect.stringMatching(/^broken frontmatter: .*it is ignored/) }),
+    ]);
+    expect(parsed.title).toBe("Shared model notes");
+    expect(parsed.items.map((i) => [i.prompt, i.owner])).toEqual([["Data classification", "CUSTOMER"]]);
+  });
+
+  it("keeps broken YAML an error when it maps headings to owners, which it can no longer read", () => {
+    const parsed = note("---\nquiz:\n  Customer Responsibilities: [CUSTOMER\n---\nbody");
+    expect(parsed.problems.some((p) => p.severity === "error" && /quiz: mapping cannot be read/.test(p.message))).toBe(true);
   });
 
   it("reports frontmatter that is never closed", () => {
@@ -296,5 +308,30 @@ describe("lesson group", () => {
   it("reads frontmatter group", () => {
     expect(note("---\ngroup: Deep dives\n---\ntext").group).toBe("Deep dives");
     expect(note("text").group).toBeUndefined();
+  });
+});
+
+describe("notes in other languages", () => {
+  it("reads Spanish, Portuguese, French, German and Japanese responsibility headings", () => {
+    const parsed = parseNote({
+      file: "Nube.md",
+      source: [
+        "# Introducción a la nube",
+        "## Seguridad DE la nube (responsabilidad de AWS)",
+        "- **Centros de datos**: Acceso físico restringido.",
+        "## Responsabilidad del cliente",
+        "- **Clasificación de datos**: Qué datos son sensibles.",
+        "## Sicherheit IN der Cloud",
+        "- **Firewall-Regeln**: Welche Ports offen sind.",
+        "## お客様の責任",
+        "- **アクセス管理**: IAM ポリシー。",
+      ].join("\n"),
+    });
+    expect(parsed.items.map((i) => [i.prompt, i.owner])).toEqual([
+      ["Centros de datos", "AWS"],
+      ["Clasificación de datos", "CUSTOMER"],
+      ["Firewall-Regeln", "CUSTOMER"],
+      ["アクセス管理", "CUSTOMER"],
+    ]);
   });
 });

@@ -55,7 +55,8 @@ const FENCE = /^\s*(```|~~~)/;
 /** A heading written inside a list item: `- ## AWS responsibilities`, `1. ### ...`. */
 const LIST_HEADING = /^(\s*(?:[-*+]|\d+[.)])\s+)(#{1,6})\s+(.+?)\s*#*\s*$/;
 /** Words that show a note is about who is responsible for what. */
-const TALKS_ABOUT_RESPONSIBILITY = /responsib|security (?:of|in) the cloud|\b(?:aws|customer)[- ]managed\b/i;
+const TALKS_ABOUT_RESPONSIBILITY =
+  /responsib|responsab|verantwort|責任|security (?:of|in) the cloud|\b(?:aws|customer)[- ]managed\b/i;
 
 export interface NoteSource {
   /** Path relative to the content root, for messages. */
@@ -89,11 +90,21 @@ function readFrontmatter(lines: string[], file: string, problems: ContentProblem
     problems.push({ file, line: 1, severity: "error", message: "frontmatter starts with --- but is never closed" });
     return { data: {}, bodyStart: 0 };
   }
-  const doc = parseDocument(lines.slice(1, end).join("\n"));
+  const yaml = lines.slice(1, end).join("\n");
+  const doc = parseDocument(yaml);
   if (doc.errors.length > 0) {
+    // Frontmatter that does not parse is ignored and the body read as it is: a stray colon in a
+    // value must not cost a note its lesson. Not so when it maps headings to owners (`quiz:`):
+    // without that mapping its items could get the wrong owner, so the note is left out.
+    const mapsOwners = /^quiz\s*:/m.test(yaml);
     for (const error of doc.errors) {
       const line = (error.linePos?.[0]?.line ?? 0) + 1;
-      problems.push({ file, line, severity: "error", message: `broken frontmatter: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` });
+      const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      problems.push(
+        mapsOwners
+          ? { file, line, severity: "error", message: `broken frontmatter: ${reason}; its quiz: mapping cannot be read, so the note is left out` }
+          : { file, line, severity: "warning", message: `broken frontmatter: ${reason}; it is ignored, and the note's title comes from its first heading or file name` },
+      );
     }
     return { data: {}, bodyStart: end + 1 };
   }

@@ -42,6 +42,31 @@ describe("responsibility headings", () => {
     ["You", "CUSTOMER", "customer-alone"],
     ["Both", "SHARED", "shared-alone"],
     ["Provider responsibilities", "AWS", "provider-responsibilities"],
+    ["Responsabilidad de AWS", "AWS", "aws-responsibilities-es"],
+    ["Responsabilidades del cliente", "CUSTOMER", "customer-responsibilities-es"],
+    ["Responsabilidades compartidas", "SHARED", "shared-responsibilities-es"],
+    ["Seguridad DE la nube", "AWS", "security-of-the-cloud-es"],
+    ["Seguridad EN la nube (responsabilidad del cliente)", "CUSTOMER", "security-in-the-cloud-es"],
+    ["Responsabilidade da AWS", "AWS", "aws-responsibilities-pt"],
+    ["Responsabilidade do cliente", "CUSTOMER", "customer-responsibilities-pt"],
+    ["Responsabilidades compartilhadas", "SHARED", "shared-responsibilities-pt"],
+    ["Segurança DA nuvem", "AWS", "security-of-the-cloud-pt"],
+    ["Segurança NA nuvem", "CUSTOMER", "security-in-the-cloud-pt"],
+    ["Responsabilités d'AWS", "AWS", "aws-responsibilities-fr"],
+    ["Responsabilités du client : données", "CUSTOMER", "customer-responsibilities-fr"],
+    ["Responsabilités partagées", "SHARED", "shared-responsibilities-fr"],
+    ["Sécurité DU cloud", "AWS", "security-of-the-cloud-fr"],
+    ["Sécurité DANS le cloud", "CUSTOMER", "security-in-the-cloud-fr"],
+    ["AWS-Verantwortung", "AWS", "aws-responsibilities-de"],
+    ["Verantwortung des Kunden", "CUSTOMER", "customer-responsibilities-de"],
+    ["Gemeinsame Verantwortung", "SHARED", "shared-responsibilities-de"],
+    ["Sicherheit DER Cloud", "AWS", "security-of-the-cloud-de"],
+    ["Sicherheit IN der Cloud", "CUSTOMER", "security-in-the-cloud-de"],
+    ["AWSの責任", "AWS", "aws-responsibilities-ja"],
+    ["🛡️ お客様の責任", "CUSTOMER", "customer-responsibilities-ja"],
+    ["共有の責任", "SHARED", "shared-responsibilities-ja"],
+    ["クラウドのセキュリティ", "AWS", "security-of-the-cloud-ja"],
+    ["クラウドにおけるセキュリティ", "CUSTOMER", "security-in-the-cloud-ja"],
   ])("takes %j as %s (%s)", (heading, owner, id) => {
     expect(taken(heading)).toEqual([owner, id]);
   });
@@ -57,6 +82,28 @@ describe("responsibility headings", () => {
     expect(taken("2) Customer responsibilities!")).toEqual(["CUSTOMER", "customer-responsibilities"]);
     expect(taken("☁️ Security IN the Cloud.")).toEqual(["CUSTOMER", "security-in-the-cloud"]);
     expect(taken("Step 3: Shared controls")).toEqual(["SHARED", "shared-responsibilities"]);
+  });
+
+  it.each([
+    ["Seguridad DE la nube (responsabilidad del cliente)", "a section has one owner"],
+    ["Sécurité du cloud (client)", "a section has one owner"],
+    ["Responsabilidades de AWS y del cliente", null],
+    ["Modell der gemeinsamen Verantwortung", null],
+  ])("does not take %j in another language (%s)", (heading, reason) => {
+    const result = classifyHeading(heading);
+    if (reason === null) expect(result && "owner" in result).toBeFalsy();
+    else expect(result && "nearMiss" in result ? result.nearMiss : result).toContain(reason);
+  });
+
+  it("takes a qualifier in brackets at the end that names no other owner", () => {
+    expect(taken("Security OF the Cloud (AWS Responsibility)")).toEqual(["AWS", "security-of-the-cloud"]);
+    expect(taken("Security IN the Cloud (Customer Responsibility)")).toEqual([
+      "CUSTOMER",
+      "security-in-the-cloud",
+    ]);
+    expect(taken("Security in the cloud (for EC2)")).toEqual(["CUSTOMER", "security-in-the-cloud"]);
+    const mixed = classifyHeading("Security OF the Cloud (customer side)");
+    expect(mixed && "nearMiss" in mixed ? mixed.nearMiss : mixed).toContain("a section has one owner");
   });
 
   it.each([

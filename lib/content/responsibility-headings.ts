@@ -28,6 +28,22 @@ const RESPONSIBILITIES = "(?:security )?(?:responsibility|responsibilities|contr
 /** What may follow the pattern: punctuation, the end, or a qualifier ("… for EC2", "… in IaaS"). */
 const SEPARATOR = "\\s*(?:[:(\\-–—]\\s*|$|(?:for|in|with|under|on|when)\\b)";
 
+/**
+ * One language's responsibility headings: the pattern must match at the start of the heading, and
+ * what follows must be the end, or ":", "(", a dash, before a qualifier that names no other owner.
+ */
+function translated(
+  language: "es" | "pt" | "fr" | "de" | "ja",
+  rows: Array<[string, RegExp, Owner, string]>,
+): HeadingPattern[] {
+  return rows.map(([id, start, owner, heading]) => ({
+    id: `${id}-${language}`,
+    pattern: new RegExp(`(?:${start.source})(?=\\s*(?:[:(\\-–—]|$))`),
+    owner,
+    description: `${heading} (${language})`,
+  }));
+}
+
 export const HEADING_PATTERNS: readonly HeadingPattern[] = [
   {
     id: "aws-responsibilities",
@@ -124,6 +140,44 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
     description: '"Provider responsibilities" (loose: the provider is AWS in these notes)',
     loose: true,
   },
+
+  // The same headings in the other languages notes are written in. A qualifier may follow after
+  // ":", "(" or a dash, as in English.
+  ...translated("es", [
+    ["aws-responsibilities", /^(?:responsabilidad(?:es)?|controles) de (?:aws|amazon)/, "AWS", '"Responsabilidad(es) de AWS"'],
+    ["customer-responsibilities", /^(?:responsabilidad(?:es)?|controles) del cliente/, "CUSTOMER", '"Responsabilidad(es) del cliente"'],
+    ["shared-responsibilities", /^(?:responsabilidades|controles) compartid[oa]s/, "SHARED", '"Responsabilidades compartidas"'],
+    ["security-of-the-cloud", /^seguridad de la nube/, "AWS", '"Seguridad DE la nube"'],
+    ["security-in-the-cloud", /^seguridad en la nube/, "CUSTOMER", '"Seguridad EN la nube"'],
+  ]),
+  ...translated("pt", [
+    ["aws-responsibilities", /^(?:responsabilidades?|controles) da (?:aws|amazon)/, "AWS", '"Responsabilidade(s) da AWS"'],
+    ["customer-responsibilities", /^(?:responsabilidades?|controles) do cliente/, "CUSTOMER", '"Responsabilidade(s) do cliente"'],
+    ["shared-responsibilities", /^(?:responsabilidades|controles) (?:compartilhad|partilhad)[oa]s/, "SHARED", '"Responsabilidades compartilhadas"'],
+    ["security-of-the-cloud", /^segurança da nuvem/, "AWS", '"Segurança DA nuvem"'],
+    ["security-in-the-cloud", /^segurança na nuvem/, "CUSTOMER", '"Segurança NA nuvem"'],
+  ]),
+  ...translated("fr", [
+    ["aws-responsibilities", /^(?:responsabilités?|contrôles) (?:d'|de )(?:aws|amazon)/, "AWS", '"Responsabilités d\'AWS"'],
+    ["customer-responsibilities", /^(?:responsabilités?|contrôles) du client/, "CUSTOMER", '"Responsabilités du client"'],
+    ["shared-responsibilities", /^(?:responsabilités|contrôles) partagée?s/, "SHARED", '"Responsabilités partagées"'],
+    ["security-of-the-cloud", /^sécurité du cloud/, "AWS", '"Sécurité DU cloud"'],
+    ["security-in-the-cloud", /^sécurité dans le cloud/, "CUSTOMER", '"Sécurité DANS le cloud"'],
+  ]),
+  ...translated("de", [
+    ["aws-responsibilities", /^(?:verantwortung|verantwortlichkeiten|aufgaben) (?:von|der) (?:aws|amazon)|^(?:aws|amazon)[- ]verantwortung/, "AWS", '"Verantwortung von AWS" / "AWS-Verantwortung"'],
+    ["customer-responsibilities", /^(?:verantwortung|verantwortlichkeiten|aufgaben) (?:des|der) kunden|^kundenverantwortung/, "CUSTOMER", '"Verantwortung des Kunden" / "Kundenverantwortung"'],
+    ["shared-responsibilities", /^gemeinsame (?:verantwortung|verantwortlichkeiten|kontrollen)/, "SHARED", '"Gemeinsame Verantwortung"'],
+    ["security-of-the-cloud", /^sicherheit der cloud/, "AWS", '"Sicherheit DER Cloud"'],
+    ["security-in-the-cloud", /^sicherheit in der cloud/, "CUSTOMER", '"Sicherheit IN der Cloud"'],
+  ]),
+  ...translated("ja", [
+    ["aws-responsibilities", /^(?:aws|amazon) ?の責任/, "AWS", '"AWSの責任"'],
+    ["customer-responsibilities", /^(?:お客様|顧客) ?の責任/, "CUSTOMER", '"お客様の責任"'],
+    ["shared-responsibilities", /^共有(?:の|する)?(?:責任|コントロール)/, "SHARED", '"共有の責任"'],
+    ["security-of-the-cloud", /^クラウドのセキュリティ/, "AWS", '"クラウドのセキュリティ"'],
+    ["security-in-the-cloud", /^クラウド(?:における|内の)セキュリティ/, "CUSTOMER", '"クラウドにおけるセキュリティ"'],
+  ]),
 ];
 
 /** The owner each bare owner word stands for, for the owner-word-alone pattern and owner cells. */
@@ -169,6 +223,9 @@ const MENTIONS: Array<[RegExp, Owner]> = [
   [/\b(?:aws|amazon)\b/, "AWS"],
   [/\b(?:customer|customers|your|you)\b/, "CUSTOMER"],
   [/\b(?:shared|joint|both)\b/, "SHARED"],
+  // The owner words of the other languages, so that a qualifier in them counts too.
+  [/(?<![\p{L}])(?:clientes?|client|kunden?)(?![\p{L}])|お客様|顧客/u, "CUSTOMER"],
+  [/compartid|compartilhad|partag|gemeinsam|共有/u, "SHARED"],
 ];
 const CUE = /responsib|\bmanage|\bcontrols?\b|\bsecur|\bhandles?\b|\bowns?\b|\bduties\b|\bside\b/;
 const COMPOUND = /\b(?:customer|aws|amazon|self|user|service|fully)[- ]managed\b/;
@@ -190,6 +247,17 @@ function ownersNamed(text: string): Set<Owner> {
 export function classifyHeading(heading: string): HeadingClass {
   const text = normalizeHeading(heading);
   if (/\bmodel\b/.test(text)) return null;
+  // A qualifier in brackets at the end ("Security OF the Cloud (AWS Responsibility)") is taken
+  // when it names no owner other than the heading's.
+  const bracket = /\s*\(([^()]*)\)$/.exec(text);
+  if (bracket && bracket.index > 0) {
+    const base = classifyHeading(text.slice(0, bracket.index));
+    if (base && "owner" in base && base.owner !== "TABLE") {
+      const others = [...ownersNamed(bracket[1])].filter((o) => o !== base.owner);
+      if (others.length === 0) return base;
+      return { nearMiss: `names ${[base.owner, ...others].join(" and ")}: a section has one owner` };
+    }
+  }
   if (COMPOUND.test(text)) {
     const compound = COMPOUND.exec(text)?.[0] ?? "";
     return {

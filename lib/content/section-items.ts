@@ -44,6 +44,20 @@ function withoutImagesAndHtml(markdown: string): string {
     .trim();
 }
 
+/**
+ * An author's note to self in a list, which is never a control: a comment (`// recheck ppt`), a
+ * reminder (`TODO …`, `FIXME …`, `TBD`), a line of question marks, or a bullet struck through whole
+ * (`~~old wording~~`). Returns what it is, for the warning, or null.
+ */
+export function authorsReminder(markdown: string): string | null {
+  const text = markdown.replace(/^\*\*(.*?)\*\*/, "$1").trim();
+  if (text.startsWith("//")) return "a comment";
+  if (/^(?:todo|fixme|xxx|tbd)(?![\p{L}\p{N}])/iu.test(text)) return "a reminder";
+  if (/^\?+$/.test(text)) return "only question marks";
+  if (/^~~[^~].*~~$/.test(markdown.trim())) return "struck through";
+  return null;
+}
+
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
@@ -239,6 +253,11 @@ export function scanSection(
       if (depth > itemIndent && parent && parent.table === undefined) {
         parent.children = [...(parent.children ?? []), { line: n, text: bullet[2].trim() }];
       }
+      continue;
+    }
+    const reminder = authorsReminder(bullet[2].trim());
+    if (reminder) {
+      warnings.push({ line: n, message: `bullet "${bullet[2].trim()}" is ${reminder}, not a control, so it is no quiz item` });
       continue;
     }
     const parsed = parseBullet(bullet[2].trim(), inline);
