@@ -196,6 +196,41 @@ export function ownerWord(text: string): Owner | undefined {
   return OWNER_WORDS[normalizeHeading(text)];
 }
 
+/** The owner words of a column header in the other languages, and "provider" (AWS, as above). */
+const COLUMN_OWNER_WORDS: Record<string, Owner> = {
+  ...OWNER_WORDS,
+  provider: "AWS",
+  "cloud provider": "AWS",
+  cliente: "CUSTOMER",
+  clientes: "CUSTOMER",
+  client: "CUSTOMER",
+  kunde: "CUSTOMER",
+  kunden: "CUSTOMER",
+  お客様: "CUSTOMER",
+  顧客: "CUSTOMER",
+  compartido: "SHARED",
+  compartida: "SHARED",
+  compartilhado: "SHARED",
+  partagé: "SHARED",
+  gemeinsam: "SHARED",
+  共有: "SHARED",
+};
+
+/** What may follow an owner word in a column header and still name just that owner. */
+const COLUMN_VERB =
+  /\s*(?:'s)?\s*(?:does|do|manages|manage|handles|handle|owns|own|secures|secure|side|part|responsibility|responsibilities|is responsible|are responsible|hace|gestiona|faz|gerencia|fait|gère|macht|verwaltet|が管理|の責任)$/u;
+
+/**
+ * The owner a table's column header names, in the words people write: exactly one owner word
+ * ("AWS", "Customer", "Shared", "Both", "You", "Provider", or theirs in Spanish, Portuguese,
+ * French, German or Japanese), alone or followed by a verb of owning ("AWS does", "You do",
+ * "Customer manages", "AWS responsibility"). Anything else names no single owner.
+ */
+export function ownerColumn(text: string): Owner | undefined {
+  const words = normalizeHeading(text);
+  return COLUMN_OWNER_WORDS[words] ?? COLUMN_OWNER_WORDS[words.replace(COLUMN_VERB, "").trim()];
+}
+
 export type HeadingClass =
   | { owner: Owner | "TABLE"; pattern: HeadingPattern }
   | { nearMiss: string }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseNote } from "./parse-note";
+import { ownerColumn } from "./responsibility-headings";
 import { authorsReminder } from "./section-items";
 
 describe("authorsReminder", () => {
@@ -35,6 +36,57 @@ describe("authorsReminder", () => {
       [3, 'bullet "// recheck ppt" is a comment, not a control, so it is no quiz item'],
       [4, 'bullet "TODO: network part" is a reminder, not a control, so it is no quiz item'],
       [5, 'bullet "~~**Old control**: dropped~~" is struck through, not a control, so it is no quiz item'],
+    ]);
+  });
+});
+
+describe("owner columns in other words", () => {
+  it.each([
+    ["AWS Does", "AWS"],
+    ["You Do", "CUSTOMER"],
+    ["AWS Manages", "AWS"],
+    ["Customer Manages", "CUSTOMER"],
+    ["Provider", "AWS"],
+    ["Customer responsibility", "CUSTOMER"],
+    ["Both", "SHARED"],
+    ["Cliente", "CUSTOMER"],
+    ["AWS hace", "AWS"],
+    ["Kunde", "CUSTOMER"],
+    ["お客様", "CUSTOMER"],
+  ])("reads %j as %s", (header, owner) => {
+    expect(ownerColumn(header)).toBe(owner);
+  });
+
+  it.each(["Control", "What AWS and you do", "AWS or customer", "Customer-managed keys", "Service"])(
+    "reads %j as no owner",
+    (header) => {
+      expect(ownerColumn(header)).toBeUndefined();
+    },
+  );
+
+  it("makes each filled cell of such a table a control owned by its column", () => {
+    const note = parseNote({
+      file: "Table.md",
+      source: [
+        "## Who does what",
+        "| Control | AWS Does | You Do |",
+        "| --- | --- | --- |",
+        "| Patching | Host and hypervisor patching | Guest OS patching |",
+        "| Network | Physical network | Security group rules |",
+        "",
+        "## Responsibility table",
+        "| Provider | Customer |",
+        "| --- | --- |",
+        "| Facilities | Data classification |",
+      ].join("\n"),
+    });
+    expect(note.items.map((item) => [item.prompt, item.owner])).toEqual([
+      ["Host and hypervisor patching", "AWS"],
+      ["Guest OS patching", "CUSTOMER"],
+      ["Physical network", "AWS"],
+      ["Security group rules", "CUSTOMER"],
+      ["Facilities", "AWS"],
+      ["Data classification", "CUSTOMER"],
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { ownerWord } from "./responsibility-headings";
+import { ownerColumn as ownerOfColumn, ownerWord } from "./responsibility-headings";
 import type { Owner } from "./types";
 
 /**
@@ -138,7 +138,7 @@ export function tableItems(
   const warnings: SectionScan["warnings"] = [];
   const header = tableCells(rows[0].text).map((c) => inline(c));
   const body = rows.slice(2).map((row) => ({ line: row.line, cells: tableCells(row.text) }));
-  const columnOwners = header.map((cell) => ownerWord(cell));
+  const columnOwners = header.map((cell) => ownerOfColumn(cell));
   const ownerColumn = header.findIndex((cell, i) => i > 0 && OWNER_HEADER.test(cell.trim()));
   const labelColumn = columnOwners.findIndex((owner) => owner === undefined);
 
@@ -229,7 +229,7 @@ export function scanSection(
       }
       const table = tableItems(rows, inline);
       const header = tableCells(rows[0].text).slice(1).map(inline);
-      const stray = header.find((cell) => !ownerWord(cell) && mentionsOtherOwner(cell, owner));
+      const stray = header.find((cell) => !ownerOfColumn(cell) && mentionsOtherOwner(cell, owner));
       if (!table.namesOwners && stray !== undefined) {
         warnings.push({
           line: n,
