@@ -335,3 +335,46 @@ describe("notes in other languages", () => {
     ]);
   });
 });
+
+describe("owner lines", () => {
+  it("reads a bold or colon-ended line that names one owner over a list as a section", () => {
+    const parsed = parseNote({
+      file: "Course.md",
+      source: [
+        "# Course notes",
+        "Some context in a paragraph.",
+        "",
+        "**AWS is responsible for:**",
+        "- **Hardware**: Servers, racks and cabling.",
+        "- **Hypervisor**: The host layer under instances.",
+        "",
+        "Customer responsibilities:",
+        "- **Data classification**: Sorting data by sensitivity.",
+        "",
+        "Things to remember:",
+        "- **Exam tip**: Read every option.",
+      ].join("\n"),
+    });
+    expect(parsed.items.map((i) => [i.prompt, i.owner, i.source?.rule])).toEqual([
+      ["Hardware", "AWS", "aws-is-responsible-for"],
+      ["Hypervisor", "AWS", "aws-is-responsible-for"],
+      ["Data classification", "CUSTOMER", "customer-responsibilities"],
+    ]);
+    expect(parsed.problems.filter((p) => !p.strict)).toEqual([]);
+  });
+
+  it("warns on its own line about an owner line it cannot take", () => {
+    const parsed = parseNote({
+      file: "Course.md",
+      source: ["# Course notes", "", "AWS and customer duties:", "- **Patching**: Both patch."].join("\n"),
+    });
+    expect(parsed.items).toEqual([]);
+    expect(parsed.problems).toContainEqual(
+      expect.objectContaining({
+        line: 3,
+        severity: "warning",
+        message: expect.stringMatching(/^line "AWS and customer duties" looks like a responsibility section but is not taken/),
+      }),
+    );
+  });
+});

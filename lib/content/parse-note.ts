@@ -52,6 +52,12 @@ type Frontmatter = z.infer<typeof frontmatterSchema>;
 const TAG_LINE = /^\s*(#[\p{L}\p{N}_/-]+\s*)+$/u;
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const FENCE = /^\s*(```|~~~)/;
+/**
+ * A line that is not a heading but names an owner over the list below it: a bold line
+ * (`**AWS is responsible for:**`) or a short line ending in a colon (`Customer responsibilities:`).
+ */
+const OWNER_LINE = /^\s*(?:\*\*(.+?):?\*\*:?|__(.+?):?__:?|([^\s|>#*+\-][^|]{0,80}?):)\s*$/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 /** A heading written inside a list item: `- ## AWS responsibilities`, `1. ### ...`. */
 const LIST_HEADING = /^(\s*(?:[-*+]|\d+[.)])\s+)(#{1,6})\s+(.+?)\s*#*\s*$/;
 /** Words that show a note is about who is responsible for what. */
@@ -161,6 +167,13 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     if (listHeading) {
       listHeadings.push({ text: inlineText(listHeading[3]), line: i + 1, depth: listHeading[2].length });
     }
+    const ownerLine = !heading && !LIST_ITEM.test(line) && OWNER_LINE.exec(line);
+    const nextLine = lines.slice(i + 1).find((next) => next.trim() !== "") ?? "";
+    if (ownerLine && LIST_ITEM.test(nextLine) && !/^\s/.test(nextLine)) {
+      const text = inlineText(ownerLine[1] ?? ownerLine[2] ?? ownerLine[3]);
+      // Deeper than any heading: it ends at the next heading or owner line.
+      if (text.split(/\s+/).length <= 8) listHeadings.push({ text, line: i + 1, depth: 7, ownerLine: true });
+    }
 
     const masked = maskInlineCode(line);
     for (const match of masked.matchAll(WIKI_LINK_PATTERN)) {
@@ -265,6 +278,8 @@ interface ListHeading {
   text: string;
   line: number;
   depth: number;
+  /** A bold or colon-ended line over a list, not a heading in a list item. */
+  ownerLine?: boolean;
 }
 
 /** A heading (or a heading inside a list item) and what the rules make of it. */
@@ -274,6 +289,7 @@ interface Section {
   anchor: string;
   depth: number;
   inList: boolean;
+  ownerLine?: boolean;
   owner?: Owner | "TABLE";
   rule?: string;
   loose: boolean;
@@ -324,7 +340,7 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
   const warn = (line: number, message: string, strict?: ContentProblem["strict"]) =>
     problems.push({ file, line, severity: "warning", message, ...(strict ? { strict } : {}) });
   sections.forEach((section, s) => {
-    if (section.inList) {
+    if (section.inList && !section.ownerLine) {
       warn(
         section.line,
         section.owner
@@ -335,7 +351,7 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
     if (section.nearMiss) {
       warn(
         section.line,
-        `heading "${section.text}" looks like a responsibility section but is not taken: ${section.nearMiss}. ` +
+        `${section.ownerLine ? "line" : "heading"} "${section.text}" looks like a responsibility section but is not taken: ${section.nearMiss}. ` +
           "Its bullets are not quiz items; name the owner first or map the heading in frontmatter quiz:",
       );
     }
@@ -344,7 +360,9 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
     if (!owner && !service) {
       // A subheading of a responsibility section is not one itself: its bullets are skipped, and said so.
       const parent = sections.slice(0, s).reverse().find((p) => p.depth < section.depth);
-      const skipped = parent?.owner && !section.nearMiss && scanSection(lines, section.line + 1, end, 0, inlineText).items.length;
+      // A plain line over a list ("Things to remember:") ends the section above it, silently.
+      const skipped =
+        parent?.owner && !section.nearMiss && !section.ownerLine && scanSection(lines, section.line + 1, end, 0, inlineText).items.length;
       if (parent?.owner && skipped && !isServiceMatrixHeading(section.text)) {
         warn(
           section.line,

@@ -34,6 +34,8 @@ describe("responsibility headings", () => {
     ["What AWS is responsible for", "AWS", "what-aws-manages"],
     ["What you manage", "CUSTOMER", "what-you-manage"],
     ["What the customer is responsible for", "CUSTOMER", "what-you-manage"],
+    ["AWS is responsible for", "AWS", "aws-is-responsible-for"],
+    ["The customer is responsible for:", "CUSTOMER", "customer-is-responsible-for"],
     ["Responsibilities of AWS", "AWS", "responsibilities-of-aws"],
     ["Responsibilities of the customer", "CUSTOMER", "responsibilities-of-customer"],
     ["Who does what", "TABLE", "who-does-what"],

@@ -93,6 +93,19 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
     description: '"What you manage" / "What the customer is responsible for"',
   },
   {
+    id: "aws-is-responsible-for",
+    pattern: new RegExp(`^${AWS} (?:is responsible for|handles|manages|secures|owns|takes care of)$`),
+    owner: "AWS",
+    description: '"AWS is responsible for" / "AWS manages" (an owner line over a list, too)',
+  },
+  {
+    id: "customer-is-responsible-for",
+    pattern:
+      /^(?:the )?customers? (?:is|are) responsible for$|^you are responsible for$|^(?:the )?customers? (?:handles?|manages?|secures?|owns?)$|^you (?:handle|manage|secure|own)$/,
+    owner: "CUSTOMER",
+    description: '"The customer is responsible for" / "You manage" (an owner line over a list, too)',
+  },
+  {
     id: "responsibilities-of-aws",
     pattern: new RegExp(`^(?:responsibility|responsibilities) of ${AWS}$`),
     owner: "AWS",
