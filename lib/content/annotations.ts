@@ -1,5 +1,6 @@
 import { parseDocument, isSeq, type Node as YamlNode } from "yaml";
 import { z } from "zod";
+import { checkAwsSource } from "./control-extras";
 import { findOwnerLeaks } from "./owner-leak";
 import { inlineText } from "./parse-note";
 import { SERVICE_LAYERS } from "./service-layers";
@@ -42,21 +43,22 @@ export interface AnnotationFile {
   source: string;
 }
 
-const AWS_HOSTS = new Set(["docs.aws.amazon.com", "aws.amazon.com"]);
-
 const sourceSchema = z.object({
   title: z.string().trim().min(1),
   url: z
     .string()
     .trim()
-    .refine((url) => {
-      try {
-        const parsed = new URL(url);
-        return parsed.protocol === "https:" && AWS_HOSTS.has(parsed.hostname);
-      } catch {
-        return false;
-      }
-    }, "must be an https:// address on docs.aws.amazon.com or aws.amazon.com"),
+    // The one rule for what may back an owner (control-extras.ts), retired pages included.
+    .superRefine((url, ctx) => {
+      const checked = checkAwsSource(url);
+      if (checked.ok) return;
+      ctx.addIssue({
+        code: "custom",
+        message: checked.onAwsHost
+          ? `is not a source: ${checked.why}`
+          : "must be an https:// address on docs.aws.amazon.com or aws.amazon.com",
+      });
+    }),
 });
 
 const layerIds = SERVICE_LAYERS.map((layer) => layer.id) as [string, ...string[]];

@@ -14,7 +14,6 @@ import type { Citation } from "./types";
  */
 const WHAT_IT_IS = /^(?:\*\*)?what it is(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$/i;
 const SOURCE = /^(?:\*\*)?source(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$/i;
-const MARKDOWN_LINK = /^\[([^\]]+)\]\((\S+?)\)/;
 const AWS_HOSTS = new Set(["docs.aws.amazon.com", "aws.amazon.com"]);
 
 /** Pages AWS marks as historical or that document an SDK, not who owns a control. */
@@ -33,18 +32,30 @@ export interface ControlExtras {
 }
 
 /** Whether a link may back an owner: https on AWS's documentation hosts, and not a page AWS retired. */
-export function checkAwsSource(url: string): { ok: true } | { ok: false; why: string } {
+export function checkAwsSource(
+  url: string,
+): { ok: true } | { ok: false; why: string; onAwsHost: boolean } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { ok: false, why: "it is not a web address" };
+    return { ok: false, why: "it is not a web address", onAwsHost: false };
   }
   if (parsed.protocol !== "https:" || !AWS_HOSTS.has(parsed.hostname)) {
-    return { ok: false, why: "it is not an https:// page on docs.aws.amazon.com or aws.amazon.com" };
+    return {
+      ok: false,
+      why: "it is not an https:// page on docs.aws.amazon.com or aws.amazon.com",
+      onAwsHost: false,
+    };
   }
   const retired = NOT_A_SOURCE.find(({ pattern }) => pattern.test(parsed.pathname));
-  return retired ? { ok: false, why: retired.why } : { ok: true };
+  return retired ? { ok: false, why: retired.why, onAwsHost: true } : { ok: true };
+}
+
+/** A markdown link at the start of `text`: `[Page title](https://…)`, its title and address. */
+export function readMarkdownLink(text: string): { title: string; url: string } | null {
+  const link = /^\[([^\]]+)\]\((\S+?)\)/.exec(text.trim());
+  return link ? { title: link[1].trim(), url: link[2] } : null;
 }
 
 /**
@@ -84,8 +95,8 @@ export function readControlExtras(
     const source = SOURCE.exec(child.text);
     if (!source) continue;
     lines.push(child.line);
-    const link = MARKDOWN_LINK.exec(source[1].trim());
-    const checked = link ? checkAwsSource(link[2]) : undefined;
+    const link = readMarkdownLink(source[1]);
+    const checked = link ? checkAwsSource(link.url) : undefined;
     if (!link || !checked?.ok) {
       warnings.push({
         line: child.line,
@@ -94,7 +105,7 @@ export function readControlExtras(
       });
       continue;
     }
-    citation = { title: inline(link[1]).trim(), url: link[2] };
+    citation = { title: inline(link.title).trim(), url: link.url };
   }
   if (description === undefined) {
     const leaks = findOwnerLeaks(explanation);

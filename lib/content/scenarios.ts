@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
-import { checkAwsSource } from "./control-extras";
+import { checkAwsSource, readMarkdownLink } from "./control-extras";
 import { optionKey, toOptions } from "./options";
 import { describeLeaks, findOwnerLeaks } from "./owner-leak";
 import { inlineText } from "./parse-note";
@@ -67,7 +67,6 @@ const frontmatterSchema = z.strictObject({
   term: text.optional(),
 });
 
-const MARKDOWN_LINK = /^\[([^\]]+)\]\((\S+?)\)$/;
 
 /**
  * A source as written: a bare URL, or a markdown link `[Page title](https://…)`. A bare URL is
@@ -76,8 +75,8 @@ const MARKDOWN_LINK = /^\[([^\]]+)\]\((\S+?)\)$/;
  */
 function readSource(value: string): Citation {
   const trimmed = value.trim();
-  const link = MARKDOWN_LINK.exec(trimmed);
-  if (link) return { title: link[1].trim(), url: link[2] };
+  const link = readMarkdownLink(trimmed);
+  if (link) return link;
   const page = trimmed.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? "";
   const words = page.replace(/\.html?$/i, "").replace(/[-_]+/g, " ").trim();
   return { title: words ? words[0].toUpperCase() + words.slice(1) : "AWS documentation", url: trimmed };
