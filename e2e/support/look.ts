@@ -10,6 +10,9 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"];
 
 /** The axe violations on the page as it is now, one line each: "rule (impact): help at targets". */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Next streams a page's metadata after its body: after a client navigation the <title> can land
+  // a moment after the content, and axe must not scan in that gap (its document-title rule).
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return violations.map(
     (v) =>
