@@ -3,7 +3,7 @@ import { MyAssignments } from "@/components/assignments/my-assignments";
 import { ButtonLink } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { OwnerBadge } from "@/components/ui/owner-badge";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref, quizHref } from "@/lib/content/slug";
 import type { CurrentUser } from "@/lib/contracts/session";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { loadLibrary } from "@/server/content/load-library";
@@ -159,7 +159,7 @@ async function LearnerHome({ user, lessons }: { user: CurrentUser; lessons: Less
                   ? "Your quiz is waiting, answers saved."
                   : `Your last quiz: ${resume.score} right.`}
               </p>
-              <ButtonLink variant="primary" href={`/quiz/${resume.lesson.slug}`}>
+              <ButtonLink variant="primary" href={quizHref(resume.lesson.slug)}>
                 {resume.status === "in-progress" ? "Resume" : "Open"} the quiz:{" "}
                 {resume.lesson.title}
               </ButtonLink>

@@ -7,7 +7,7 @@ import { scoreSeries } from "@/components/dashboard/score-series";
 import { DataTable } from "@/components/ui/data-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref } from "@/lib/content/slug";
 import { requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
 import { getProgress } from "@/server/progress/get-progress";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Icon } from "@/components/ui/icons";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref } from "@/lib/content/slug";
 import type { CatalogEntry, LessonGroup } from "@/lib/content/lesson-groups";
 import { LessonMastery } from "./lesson-mastery";
 

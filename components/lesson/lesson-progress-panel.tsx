@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
+import { lessonHref } from "@/lib/content/slug";
 import { useMyProgress } from "./use-my-progress";
 
 /** Mark as read, best score and mastery for the signed-in learner, on a statically built lesson. */
@@ -18,8 +19,8 @@ export function LessonProgressPanel({ slug, hasQuiz }: { slug: string; hasQuiz: 
     return (
       <div className="progress-panel">
         <p>
-          <Link href={`/signin?callbackUrl=/lessons/${slug}`}>Sign in</Link> to track what you have
-          read and your quiz scores.
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(lessonHref(slug))}`}>Sign in</Link>{" "}
+          to track what you have read and your quiz scores.
         </p>
       </div>
     );
@@ -32,7 +33,7 @@ export function LessonProgressPanel({ slug, hasQuiz }: { slug: string; hasQuiz: 
     setSaving(true);
     setError(null);
     setOptimisticRead(!read);
-    const response = await fetch(`/api/me/lessons/${slug}/read`, {
+    const response = await fetch(`/api/me/lessons/${encodeURIComponent(slug)}/read`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ read: !read }),

@@ -18,7 +18,7 @@ export function LessonQuizItems({ slug, count }: { slug: string; count: number }
 
   const load = () => {
     if (report !== null) return;
-    fetch(`/api/lessons/${slug}/items`, { cache: "no-store" })
+    fetch(`/api/lessons/${encodeURIComponent(slug)}/items`, { cache: "no-store" })
       .then(async (response): Promise<NoteItemsReport | "error"> =>
         response.ok ? ((await response.json()) as NoteItemsReport) : "error",
       )

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { OwnerBadge } from "@/components/ui/owner-badge";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref } from "@/lib/content/slug";
 import { scenarioAnchor, type Scenario } from "@/lib/content/scenarios";
 
 export const SCENARIOS_HEADING_ID = "incidents-to-think-through";

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
+import { lessonHref } from "@/lib/content/slug";
 import type { SearchDocument, SearchHit } from "@/lib/content/search";
 
 const OPEN_EVENT = "open-search";
@@ -59,7 +60,7 @@ export function SearchDialog() {
   const go = (hit: SearchHit | undefined) => {
     if (!hit) return;
     dialog.current?.close();
-    router.push(`/lessons/${hit.slug}`);
+    router.push(lessonHref(hit.slug));
   };
 
   return (

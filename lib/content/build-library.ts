@@ -2,7 +2,7 @@ import { findContradictions, ownerClaims, unknownScenarioTerms } from "./control
 import { checkMatrixAgreement, type MatrixCellExplanation } from "./matrix-agreement";
 import { resolveScenarios, scenarioItems, type ParsedScenario, type Scenario } from "./scenarios";
 import { applyAnnotations, type AnnotationFile } from "./annotations";
-import { createAnchorSlugger, slugify } from "./slug";
+import { createAnchorSlugger, lessonHref, slugify } from "./slug";
 import type { ContentProblem, ParsedNote, WikiLink } from "./types";
 import { WIKI_LINK_PATTERN, parseWikiLinkInner } from "./wiki-link";
 
@@ -50,10 +50,6 @@ export function formatProblem(problem: ContentProblem): string {
 /** The scenarios a lesson shows and its quiz asks: those naming it first. */
 export function lessonScenarios(library: Pick<Library, "scenarios">, slug: string): Scenario[] {
   return library.scenarios.filter((scenario) => scenario.notes[0]?.slug === slug);
-}
-
-export function lessonHref(slug: string, anchor?: string): string {
-  return `/lessons/${slug}${anchor ? `#${anchor}` : ""}`;
 }
 
 /** Code-point order, so that which of two files comes first never depends on the locale. */

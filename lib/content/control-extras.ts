@@ -12,8 +12,11 @@ import type { Citation } from "./types";
  * control is, and is the card's text before grading, so it must not name an owner. The source is
  * the AWS page that backs the owner, shown with the explanation as a link.
  */
-const WHAT_IT_IS = /^(?:\*\*)?what it is(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$/i;
-const SOURCE = /^(?:\*\*)?source(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.*)$/i;
+const nestedLabel = (words: string) =>
+  new RegExp(String.raw`^(?:\*\*)?(?:${words})(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(.*)$`, "iu");
+/** The labels in the six languages of the responsibility headings: en, es, pt, fr, de, ja. */
+const WHAT_IT_IS = nestedLabel("what it is|qué es|que es|o que é|ce que c'est|was es ist|概要");
+const SOURCE = nestedLabel("source|fuente|fonte|quelle|出典");
 const AWS_HOSTS = new Set(["docs.aws.amazon.com", "aws.amazon.com"]);
 
 /** Pages AWS marks as historical or that document an SDK, not who owns a control. */

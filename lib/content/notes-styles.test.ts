@@ -108,7 +108,7 @@ const block = fc.oneof(
 );
 
 describe("parsing arbitrary markdown", () => {
-  it("never throws, and never makes an item from a section the rules do not name", () => {
+  it("never throws, and never makes an item from a section the rules do not name, but for owner columns", () => {
     let made = 0;
     fc.assert(
       fc.property(fc.array(block, { maxLength: 25 }), (blocks) => {
@@ -116,6 +116,8 @@ describe("parsing arbitrary markdown", () => {
         made += parsed.items.length;
         for (const item of parsed.items) {
           if (item.kind !== "ASSIGN") continue;
+          // Under any heading, a table whose columns name the owners gives each cell its column's owner.
+          if (item.source?.rule === "table column") continue;
           const heading = item.source?.heading ?? "";
           const found = classifyHeading(heading);
           expect(found && "owner" in found).toBe(true);

@@ -1,6 +1,6 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { classifyHeading } from "./responsibility-headings";
+import { BUILT_IN_VOCABULARY, classifyHeading, type OwnerVocabulary } from "./responsibility-headings";
 import { findMatrices, matrixItems } from "./note-matrix";
 import { readControlExtras } from "./control-extras";
 import { describeLeaks, findOwnerLeaks } from "./owner-leak";
@@ -39,8 +39,12 @@ const frontmatterSchema = z.looseObject({
   title: z.string().optional(),
   aliases: stringList.optional(),
   tags: stringList.optional(),
-  /** Heading text -> owner of the bullets under it; wins over the heading's wording. */
-  quiz: z.record(z.string(), z.enum(OWNERS)).optional(),
+  /**
+   * Heading text -> owner of the bullets under it; wins over the heading's wording. NONE says the
+   * heading's bullets and tables are for reading only, not quiz items (a table restating, say, what
+   * another note asks).
+   */
+  quiz: z.record(z.string(), z.enum([...OWNERS, "NONE"])).optional(),
   /** The group the lesson is listed under on /lessons; see lesson-groups.ts for the default. */
   group: z.string().trim().min(1).optional(),
   /** Slugs the lesson had before its title changed: redirected, and its history moved (README). */
@@ -56,8 +60,12 @@ const FENCE = /^\s*(```|~~~)/;
  * A line that is not a heading but names an owner over the list below it: a bold line
  * (`**AWS is responsible for:**`) or a short line ending in a colon (`Customer responsibilities:`).
  */
-const OWNER_LINE = /^\s*(?:\*\*(.+?):?\*\*:?|__(.+?):?__:?|([^\s|>#*+\-][^|]{0,80}?):)\s*$/;
+const OWNER_LINE = /^\s*(?:\*\*(.+?)\s*[:：]?\*\*\s*[:：]?|__(.+?)\s*[:：]?__\s*[:：]?|([^\s|>#*+\-][^|]{0,80}?)\s*[:：])\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
+/** An owner line over a list that speaks of responsibility ("Lo que gestionamos nosotros:"), in the six languages. */
+const OWNERLESS_RESPONSIBILITY = /responsib|responsab|verantwort|zuständig|責任|gestion|gère|gèrent|gerenci|\bmanage|verwalt|管理/iu;
+/** A heading indented under a bullet, as a mind map's or outliner's export writes it. */
+const INDENTED_HEADING = /^\s+(#{1,6})\s+(.+?)\s*#*\s*$/;
 /** A heading written inside a list item: `- ## AWS responsibilities`, `1. ### ...`. */
 const LIST_HEADING = /^(\s*(?:[-*+]|\d+[.)])\s+)(#{1,6})\s+(.+?)\s*#*\s*$/;
 /** Words that show a note is about who is responsible for what. */
@@ -68,6 +76,8 @@ export interface NoteSource {
   /** Path relative to the content root, for messages. */
   file: string;
   source: string;
+  /** The owner words and headings to read it with: the built-in table, or a deployment's extension. */
+  vocabulary?: OwnerVocabulary;
 }
 
 /** Markdown inline syntax reduced to the text a reader sees. */
@@ -134,7 +144,7 @@ function maskInlineCode(line: string): string {
  * Parses one Obsidian-style note: frontmatter or inline tags, headings, wiki links and the quiz items
  * its responsibility sections yield. Pure: never throws on bad content, reports problems instead.
  */
-export function parseNote({ file, source }: NoteSource): ParsedNote {
+export function parseNote({ file, source, vocabulary = BUILT_IN_VOCABULARY }: NoteSource): ParsedNote {
   const problems: ContentProblem[] = [];
   const format = /\.mdx$/i.test(file) ? "mdx" : "md";
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
@@ -166,6 +176,11 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
     const listHeading = !heading && LIST_HEADING.exec(line);
     if (listHeading) {
       listHeadings.push({ text: inlineText(listHeading[3]), line: i + 1, depth: listHeading[2].length });
+    }
+    const indentedHeading = !heading && !listHeading && INDENTED_HEADING.exec(line);
+    if (indentedHeading && insideList(lines, i)) {
+      const indent = line.length - line.trimStart().length;
+      listHeadings.push({ text: inlineText(indentedHeading[2]), line: i + 1, depth: indentedHeading[1].length, indent });
     }
     const ownerLine = !heading && !LIST_ITEM.test(line) && OWNER_LINE.exec(line);
     const nextLine = lines.slice(i + 1).find((next) => next.trim() !== "") ?? "";
@@ -225,7 +240,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   const quizOverrides = new Map(
     Object.entries(frontmatter.quiz ?? {}).map(([heading, owner]) => [heading.trim().toLowerCase(), owner]),
   );
-  const sections = classifySections(headings, listHeadings, quizOverrides);
+  const sections = classifySections(headings, listHeadings, quizOverrides, vocabulary);
   const sectionOwners: Record<string, Owner> = {};
   for (const section of sections) {
     if (!section.inList && section.owner && section.owner !== "TABLE") sectionOwners[section.text] = section.owner;
@@ -235,7 +250,7 @@ export function parseNote({ file, source }: NoteSource): ParsedNote {
   problems.push(...found.problems);
   const matrices = found.matrices;
   // Matrix items come after the note's other items, so that adding a matrix moves no other item.
-  const controls = extractItems({ lines, sections, file, problems });
+  const controls = extractItems({ lines, sections, file, problems, vocabulary, title, bodyStart });
   const items = [...(tags.has("service") ? controls.map((item) => asServiceItem(item, title)) : controls), ...matrices.flatMap(matrixItems)];
   // A matrix whose cells are all empty asks nothing yet, and build-library.ts says why per column.
   if (matrices.length === 0) reportSilence({ lines, bodyStart, dropped, sections, items, file, problems });
@@ -280,6 +295,8 @@ interface ListHeading {
   depth: number;
   /** A bold or colon-ended line over a list, not a heading in a list item. */
   ownerLine?: boolean;
+  /** Indented under a bullet (`  ### AWS`), not written after one (`- ### AWS`): its indentation. */
+  indent?: number;
 }
 
 /** A heading (or a heading inside a list item) and what the rules make of it. */
@@ -290,6 +307,9 @@ interface Section {
   depth: number;
   inList: boolean;
   ownerLine?: boolean;
+  indent?: number;
+  /** Mapped to NONE in frontmatter quiz:: for reading, not asked, and nothing to warn about. */
+  notAsked?: boolean;
   owner?: Owner | "TABLE";
   rule?: string;
   loose: boolean;
@@ -300,17 +320,23 @@ interface Section {
 function classifySections(
   headings: Heading[],
   listHeadings: ListHeading[],
-  quizOverrides: Map<string, Owner>,
+  quizOverrides: Map<string, Owner | "NONE">,
+  vocabulary: OwnerVocabulary,
 ): Section[] {
-  const all = [
+  const all: Array<Omit<Section, "loose" | "service">> = [
     ...headings.map((h) => ({ text: h.text, line: h.line, anchor: h.anchor, depth: h.depth, inList: false })),
     // A heading inside a list item gets no id on the lesson page: its items link to the lesson itself.
     ...listHeadings.map((h) => ({ ...h, anchor: "", inList: true })),
   ].sort((a, b) => a.line - b.line);
   return all.map(({ anchor, ...h }) => {
     const override = quizOverrides.get(h.text.toLowerCase());
+    if (override === "NONE") return { ...h, anchor, notAsked: true, loose: false, service: false };
     if (override) return { ...h, anchor, owner: override, rule: "frontmatter quiz:", loose: false, service: false };
-    const found = classifyHeading(h.text);
+    const found = classifyHeading(h.text, vocabulary);
+    if (!found && h.ownerLine && OWNERLESS_RESPONSIBILITY.test(h.text)) {
+      const nearMiss = "it speaks of responsibility but names no owner the rules know (AWS, the customer, shared)";
+      return { ...h, anchor, loose: false, nearMiss, service: false };
+    }
     if (found && "owner" in found) {
       return { ...h, anchor, owner: found.owner, rule: found.pattern.id, loose: found.pattern.loose === true, service: false };
     }
@@ -325,13 +351,58 @@ function classifySections(
 }
 
 interface ItemContext {
+  vocabulary: OwnerVocabulary;
   lines: string[];
   sections: Section[];
   file: string;
   problems: ContentProblem[];
 }
 
-function extractItems({ lines, sections, file, problems }: ItemContext): ExtractedItem[] {
+/**
+ * Where a heading indented under a bullet stops: at the first line less indented than it (the next
+ * bullet of the outer list). Any other section runs to the next heading.
+ */
+function outdentAfter(lines: string[], section: Section): number {
+  if (section.indent === undefined) return lines.length + 1;
+  for (let n = section.line + 1; n <= lines.length; n++) {
+    const line = lines[n - 1];
+    if (line.trim() !== "" && line.length - line.trimStart().length < section.indent) return n;
+  }
+  return lines.length + 1;
+}
+
+/** Whether line `index` sits inside a list: the nearest line above with text is a bullet or indented. */
+function insideList(lines: string[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    if (lines[i].trim() === "") continue;
+    return LIST_ITEM.test(lines[i]) || /^\s/.test(lines[i]);
+  }
+  return false;
+}
+
+/**
+ * Under a heading that names no owner, only tables that name the owners give items: by their
+ * columns (`| Control | AWS | Customer |`) or by an owner cell in each row (`| Control | Owner |`).
+ */
+function ownerTablesOf(scan: ReturnType<typeof scanSection>): ReturnType<typeof scanSection> {
+  return { ...scan, items: scan.items.filter((item) => item.owner) };
+}
+
+function extractItems({
+  lines,
+  sections: headed,
+  file,
+  problems,
+  vocabulary,
+  title,
+  bodyStart,
+}: ItemContext & { title: string; bodyStart: number }): ExtractedItem[] {
+  // What comes before the first heading is read too, as if under the title: a note that is one
+  // owner table under its title still says who owns what.
+  const sections: Section[] = [
+    { text: title, line: bodyStart, anchor: "", depth: 0, inList: false, loose: false, service: false },
+    ...headed,
+  ];
   const items: ExtractedItem[] = [];
   // A Shared control's halves come after every other item, so that existing items keep their places.
   const halves: ExtractedItem[] = [];
@@ -340,7 +411,9 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
   const warn = (line: number, message: string, strict?: ContentProblem["strict"]) =>
     problems.push({ file, line, severity: "warning", message, ...(strict ? { strict } : {}) });
   sections.forEach((section, s) => {
-    if (section.inList && !section.ownerLine) {
+    if (section.notAsked) return;
+    // `- ## AWS` shows as a bullet on the lesson page; a heading indented under a bullet shows as one.
+    if (section.inList && !section.ownerLine && section.indent === undefined) {
       warn(
         section.line,
         section.owner
@@ -356,13 +429,18 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       );
     }
     const { owner, service } = section;
-    const end = sections[s + 1]?.line ?? lines.length + 1;
-    if (!owner && !service) {
+    const end = Math.min(sections[s + 1]?.line ?? lines.length + 1, outdentAfter(lines, section));
+    const scan =
+      owner || service
+        ? scanSection(lines, section.line + 1, end, section.inList ? "first" : 0, inlineText, vocabulary, { owner })
+        : ownerTablesOf(scanSection(lines, section.line + 1, end, 0, inlineText, vocabulary, { tablesOnly: true }));
+    for (const warning of scan.warnings) warn(warning.line, warning.message);
+    if (!owner && !service && scan.items.length === 0) {
       // A subheading of a responsibility section is not one itself: its bullets are skipped, and said so.
       const parent = sections.slice(0, s).reverse().find((p) => p.depth < section.depth);
       // A plain line over a list ("Things to remember:") ends the section above it, silently.
       const skipped =
-        parent?.owner && !section.nearMiss && !section.ownerLine && scanSection(lines, section.line + 1, end, 0, inlineText).items.length;
+        parent?.owner && !section.nearMiss && !section.ownerLine && scanSection(lines, section.line + 1, end, 0, inlineText, vocabulary).items.length;
       if (parent?.owner && skipped && !isServiceMatrixHeading(section.text)) {
         warn(
           section.line,
@@ -372,8 +450,6 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       }
       return;
     }
-    const scan = scanSection(lines, section.line + 1, end, section.inList ? "first" : 0, inlineText, owner);
-    for (const warning of scan.warnings) warn(warning.line, warning.message);
     const termsInSection = new Set<string>();
     const source: ItemSource = { heading: section.text, line: section.line, rule: section.rule ?? "" };
     const disagreeing = new Set<number>();
@@ -408,13 +484,15 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
         );
         continue;
       }
-      if (termsInSection.has(term.toLowerCase())) {
-        warn(raw.line, `term "${term}" repeats within section "${section.text}"; only the first becomes a quiz item`);
+      // A per-service table's row asks about its service: the same control on two services is two items.
+      const asked = raw.service ? `${term} (${raw.service})` : term;
+      if (termsInSection.has(asked.toLowerCase())) {
+        warn(raw.line, `term "${asked}" repeats within section "${section.text}"; only the first becomes a quiz item`);
         continue;
       }
-      termsInSection.add(term.toLowerCase());
+      termsInSection.add(asked.toLowerCase());
       // The same term in two sections of one note needs distinct keys; the section disambiguates.
-      const key = keys.has(term) ? `${term} (${section.text})` : term;
+      const key = keys.has(asked) ? `${asked} (${section.text})` : asked;
       if (keys.has(key)) {
         warn(raw.line, `term "${term}" appears twice in sections named "${section.text}"; only the first becomes a quiz item`);
         continue;
@@ -425,7 +503,7 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
       for (const warning of extras.warnings) warn(warning.line, warning.message, warning.strict);
       items.push({
         key,
-        kind: "ASSIGN",
+        ...(raw.service ? { kind: "SERVICE", spec: { kind: "SERVICE", service: raw.service } } : { kind: "ASSIGN" }),
         prompt: term,
         description: extras.description,
         detail: raw.explanation,
@@ -433,7 +511,7 @@ function extractItems({ lines, sections, file, problems }: ItemContext): Extract
         owner: itemOwner,
         anchor: section.anchor,
         line: raw.line,
-        source: raw.owner ? { ...source, rule: `${source.rule}, table column` } : source,
+        source: raw.owner ? { ...source, rule: source.rule ? `${source.rule}, table column` : "table column" } : source,
       });
       if (raw.children) {
         halves.push(
@@ -486,7 +564,7 @@ function reportSilence({
   items,
   file,
   problems,
-}: ItemContext & { bodyStart: number; dropped: Set<number>; items: ExtractedItem[] }) {
+}: Omit<ItemContext, "vocabulary"> & { bodyStart: number; dropped: Set<number>; items: ExtractedItem[] }) {
   if (items.length > 0) return;
   const mentions: number[] = [];
   let inCode = false;

@@ -69,6 +69,21 @@ describe("responsibility headings", () => {
     ["共有の責任", "SHARED", "shared-responsibilities-ja"],
     ["クラウドのセキュリティ", "AWS", "security-of-the-cloud-ja"],
     ["クラウドにおけるセキュリティ", "CUSTOMER", "security-in-the-cloud-ja"],
+    ["Lo que gestiona AWS", "AWS", "aws-is-responsible-for-es"],
+    ["El cliente es responsable de", "CUSTOMER", "customer-is-responsible-for-es"],
+    ["A AWS é responsável por", "AWS", "aws-is-responsible-for-pt"],
+    ["O cliente é responsável por", "CUSTOMER", "customer-is-responsible-for-pt"],
+    ["AWS s'occupe de", "AWS", "aws-is-responsible-for-fr"],
+    ["Le client gère", "CUSTOMER", "customer-is-responsible-for-fr"],
+    ["AWS ist verantwortlich für", "AWS", "aws-is-responsible-for-de"],
+    ["Der Kunde ist verantwortlich für", "CUSTOMER", "customer-is-responsible-for-de"],
+    ["AWSが責任を負うもの：", "AWS", "aws-is-responsible-for-ja"],
+    ["お客様が責任を負うもの", "CUSTOMER", "customer-is-responsible-for-ja"],
+    ["Cliente", "CUSTOMER", "customer-alone-translated"],
+    ["お客様", "CUSTOMER", "customer-alone-translated"],
+    ["Compartilhado", "SHARED", "shared-alone-translated"],
+    ["Gemeinsam", "SHARED", "shared-alone-translated"],
+    ["共有", "SHARED", "shared-alone-translated"],
   ])("takes %j as %s (%s)", (heading, owner, id) => {
     expect(taken(heading)).toEqual([owner, id]);
   });
@@ -137,7 +152,7 @@ describe("responsibility headings", () => {
   });
 
   it("reads owner cells that are exactly one owner word", () => {
-    expect(["AWS", "customer", "You", "Shared", "Both", "**AWS**"].map(ownerWord)).toEqual([
+    expect(["AWS", "customer", "You", "Shared", "Both", "**AWS**"].map((cell) => ownerWord(cell))).toEqual([
       "AWS",
       "CUSTOMER",
       "CUSTOMER",

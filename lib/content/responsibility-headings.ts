@@ -1,4 +1,5 @@
-import type { Owner } from "./types";
+import { z } from "zod";
+import { OWNERS, type Owner } from "./types";
 
 /**
  * The written rule for which headings start a responsibility section. A wrong owner teaches the
@@ -162,6 +163,8 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
     ["shared-responsibilities", /^(?:responsabilidades|controles) compartid[oa]s/, "SHARED", '"Responsabilidades compartidas"'],
     ["security-of-the-cloud", /^seguridad de la nube/, "AWS", '"Seguridad DE la nube"'],
     ["security-in-the-cloud", /^seguridad en la nube/, "CUSTOMER", '"Seguridad EN la nube"'],
+    ["aws-is-responsible-for", /^(?:aws|amazon) (?:es responsable de|se encarga de|gestiona)$|^lo que gestiona (?:aws|amazon)$/, "AWS", '"AWS es responsable de" / "Lo que gestiona AWS"'],
+    ["customer-is-responsible-for", /^(?:el )?cliente (?:es responsable de|se encarga de|gestiona)$|^lo que gestiona el cliente$/, "CUSTOMER", '"El cliente es responsable de" / "Lo que gestiona el cliente"'],
   ]),
   ...translated("pt", [
     ["aws-responsibilities", /^(?:responsabilidades?|controles) da (?:aws|amazon)/, "AWS", '"Responsabilidade(s) da AWS"'],
@@ -169,6 +172,8 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
     ["shared-responsibilities", /^(?:responsabilidades|controles) (?:compartilhad|partilhad)[oa]s/, "SHARED", '"Responsabilidades compartilhadas"'],
     ["security-of-the-cloud", /^segurança da nuvem/, "AWS", '"Segurança DA nuvem"'],
     ["security-in-the-cloud", /^segurança na nuvem/, "CUSTOMER", '"Segurança NA nuvem"'],
+    ["aws-is-responsible-for", /^(?:a )?(?:aws|amazon) (?:é responsável por|gerencia|cuida de)$|^o que a (?:aws|amazon) gerencia$/, "AWS", '"A AWS é responsável por" / "O que a AWS gerencia"'],
+    ["customer-is-responsible-for", /^(?:o )?cliente (?:é responsável por|gerencia|cuida de)$|^o que o cliente gerencia$/, "CUSTOMER", '"O cliente é responsável por" / "O que o cliente gerencia"'],
   ]),
   ...translated("fr", [
     ["aws-responsibilities", /^(?:responsabilités?|contrôles) (?:d'|de )(?:aws|amazon)/, "AWS", '"Responsabilités d\'AWS"'],
@@ -176,6 +181,8 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
     ["shared-responsibilities", /^(?:responsabilités|contrôles) partagée?s/, "SHARED", '"Responsabilités partagées"'],
     ["security-of-the-cloud", /^sécurité du cloud/, "AWS", '"Sécurité DU cloud"'],
     ["security-in-the-cloud", /^sécurité dans le cloud/, "CUSTOMER", '"Sécurité DANS le cloud"'],
+    ["aws-is-responsible-for", /^(?:aws|amazon) (?:est responsable de|s'occupe de|gère)$|^ce que gère (?:aws|amazon)$/, "AWS", '"AWS est responsable de" / "AWS s\'occupe de"'],
+    ["customer-is-responsible-for", /^(?:le )?client (?:est responsable de|s'occupe de|gère)$|^ce que gère le client$/, "CUSTOMER", '"Le client est responsable de" / "Le client gère"'],
   ]),
   ...translated("de", [
     ["aws-responsibilities", /^(?:verantwortung|verantwortlichkeiten|aufgaben) (?:von|der) (?:aws|amazon)|^(?:aws|amazon)[- ]verantwortung/, "AWS", '"Verantwortung von AWS" / "AWS-Verantwortung"'],
@@ -183,6 +190,8 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
     ["shared-responsibilities", /^gemeinsame (?:verantwortung|verantwortlichkeiten|kontrollen)/, "SHARED", '"Gemeinsame Verantwortung"'],
     ["security-of-the-cloud", /^sicherheit der cloud/, "AWS", '"Sicherheit DER Cloud"'],
     ["security-in-the-cloud", /^sicherheit in der cloud/, "CUSTOMER", '"Sicherheit IN der Cloud"'],
+    ["aws-is-responsible-for", /^(?:aws|amazon) (?:ist verantwortlich für|ist zuständig für|verwaltet|kümmert sich um)$|^was (?:aws|amazon) verwaltet$/, "AWS", '"AWS ist verantwortlich für" / "Was AWS verwaltet"'],
+    ["customer-is-responsible-for", /^(?:der )?kunde (?:ist verantwortlich für|ist zuständig für|verwaltet|kümmert sich um)$|^was der kunde verwaltet$/, "CUSTOMER", '"Der Kunde ist verantwortlich für" / "Was der Kunde verwaltet"'],
   ]),
   ...translated("ja", [
     ["aws-responsibilities", /^(?:aws|amazon) ?の責任/, "AWS", '"AWSの責任"'],
@@ -190,10 +199,30 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
     ["shared-responsibilities", /^共有(?:の|する)?(?:責任|コントロール)/, "SHARED", '"共有の責任"'],
     ["security-of-the-cloud", /^クラウドのセキュリティ/, "AWS", '"クラウドのセキュリティ"'],
     ["security-in-the-cloud", /^クラウド(?:における|内の)セキュリティ/, "CUSTOMER", '"クラウドにおけるセキュリティ"'],
+    ["aws-is-responsible-for", /^(?:aws|amazon) ?が(?:責任を負う|管理する)(?:もの|こと)?$/, "AWS", '"AWSが責任を負うもの"'],
+    ["customer-is-responsible-for", /^(?:お客様|顧客) ?が(?:責任を負う|管理する)(?:もの|こと)?$/, "CUSTOMER", '"お客様が責任を負うもの"'],
   ]),
+  // An owner word alone, in the other languages (loose, as in English).
+  {
+    id: "customer-alone-translated",
+    pattern: /^(?:(?:el |o |le |der )?(?:cliente|client|kunde)|お客様|顧客)$/u,
+    owner: "CUSTOMER",
+    description: '"Cliente", "Client", "Kunde", "お客様" alone (loose)',
+    loose: true,
+  },
+  {
+    id: "shared-alone-translated",
+    pattern: /^(?:compartid[oa]s?|compartilhad[oa]s?|partagée?s?|gemeinsam|共有|ambos|les deux|beide)$/u,
+    owner: "SHARED",
+    description: '"Compartido", "Compartilhado", "Partagé", "Gemeinsam", "共有" alone (loose)',
+    loose: true,
+  },
 ];
 
-/** The owner each bare owner word stands for, for the owner-word-alone pattern and owner cells. */
+/**
+ * The words that name one owner, in an owner column's header or an owner cell: English, then the
+ * other languages. "Provider" is AWS, as in the loose heading above.
+ */
 const OWNER_WORDS: Record<string, Owner> = {
   aws: "AWS",
   amazon: "AWS",
@@ -202,32 +231,92 @@ const OWNER_WORDS: Record<string, Owner> = {
   you: "CUSTOMER",
   shared: "SHARED",
   both: "SHARED",
-};
-
-/** The owner a table cell or column header names, when it is exactly one owner word. */
-export function ownerWord(text: string): Owner | undefined {
-  return OWNER_WORDS[normalizeHeading(text)];
-}
-
-/** The owner words of a column header in the other languages, and "provider" (AWS, as above). */
-const COLUMN_OWNER_WORDS: Record<string, Owner> = {
-  ...OWNER_WORDS,
   provider: "AWS",
   "cloud provider": "AWS",
   cliente: "CUSTOMER",
   clientes: "CUSTOMER",
   client: "CUSTOMER",
   kunde: "CUSTOMER",
+  proveedor: "AWS",
+  provedor: "AWS",
+  fournisseur: "AWS",
+  anbieter: "AWS",
   kunden: "CUSTOMER",
   お客様: "CUSTOMER",
   顧客: "CUSTOMER",
   compartido: "SHARED",
   compartida: "SHARED",
   compartilhado: "SHARED",
+  compartilhada: "SHARED",
+  ambos: "SHARED",
   partagé: "SHARED",
   gemeinsam: "SHARED",
   共有: "SHARED",
 };
+
+/**
+ * The table of owner words and responsibility headings a note is read with: the built-in one
+ * above, or that one extended by a deployment's `owner-words.json` (see extendVocabulary).
+ */
+export interface OwnerVocabulary {
+  headings: readonly HeadingPattern[];
+  words: Readonly<Record<string, Owner>>;
+  /** The extension's words, found anywhere in a heading: for the "names two owners" check. */
+  mentions: ReadonlyArray<[RegExp, Owner]>;
+}
+
+export const BUILT_IN_VOCABULARY: OwnerVocabulary = { headings: HEADING_PATTERNS, words: OWNER_WORDS, mentions: [] };
+
+/**
+ * What a deployment may add, without code, in `owner-words.json` at the root of its content folder:
+ * headings that start a responsibility section (a phrase, matched at the start of the normalised
+ * heading as the built-in translations are) and owner words for columns and cells.
+ */
+export const ownerWordsFileSchema = z.strictObject({
+  headings: z
+    .array(
+      z.strictObject({
+        language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, "a language code such as it or pt-BR"),
+        starts: z.string().trim().min(2).max(80),
+        owner: z.enum(OWNERS),
+      }),
+    )
+    .max(500)
+    .default([]),
+  words: z.record(z.string().trim().min(1).max(40), z.enum(OWNERS)).default({}),
+});
+export type OwnerWordsFile = z.infer<typeof ownerWordsFileSchema>;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const wholeWord = (word: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "u");
+
+/** The built-in table with a deployment's rows added; its own rows win where a word is in both. */
+export function extendVocabulary(extra: OwnerWordsFile, base: OwnerVocabulary = BUILT_IN_VOCABULARY): OwnerVocabulary {
+  const words = Object.fromEntries(Object.entries(extra.words).map(([word, owner]) => [normalizeHeading(word), owner]));
+  return {
+    headings: [
+      ...base.headings,
+      ...extra.headings.map(({ language, starts, owner }) => {
+        const phrase = normalizeHeading(starts);
+        return {
+          id: `${slugOf(phrase)}-${language}`,
+          pattern: new RegExp(`^${escapeRegExp(phrase)}(?=\\s*(?:[:(\\-–—]|$))`, "u"),
+          owner,
+          description: `"${starts}" (${language}, owner-words.json)`,
+        };
+      }),
+    ],
+    words: { ...base.words, ...words },
+    mentions: [...base.mentions, ...Object.entries(words).map(([word, owner]): [RegExp, Owner] => [wholeWord(word), owner])],
+  };
+}
+
+const slugOf = (phrase: string) => phrase.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+
+/** The owner an owner cell names, when it is exactly one owner word ("AWS", "Cliente", "共有"). */
+export function ownerWord(text: string, vocabulary: OwnerVocabulary = BUILT_IN_VOCABULARY): Owner | undefined {
+  return vocabulary.words[normalizeHeading(text)];
+}
 
 /** What may follow an owner word in a column header and still name just that owner. */
 const COLUMN_VERB =
@@ -239,10 +328,18 @@ const COLUMN_VERB =
  * French, German or Japanese), alone or followed by a verb of owning ("AWS does", "You do",
  * "Customer manages", "AWS responsibility"). Anything else names no single owner.
  */
-export function ownerColumn(text: string): Owner | undefined {
-  const words = normalizeHeading(text);
-  return COLUMN_OWNER_WORDS[words] ?? COLUMN_OWNER_WORDS[words.replace(COLUMN_VERB, "").trim()];
+export function ownerColumn(text: string, vocabulary: OwnerVocabulary = BUILT_IN_VOCABULARY): Owner | undefined {
+  const words = normalizeHeading(text).replace(COLUMN_ARTICLE, "");
+  const owner = words.replace(COLUMN_VERB, "").trim().replace(COLUMN_ARTICLE, "");
+  const managedBy = words.replace(COLUMN_MANAGED_BY, "").replace(COLUMN_ARTICLE, "");
+  return vocabulary.words[words] ?? vocabulary.words[owner] ?? (managedBy !== words ? vocabulary.words[managedBy] : undefined);
 }
+
+/** An article before the owner word: "El cliente gestiona", "Le client", "Der Kunde". */
+const COLUMN_ARTICLE = /^(?:the|el|la|los|o|a|os|le|les|der|die)\s+/u;
+/** "Managed by AWS", in the six languages: the owner comes last. */
+const COLUMN_MANAGED_BY =
+  /^(?:managed by|owned by|handled by|gestionado por|gestionada por|gerenciado pela?|gerenciado pelo|géré par|gérée par|verwaltet von)\s+/u;
 
 export type HeadingClass =
   | { owner: Owner | "TABLE"; pattern: HeadingPattern }
@@ -260,7 +357,7 @@ export function normalizeHeading(text: string): string {
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^(?:step |part |section )?\(?\d+(?:\.\d+)*[.):]?\s+/, "")
-    .replace(/[\s.:;,!?…*_]+$/, "")
+    .replace(/[\s.:;,!?…*_：。]+$/u, "")
     .trim();
 }
 
@@ -275,13 +372,14 @@ const MENTIONS: Array<[RegExp, Owner]> = [
   [/(?<![\p{L}])(?:clientes?|client|kunden?)(?![\p{L}])|お客様|顧客/u, "CUSTOMER"],
   [/compartid|compartilhad|partag|gemeinsam|共有/u, "SHARED"],
 ];
-const CUE = /responsib|\bmanage|\bcontrols?\b|\bsecur|\bhandles?\b|\bowns?\b|\bduties\b|\bside\b/;
+const CUE =
+  /responsib|\bmanage|\bcontrols?\b|\bsecur|\bhandles?\b|\bowns?\b|\bduties\b|\bside\b|responsab|gestiona|gerencia|encarga|cuida|s'occupe|gère|verantwort|zuständig|verwaltet|kümmert|責任|管理/u;
 const COMPOUND = /\b(?:customer|aws|amazon|self|user|service|fully)[- ]managed\b/;
 
-function ownersNamed(text: string): Set<Owner> {
+function ownersNamed(text: string, vocabulary: OwnerVocabulary): Set<Owner> {
   const owners = new Set<Owner>();
   let rest = text;
-  for (const [pattern, owner] of MENTIONS) {
+  for (const [pattern, owner] of [...MENTIONS, ...vocabulary.mentions]) {
     if (pattern.test(rest)) owners.add(owner);
     rest = rest.replace(new RegExp(pattern.source, "g"), " ");
   }
@@ -292,16 +390,16 @@ function ownersNamed(text: string): Set<Owner> {
  * Classifies a heading: the pattern it matches and the owner of its section; a near miss with the
  * reason it was not taken, for headings that look like an attempt; or null for any other heading.
  */
-export function classifyHeading(heading: string): HeadingClass {
+export function classifyHeading(heading: string, vocabulary: OwnerVocabulary = BUILT_IN_VOCABULARY): HeadingClass {
   const text = normalizeHeading(heading);
   if (/\bmodel\b/.test(text)) return null;
   // A qualifier in brackets at the end ("Security OF the Cloud (AWS Responsibility)") is taken
   // when it names no owner other than the heading's.
   const bracket = /\s*\(([^()]*)\)$/.exec(text);
   if (bracket && bracket.index > 0) {
-    const base = classifyHeading(text.slice(0, bracket.index));
+    const base = classifyHeading(text.slice(0, bracket.index), vocabulary);
     if (base && "owner" in base && base.owner !== "TABLE") {
-      const others = [...ownersNamed(bracket[1])].filter((o) => o !== base.owner);
+      const others = [...ownersNamed(bracket[1], vocabulary)].filter((o) => o !== base.owner);
       if (others.length === 0) return base;
       return { nearMiss: `names ${[base.owner, ...others].join(" and ")}: a section has one owner` };
     }
@@ -312,19 +410,19 @@ export function classifyHeading(heading: string): HeadingClass {
       nearMiss: `"${compound}" describes a kind of thing, not whose responsibility a section lists`,
     };
   }
-  for (const pattern of HEADING_PATTERNS) {
+  for (const pattern of vocabulary.headings) {
     const match = pattern.pattern.exec(text);
     if (!match) continue;
     const owner = pattern.owner;
-    const matched = ownersNamed(match[0]);
-    const others = [...ownersNamed(text.slice(match[0].length))].filter((o) => !matched.has(o));
+    const matched = ownersNamed(match[0], vocabulary);
+    const others = [...ownersNamed(text.slice(match[0].length), vocabulary)].filter((o) => !matched.has(o));
     const disagree = others.filter((o) => o !== owner);
     if (owner !== "TABLE" && disagree.length > 0) {
       return { nearMiss: `names ${[owner, ...disagree].join(" and ")}: a section has one owner` };
     }
     return { owner, pattern };
   }
-  const owners = ownersNamed(text);
+  const owners = ownersNamed(text, vocabulary);
   if (owners.size > 1 && CUE.test(text)) {
     return { nearMiss: `names ${[...owners].join(" and ")}: a section has one owner` };
   }

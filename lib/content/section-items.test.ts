@@ -9,15 +9,21 @@ describe("authorsReminder", () => {
     expect(authorsReminder("TODO: add the KMS part")).toBe("a reminder");
     expect(authorsReminder("**FIXME** wording")).toBe("a reminder");
     expect(authorsReminder("tbd")).toBe("a reminder");
-    expect(authorsReminder("???")).toBe("only question marks");
+    expect(authorsReminder("???")).toBe("a question to self");
+    expect(authorsReminder("??? (the teacher said something, missed it)")).toBe("a question to self");
     expect(authorsReminder("~~Hardware: old wording~~")).toBe("struck through");
+    // Struck at its start: what follows may be a comment ("(removed)") or new wording; neither is safe to ask.
+    expect(authorsReminder("~~Backups~~ (depends on the service, removed)")).toBe("struck through");
+    expect(authorsReminder("~~Old~~ New wording")).toBe("struck through");
+    expect(authorsReminder("see also [[IAM Best Practices]]")).toBe("a pointer to another note");
+    expect(authorsReminder("Ver también [[IAM]]")).toBe("a pointer to another note");
+    expect(authorsReminder("参考: [[IAM ベストプラクティス]]")).toBe("a pointer to another note");
   });
 
   it("leaves controls alone, whatever words they start with", () => {
     expect(authorsReminder("**Todos los datos**: cifrado")).toBeNull();
     expect(authorsReminder("Hardware: replaced when it fails")).toBeNull();
     expect(authorsReminder("Is the bucket public? Block Public Access decides")).toBeNull();
-    expect(authorsReminder("~~Old~~ New wording")).toBeNull();
   });
 
   it("makes no quiz item of a reminder under a responsibility heading, and says so on its line", () => {

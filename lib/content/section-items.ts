@@ -1,4 +1,4 @@
-import { ownerColumn as ownerOfColumn, ownerWord } from "./responsibility-headings";
+import { ownerColumn as ownerOfColumn, ownerWord, type OwnerVocabulary } from "./responsibility-headings";
 import type { Owner } from "./types";
 
 /**
@@ -13,10 +13,20 @@ export interface RawItem {
   line: number;
   /** Index into SectionScan tables, for items that come from a table row. */
   table?: number;
+  /** The service a per-service table's row names: the owner holds on that service only. */
+  service?: string;
   /** True for the `**Term**: explanation` form the shipped notes use. */
   bold?: boolean;
   /** The bullets nested under this one (a Shared control's halves, for instance), as written. */
   children?: Array<{ line: number; text: string }>;
+}
+
+export interface ScannedTable {
+  /** The header row's line. */
+  line: number;
+  /** Its columns name the owners (`| Control | AWS | Customer |`), or it has an owner column. */
+  namesOwners: boolean;
+  items: RawItem[];
 }
 
 export interface SectionScan {
@@ -44,17 +54,23 @@ function withoutImagesAndHtml(markdown: string): string {
     .trim();
 }
 
+/** "See also [[…]]" and its translations: a pointer to another note, not a control. */
+const SEE_ALSO =
+  /^(?:see also|see|cf\.?|related|ver también|véase|veja também|ver também|voir aussi|voir|siehe auch|siehe|参考|関連(?:リンク)?|参照)\s*[:：]?\s*\[/iu;
+
 /**
  * An author's note to self in a list, which is never a control: a comment (`// recheck ppt`), a
- * reminder (`TODO …`, `FIXME …`, `TBD`), a line of question marks, or a bullet struck through whole
- * (`~~old wording~~`). Returns what it is, for the warning, or null.
+ * reminder (`TODO …`, `FIXME …`, `TBD`), a line of question marks, a bullet struck through whole or
+ * at its start (`~~Backups~~ (removed)`), or a pointer to another note (`see also [[IAM]]`).
+ * Returns what it is, for the warning, or null.
  */
 export function authorsReminder(markdown: string): string | null {
   const text = markdown.replace(/^\*\*(.*?)\*\*/, "$1").trim();
   if (text.startsWith("//")) return "a comment";
   if (/^(?:todo|fixme|xxx|tbd)(?![\p{L}\p{N}])/iu.test(text)) return "a reminder";
-  if (/^\?+$/.test(text)) return "only question marks";
-  if (/^~~[^~].*~~$/.test(markdown.trim())) return "struck through";
+  if (/^[?？]+(?:\s|$)/.test(text)) return "a question to self";
+  if (/^~~[^~].*?~~/.test(markdown.trim())) return "struck through";
+  if (SEE_ALSO.test(text)) return "a pointer to another note";
   return null;
 }
 
@@ -83,7 +99,8 @@ export function parseBullet(
   }
   const unclosed = /^\*\*(?!.*\*\*)/.test(text);
   const plain = inline(unclosed ? text.replace(/^\*\*/, "") : text);
-  const split = /^(.+?)(?::\s+|\s+[-–—]\s+|:$)(.*)$/.exec(plain);
+  // "Term: …", "Term : …" (French spacing), "Term：…" (a full-width colon) or "Term — …".
+  const split = /^(.+?)(?:\s?:\s+|：\s*|\s+[-–—]\s+|\s?:$)(.*)$/.exec(plain);
   const lead = split?.[1].trim() ?? "";
   const isTerm = split && lead.split(/\s+/).length <= TERM_MAX_WORDS && !/[.!?]$/.test(lead);
   const term = isTerm ? lead : plain;
@@ -105,7 +122,8 @@ function emptyExplanation(term: string): string {
 }
 
 function mentionsOtherOwner(cell: string, owner: Owner | "TABLE" | undefined): boolean {
-  const words = cell.toLowerCase();
+  // A product's name ("AWS Lambda", "Amazon S3") names a service, not an owner.
+  const words = cell.replace(/\b(?:AWS|Amazon)\s+(?=[A-Z0-9])/g, "").toLowerCase();
   const named: Owner[] = [];
   if (/\b(?:aws|amazon)\b/.test(words)) named.push("AWS");
   if (/\b(?:customers?|you|your)\b/.test(words)) named.push("CUSTOMER");
@@ -122,7 +140,10 @@ function tableCells(line: string): string[] {
     .map((cell) => cell.trim());
 }
 
-const OWNER_HEADER = /^(?:owner|owned by|who|responsible|responsible party|managed by)$/i;
+const OWNER_HEADER =
+  /^(?:owner|owned by|who|responsible|responsible party|managed by|responsable|responsável|quem|quién|qui|zuständig|zuständigkeit|verantwortlich|責任|担当|責任者)$/iu;
+/** A label column that names services makes a per-service table: one row per service. */
+const SERVICE_HEADER = /^(?:(?:aws )?services?|servicios?|serviços?|dienste?|サービス)$/iu;
 
 /**
  * One table's items. A table whose header names owners (`AWS | Customer`) gives one item per
@@ -133,14 +154,16 @@ const OWNER_HEADER = /^(?:owner|owned by|who|responsible|responsible party|manag
 export function tableItems(
   rows: Array<{ line: number; text: string }>,
   inline: (markdown: string) => string,
+  vocabulary: OwnerVocabulary,
 ): SectionScan & { namesOwners: boolean } {
   const items: RawItem[] = [];
   const warnings: SectionScan["warnings"] = [];
   const header = tableCells(rows[0].text).map((c) => inline(c));
   const body = rows.slice(2).map((row) => ({ line: row.line, cells: tableCells(row.text) }));
-  const columnOwners = header.map((cell) => ownerOfColumn(cell));
+  const columnOwners = header.map((cell) => ownerOfColumn(cell, vocabulary));
   const ownerColumn = header.findIndex((cell, i) => i > 0 && OWNER_HEADER.test(cell.trim()));
   const labelColumn = columnOwners.findIndex((owner) => owner === undefined);
+  const perService = labelColumn >= 0 && SERVICE_HEADER.test(header[labelColumn].trim());
 
   if (columnOwners.some(Boolean)) {
     for (const { line, cells } of body) {
@@ -148,9 +171,9 @@ export function tableItems(
       cells.forEach((cell, i) => {
         const owner = columnOwners[i];
         const term = inline(withoutImagesAndHtml(cell));
-        if (owner && !EMPTY_CELL.test(term) && hasWords(term)) {
-          items.push({ term, explanation: label, owner, line });
-        }
+        if (!owner || EMPTY_CELL.test(term) || !hasWords(term)) return;
+        if (perService) items.push({ term, explanation: "", owner, line, ...(hasWords(label) ? { service: label } : {}) });
+        else items.push({ term, explanation: label, owner, line });
       });
     }
     return { items, warnings, namesOwners: true };
@@ -160,7 +183,7 @@ export function tableItems(
       const term = inline(withoutImagesAndHtml(cells[0] ?? ""));
       if (!hasWords(term)) continue;
       const cell = cells[ownerColumn] ?? "";
-      const owner = ownerWord(inline(cell));
+      const owner = ownerWord(inline(cell), vocabulary);
       if (!owner) {
         warnings.push({
           line,
@@ -199,6 +222,8 @@ export function tableItems(
  *
  * `owner` is the section's owner: a table whose header mentions another owner in words the rules do
  * not read (`| Service | AWS does | You do |`) is skipped rather than given the section's owner.
+ * `tablesOnly` reads the tables alone: under a heading that names no owner, only a table whose
+ * columns name the owners says who owns what.
  */
 export function scanSection(
   lines: string[],
@@ -206,11 +231,12 @@ export function scanSection(
   to: number,
   indent: number | "first",
   inline: (markdown: string) => string,
-  owner?: Owner | "TABLE",
-): SectionScan & { tables: Array<{ line: number; namesOwners: boolean; items: RawItem[] }> } {
+  vocabulary: OwnerVocabulary,
+  { owner, tablesOnly = false }: { owner?: Owner | "TABLE"; tablesOnly?: boolean } = {},
+): SectionScan & { tables: ScannedTable[] } {
   const items: RawItem[] = [];
   const warnings: SectionScan["warnings"] = [];
-  const tables: Array<{ line: number; namesOwners: boolean; items: RawItem[] }> = [];
+  const tables: ScannedTable[] = [];
   let inCode = false;
   let itemIndent = indent === "first" ? undefined : indent;
   for (let n = from; n < to; n++) {
@@ -227,9 +253,9 @@ export function scanSection(
         rows.push({ line: m, text: lines[m - 1] });
         m++;
       }
-      const table = tableItems(rows, inline);
+      const table = tableItems(rows, inline, vocabulary);
       const header = tableCells(rows[0].text).slice(1).map(inline);
-      const stray = header.find((cell) => !ownerOfColumn(cell) && mentionsOtherOwner(cell, owner));
+      const stray = header.find((cell) => !ownerOfColumn(cell, vocabulary) && mentionsOtherOwner(cell, owner));
       if (!table.namesOwners && stray !== undefined) {
         warnings.push({
           line: n,
@@ -244,7 +270,7 @@ export function scanSection(
       n = m - 1;
       continue;
     }
-    const bullet = BULLET.exec(line);
+    const bullet = tablesOnly ? null : BULLET.exec(line);
     if (!bullet) continue;
     const depth = bullet[1].replace(/\t/g, "    ").length;
     if (itemIndent === undefined) itemIndent = depth;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fromAddress, isSlug } from "@/lib/content/slug";
 import { OWNERS } from "@/lib/content/types";
 import { QUIZ_ITEM_KINDS } from "@/lib/contracts/quiz";
 import { idSchema } from "./common";
@@ -44,7 +45,11 @@ export const markReadSchema = z.strictObject({
   read: z.boolean({ error: "read must be true or false" }),
 });
 
-export const slugParamSchema = z.string().regex(/^[a-z0-9-]{1,200}$/, "Not a lesson slug");
+/** A lesson's slug, from an address (percent-encoded or not) or a JSON body: see slugify. */
+export const slugParamSchema = z
+  .string()
+  .transform(fromAddress)
+  .refine(isSlug, "Not a lesson slug");
 export const idParamSchema = idSchema;
 
 /** The quiz and review pages' query: `?attempt=<id>` shows that attempt (its results, once submitted). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { quizHref } from "@/lib/content/slug";
 import {
   assignmentStatus,
   effectiveDueAt,
@@ -67,7 +68,7 @@ function hrefOf(
 ): string {
   if (assignment.kind === "PRACTICE") return `/assignments/${assignment.id}`;
   const below = noteSlugs.find((slug) => (levels.get(slug) ?? 0) < (assignment.targetLevel ?? 0));
-  return `/quiz/${below ?? noteSlugs[0]}`;
+  return quizHref(below ?? noteSlugs[0]);
 }
 
 const ASSIGNMENT_COLUMNS = {

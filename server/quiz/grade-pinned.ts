@@ -1,5 +1,5 @@
 import "server-only";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref } from "@/lib/content/slug";
 import { parseItemSpec } from "@/lib/content/item-spec";
 import type { Owner } from "@/lib/content/types";
 import type { Confidence } from "@/lib/contracts/quiz";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref } from "@/lib/content/slug";
 import { parseItemSpec } from "@/lib/content/item-spec";
 import type { ItemReportView, ReportReasonName } from "@/lib/contracts/reports";
 import type { CurrentUser } from "@/lib/contracts/session";

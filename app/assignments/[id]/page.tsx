@@ -10,7 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { REVIEW_LABELS } from "@/lib/assignments/assignment-form";
 import { targetLabel } from "@/lib/assignments/status";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref, quizHref } from "@/lib/content/slug";
 import { idParamSchema } from "@/lib/validation/quiz";
 import { getMyAssignment } from "@/server/assignments/get-my-assignment";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
@@ -78,7 +78,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
                   <MasteryIcon level={note.level} />
                 </td>
                 <td>
-                  <Link href={`/quiz/${note.slug}`}>
+                  <Link href={quizHref(note.slug)}>
                     Take the quiz<span className="visually-hidden">: {note.title}</span>
                   </Link>
                 </td>

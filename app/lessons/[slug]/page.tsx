@@ -7,9 +7,10 @@ import { LessonQuizItems } from "@/components/lesson/lesson-quiz-items";
 import { LessonScenarios, SCENARIOS_HEADING_ID } from "@/components/lesson/lesson-scenarios";
 import { StudyText, studyRevealCss } from "@/components/lesson/study-mode";
 import { ButtonLink } from "@/components/ui/button";
-import { lessonHref, lessonScenarios } from "@/lib/content/build-library";
+import { lessonScenarios } from "@/lib/content/build-library";
 import { compileLesson } from "@/lib/content/compile-lesson";
 import { matrixRevealSection } from "@/lib/content/note-matrix";
+import { fromAddress, lessonHref, quizHref } from "@/lib/content/slug";
 import { matrixSectionAnchor, studyLabels } from "@/lib/content/sections";
 import { serviceMatrixOf } from "@/lib/content/service-layers";
 import { loadLibrary, reportContentErrors } from "@/server/content/load-library";
@@ -32,13 +33,13 @@ export async function generateMetadata({
 }: {
   params: Promise<{ slug: string }>;
 }): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = fromAddress((await params).slug);
   const note = loadLibrary().bySlug.get(slug);
   return note ? { title: note.title, description: note.summary } : {};
 }
 
 export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const slug = fromAddress((await params).slug);
   const library = loadLibrary();
   const note = library.bySlug.get(slug);
   const renamed = library.formerSlugs.get(slug);
@@ -143,7 +144,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
                 : `Sort the ${note.items.length} controls from this lesson into AWS, Customer and Shared.`}{" "}
               Grading explains every answer.
             </p>
-            <ButtonLink variant="primary" href={`/quiz/${slug}`}>
+            <ButtonLink variant="primary" href={quizHref(slug)}>
               Take the quiz
             </ButtonLink>
             <LessonQuizItems slug={slug} count={note.items.length} />

@@ -2,6 +2,7 @@
 
 import { redirect, RedirectType } from "next/navigation";
 import type { ActionState } from "@/lib/contracts/action-state";
+import { quizHref } from "@/lib/content/slug";
 import { startQuizSchema } from "@/lib/validation/quiz";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
@@ -25,6 +26,6 @@ export async function startQuizAction(_state: ActionState, form: unknown): Promi
       address: await currentRequestAddress(),
     });
     await resumeOrStartQuizAttempt(db, user.id, slug);
-    redirect(`/quiz/${slug}`, RedirectType.replace);
+    redirect(quizHref(slug), RedirectType.replace);
   });
 }

@@ -5,7 +5,7 @@ import { AnswersWithheld } from "@/components/quiz/answers-withheld";
 import { QuizResults } from "@/components/quiz/quiz-results";
 import { QuizSession } from "@/components/quiz/quiz-session";
 import { ActionForm } from "@/components/ui/action-form";
-import { lessonHref } from "@/lib/content/build-library";
+import { lessonHref, quizHref } from "@/lib/content/slug";
 import { isCardKind, type QuizItem } from "@/lib/contracts/quiz";
 import { attemptQuerySchema, slugParamSchema } from "@/lib/validation/quiz";
 import { isWithheld } from "@/lib/quiz/review-options";
@@ -59,8 +59,8 @@ export default async function QuizPage({
   const attemptQuery = requested ? `?attempt=${requested}` : "";
   // A renamed lesson's quiz lives at its new slug too (frontmatter formerSlugs).
   const renamed = loadLibrary().formerSlugs.get(slug.data);
-  if (renamed) permanentRedirect(`/quiz/${renamed}${attemptQuery}`);
-  const path = `/quiz/${slug.data}${attemptQuery}`;
+  if (renamed) permanentRedirect(`${quizHref(renamed)}${attemptQuery}`);
+  const path = `${quizHref(slug.data)}${attemptQuery}`;
   const user = await requirePageUser(path);
 
   const db = getDb();
@@ -132,7 +132,7 @@ export default async function QuizPage({
           // One note: its title on every card would say nothing.
           items={attempt.items.map((item) => ({ ...item, noteTitle: undefined }))}
           initialAnswers={attempt.answers}
-          resultsHref={`/quiz/${quiz.slug}?attempt=${attempt.id}`}
+          resultsHref={`${quizHref(quiz.slug)}?attempt=${attempt.id}`}
         />
       )}
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonGroups, TagFilter } from "@/components/lesson/lesson-catalog";
 import { catalogOf, groupLessons } from "@/lib/content/lesson-groups";
+import { fromAddress } from "@/lib/content/slug";
 import { loadLibrary } from "@/server/content/load-library";
 
 export const dynamicParams = false;
@@ -17,13 +18,13 @@ export async function generateMetadata({
   params: Promise<{ tag: string }>;
 }): Promise<Metadata> {
   const { tag } = await params;
-  return { title: `#${decodeURIComponent(tag)}` };
+  return { title: `#${fromAddress(tag)}` };
 }
 
 /** The lessons list filtered to one tag: the same groups and cards as /lessons. */
 export default async function TagPage({ params }: { params: Promise<{ tag: string }> }) {
   const { tag: raw } = await params;
-  const tag = decodeURIComponent(raw).toLowerCase();
+  const tag = fromAddress(raw).toLowerCase();
   const library = loadLibrary();
   const slugs = library.tags.get(tag);
   if (!slugs) notFound();
