@@ -126,8 +126,8 @@ function mentionsOtherOwner(cell: string, owner: Owner | "TABLE" | undefined): b
   const words = cell.replace(/\b(?:AWS|Amazon)\s+(?=[A-Z0-9])/g, "").toLowerCase();
   const named: Owner[] = [];
   if (/\b(?:aws|amazon)\b/.test(words)) named.push("AWS");
-  if (/\b(?:customers?|you|your)\b/.test(words)) named.push("CUSTOMER");
-  if (/\b(?:shared|both|joint)\b/.test(words)) named.push("SHARED");
+  if (/\b(?:customers?|you|your)\b|(?<!\p{L})(?:clientes?|client|kunden?)(?!\p{L})|お客様|顧客/u.test(words)) named.push("CUSTOMER");
+  if (/\b(?:shared|both|joint)\b|compartid|compartilhad|partag|gemeinsam|共有/u.test(words)) named.push("SHARED");
   return named.some((o) => o !== owner);
 }
 
@@ -263,6 +263,12 @@ export function scanSection(
         });
         n = m - 1;
         continue;
+      }
+      // A table that names some owners in words the rules read and another in words they do not:
+      // the cells of the other column are not asked, and said so.
+      const unread = header.find((cell) => table.namesOwners && !ownerOfColumn(cell, vocabulary) && mentionsOtherOwner(cell, undefined));
+      if (unread !== undefined) {
+        warnings.push({ line: n, message: `column "${unread}" names an owner, but not in words the rules read, so its cells are not quiz items` });
       }
       warnings.push(...table.warnings);
       items.push(...table.items.map((item) => ({ ...item, table: tables.length })));
