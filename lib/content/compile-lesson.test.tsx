@@ -40,6 +40,22 @@ describe("compileLesson", () => {
     expect(html).not.toContain("<script");
   });
 
+  it("keeps a control's description and source lines out of its card's list, in the note's language", async () => {
+    const html = await render(
+      [
+        "## Responsabilidad del cliente",
+        "",
+        "- **Permisos de IAM**: El cliente concede solo los permisos necesarios.",
+        "  - Qué es: Quién puede hacer qué en una cuenta.",
+        "  - Fuente: [Prácticas recomendadas](https://docs.aws.amazon.com/es_es/IAM/latest/UserGuide/best-practices.html)",
+        "  - Revisar los permisos cada trimestre.",
+      ].join("\n"),
+    );
+    expect(html).not.toContain("Qué es:");
+    expect(html).not.toContain("Fuente:");
+    expect(html).toContain("Revisar los permisos cada trimestre.");
+  });
+
   it("links wiki links to lessons and anchors, and leaves unwritten ones as text", async () => {
     const html = await render("See [[Target]], [[Target#Part two|part two]] and [[Unwritten Note]].");
     expect(html).toContain('<a href="/lessons/target">Target</a>');

@@ -19,6 +19,12 @@ const WHAT_IT_IS = nestedLabel("what it is|qué es|que es|o que é|ce que c'est|
 const SOURCE = nestedLabel("source|fuente|fonte|quelle|出典");
 const AWS_HOSTS = new Set(["docs.aws.amazon.com", "aws.amazon.com"]);
 
+/** Whether a nested line is a control's `What it is:` or `Source:` line, in any of the languages. */
+export function isCardLine(text: string): boolean {
+  const first = text.trim().split("\n")[0];
+  return WHAT_IT_IS.test(first) || SOURCE.test(first);
+}
+
 /** Pages AWS marks as historical or that document an SDK, not who owns a control. */
 const NOT_A_SOURCE: Array<{ pattern: RegExp; why: string }> = [
   { pattern: /^\/whitepapers\/latest\/aws-risk-and-compliance\//, why: "the Risk and Compliance whitepaper is marked by AWS as for historical reference only" },

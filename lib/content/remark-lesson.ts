@@ -13,6 +13,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdas
 import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { ResolvedLink } from "./build-library";
+import { isCardLine } from "./control-extras";
 import { viewOfNoteMatrix, viewOfServiceModels, type MatrixView } from "./matrix-view";
 import { gateNoteHtml } from "./note-html";
 import { MATRIX_ELEMENT, matrixRevealSection } from "./note-matrix";
@@ -293,8 +294,6 @@ function controlAttributes(owner: Owner | undefined, control: ExtractedItem): Md
   ];
 }
 
-const CARD_LINE = /^\s*(?:what it is|source)\s*:/i;
-
 /** A card's nested lines without its `What it is:` and `Source:` lines, which the card shows itself. */
 function withoutCardLines(nodes: ListItem["children"]): ListItem["children"] {
   const kept: ListItem["children"] = [];
@@ -303,7 +302,7 @@ function withoutCardLines(nodes: ListItem["children"]): ListItem["children"] {
       kept.push(node);
       continue;
     }
-    const lines = node.children.filter((child) => !CARD_LINE.test(toString(child.children[0] ?? child)));
+    const lines = node.children.filter((child) => !isCardLine(toString(child.children[0] ?? child)));
     if (lines.length > 0) kept.push({ ...node, children: lines });
   }
   return kept;
