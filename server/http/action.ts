@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/contracts/action-state";
+import type { ErrorBody } from "@/lib/contracts/errors";
 import { fieldErrors, HttpError } from "./errors";
 import { isDatabaseUnavailable } from "./route";
 
@@ -48,27 +49,36 @@ export async function runAction(body: () => Promise<string>): Promise<ActionStat
   try {
     return { ok: true, message: await body() };
   } catch (error) {
-    // Next signals redirect() and notFound() by throwing: those must reach Next, not the form.
-    unstable_rethrow(error);
-    if (error instanceof HttpError) {
-      return {
-        ok: false,
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.fields ? { fields: error.fields } : {}),
-        },
-      };
-    }
-    if (isDatabaseUnavailable(error))
-      return {
-        ok: false,
-        error: {
-          code: "database_unavailable",
-          message: "The database is unavailable. Try again in a moment.",
-        },
-      };
-    console.error(error);
-    return { ok: false, error: { code: "internal", message: "Something went wrong on our side." } };
+    return actionFailure(error);
   }
+}
+
+/**
+ * What an action that failed answers, for an action whose success carries more than a message:
+ * expected failures keep their message and fields, an outage and a bug get a plain word, and
+ * redirects pass through.
+ */
+export function actionFailure(error: unknown): { ok: false } & ErrorBody {
+  // Next signals redirect() and notFound() by throwing: those must reach Next, not the form.
+  unstable_rethrow(error);
+  if (error instanceof HttpError) {
+    return {
+      ok: false,
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+    };
+  }
+  if (isDatabaseUnavailable(error))
+    return {
+      ok: false,
+      error: {
+        code: "database_unavailable",
+        message: "The database is unavailable. Try again in a moment.",
+      },
+    };
+  console.error(error);
+  return { ok: false, error: { code: "internal", message: "Something went wrong on our side." } };
 }

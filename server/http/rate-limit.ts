@@ -50,6 +50,9 @@ export const LIMITS = {
   // Guessing a 256-bit token is hopeless, but nothing unauthenticated goes unlimited.
   tokenUse: { action: "link uses", perUser: 0, perAddress: 100, windowMs: 15 * MINUTE },
   itemReport: { action: "item reports", perUser: 20, perAddress: 300, windowMs: 60 * MINUTE },
+  // Each parses a note of up to 512 KB and compiles its lesson: cheap one at a time, not by the
+  // thousand. An author revising a note previews it every minute or so.
+  notePreview: { action: "note previews", perUser: 30, perAddress: 300, windowMs: 10 * MINUTE },
 } satisfies Record<string, RateLimit>;
 
 /** A 429 that says when to try again; route handlers send it as Retry-After. */
