@@ -13,6 +13,7 @@ export const PAGES_RENDERED_PER_REQUEST = [
   "/admin/reports",
   "/admin/users",
   "/assignments/[id]",
+  "/authoring/preview",
   "/forgot-password",
   "/join/[code]",
   "/practice",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PreviewNoteLink } from "@/components/authoring/preview-note-link";
 import { LessonGroups, TagFilter } from "@/components/lesson/lesson-catalog";
 import { OpenSearchButton } from "@/components/search/search-dialog";
 import { catalogOf, groupLessons } from "@/lib/content/lesson-groups";
@@ -17,6 +18,7 @@ export default function LessonsPage() {
         <p>
           {lessons.length} lessons in {groups.length} groups, each listed once. <OpenSearchButton />
         </p>
+        <PreviewNoteLink />
       </header>
       <TagFilter tags={tags} total={lessons.length} />
       <LessonGroups groups={groups} />

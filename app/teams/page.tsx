@@ -87,6 +87,16 @@ export default async function TeamsPage({
         </section>
       ) : null}
 
+      {canCreate ? (
+        <section aria-labelledby="authoring-heading">
+          <h2 id="authoring-heading">Check a note before it is a lesson</h2>
+          <p>
+            Paste or upload a markdown note to see its lesson, the quiz items it gives and every
+            warning, without saving anything: <Link href="/authoring/preview">Preview a note</Link>.
+          </p>
+        </section>
+      ) : null}
+
       {all.length > 0 ? (
         <section aria-labelledby="all-heading">
           <h2 id="all-heading">All teams (admin)</h2>

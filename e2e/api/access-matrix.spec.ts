@@ -125,6 +125,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       path: "/api/lessons/aws-shield/items",
       expect: { anonymous: 401, learner: 403, instructor: 200, admin: 200 },
     },
+    // Those who teach preview a note; nothing is saved, so every one of them may.
+    {
+      method: "post",
+      path: "/api/authoring/preview",
+      data: { source: "# Matrix note\n\n## AWS responsibilities\n\n- **Hardware**: Disks.\n" },
+      expect: { anonymous: 401, learner: 403, instructor: 200, admin: 200 },
+    },
     {
       method: "post",
       path: "/api/auth/signup",

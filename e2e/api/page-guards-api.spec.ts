@@ -56,6 +56,7 @@ test("[ANONYMOUS] every page that needs a person redirects to sign in, with its 
     "/progress",
     "/account",
     "/assignments/some-assignment",
+    "/authoring/preview",
     "/teams",
     `/teams/${teamId}`,
     `/teams/${teamId}/learners/${memberId}`,
@@ -79,6 +80,7 @@ test("[ACCESS] a page for a role or for a team's managers is a 404 to everyone e
     { path: "/admin/users", expect: { member: 404, instructor: 404, admin: 200 } },
     { path: "/admin/reports", expect: { member: 404, instructor: 404, admin: 200 } },
     { path: "/admin/audit", expect: { member: 404, instructor: 404, admin: 200 } },
+    { path: "/authoring/preview", expect: { member: 404, instructor: 200, admin: 200 } },
     // A member of the team is no manager of it, and an instructor's role opens no other team.
     { path: `/teams/${teamId}`, expect: { member: 404, instructor: 200, admin: 200 } },
     { path: `/teams/${adminTeamId}`, expect: { member: 404, instructor: 404, admin: 200 } },

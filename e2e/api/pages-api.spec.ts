@@ -155,6 +155,7 @@ test("[LEARNER] pages rendered per request get a fresh nonce, and their scripts 
     "/join/[code]": { url: `/join/${inviteCode}`, as: anonymous },
     "/account": { url: "/account", as: learner },
     "/assignments/[id]": { url: `/assignments/${assignment.id}`, as: learner },
+    "/authoring/preview": { url: "/authoring/preview", as: admin },
     "/progress": { url: "/progress", as: learner },
     "/review": { url: "/review", as: learner },
     "/practice": { url: "/practice", as: learner },
