@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ANNOTATIONS_FOLDER, type AnnotationFile } from "@/lib/content/annotations";
 import { buildLibrary, formatProblem, type Library } from "@/lib/content/build-library";
+import { noteSizeError } from "@/lib/content/note-size";
 import { parseNote } from "@/lib/content/parse-note";
 import { isScenarioFile, parseScenario, type ParsedScenario } from "@/lib/content/scenarios";
 import type { ParsedNote } from "@/lib/content/types";
@@ -30,10 +31,25 @@ export function readContent(root = contentRoot()): ContentFiles {
   const content: ContentFiles = { notes: [], scenarios: [], annotations: readAnnotations(root) };
   for (const file of listContentFiles(root)) {
     const source = fs.readFileSync(path.join(root, file), "utf8");
+    // The limits the author's preview holds a note to (lib/content/note-size.ts): above them the
+    // parser alone could take minutes, so the note is left out, with the preview's message.
+    const tooLarge = isScenarioFile(file) ? undefined : noteSizeError(source);
+    if (tooLarge) {
+      content.notes.push(oversizedNote(file, tooLarge));
+      continue;
+    }
     if (isScenarioFile(file)) content.scenarios.push(parseScenario({ file, source }));
     else content.notes.push(parseNote({ file, source }));
   }
   return content;
+}
+
+/** A note over the size limits, unparsed: its file name gives its title, and one error leaves it out. */
+function oversizedNote(file: string, message: string): ParsedNote {
+  return {
+    ...parseNote({ file, source: "" }),
+    problems: [{ file, line: 1, severity: "error", message }],
+  };
 }
 
 export function readNotes(root = contentRoot()): ParsedNote[] {

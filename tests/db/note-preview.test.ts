@@ -1,11 +1,16 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lessonComponents } from "@/components/lesson/lesson-components";
+import { buildLibrary } from "@/lib/content/build-library";
 import { MAX_MARKS_PER_BLOCK } from "@/lib/content/markdown-cost";
 import { MAX_NOTE_BYTES, MAX_NOTE_LINES } from "@/lib/content/note-size";
 import { previewNoteSchema } from "@/lib/validation/authoring";
 import { previewNote } from "@/server/authoring/preview-note";
+import { readContent } from "@/server/content/load-library";
 import { LIMITS, RateLimited } from "@/server/http/rate-limit";
 import { queryDatabase } from "../support/database-shape";
 import { expectHttp } from "../support/expect-http";
@@ -141,5 +146,38 @@ describe("previewNote", () => {
     expect(refused.message).toMatch(/^Too many note previews, try again in \d+ minutes?\.$/);
     // Another author is not held up by it.
     await previewNote(t.db, people.teacher, note, "192.0.2.201");
+  });
+});
+
+describe("the content build", () => {
+  it("leaves out a note over the preview's limits, with the preview's message", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "note-limits-"));
+    try {
+      fs.mkdirSync(path.join(root, "notes"));
+      const write = (name: string, text: string) =>
+        fs.writeFileSync(path.join(root, "notes", name), text);
+      write("Fine.md", "# Fine\n\n## AWS responsibilities\n\n- **Hardware**: Disks.\n");
+      write("Huge.md", `# Huge\n\n${"x".repeat(MAX_NOTE_BYTES + 1)}`);
+      write("Long.md", `# Long\n\n${"a\n".repeat(MAX_NOTE_LINES)}`);
+      const { notes, ...extras } = readContent(root);
+      const library = buildLibrary(notes, extras);
+      expect(library.notes.map((n) => n.title)).toEqual(["Fine"]);
+      expect(library.problems.filter((p) => p.severity === "error")).toEqual([
+        {
+          file: "notes/Huge.md",
+          line: 1,
+          severity: "error",
+          message: "This note is 513 KB; the limit is 512 KB.",
+        },
+        {
+          file: "notes/Long.md",
+          line: 1,
+          severity: "error",
+          message: "This note has 10,003 lines; the limit is 10,000.",
+        },
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
