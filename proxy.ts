@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { routedPath } from "@/lib/http/routed-path";
 import {
   baseSecurityHeaders,
   contentSecurityPolicy,
@@ -17,7 +18,7 @@ const PRERENDERED_POLICY = contentSecurityPolicy("'unsafe-inline'", production);
 export function proxy(request: NextRequest) {
   let response: NextResponse;
   let policy = PRERENDERED_POLICY;
-  if (isRenderedPerRequest(request.nextUrl.pathname)) {
+  if (isRenderedPerRequest(routedPath(request.nextUrl.pathname) ?? request.nextUrl.pathname)) {
     const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
     policy = contentSecurityPolicy(`'nonce-${nonce}'`, production);
     const headers = new Headers(request.headers);

@@ -1,5 +1,6 @@
 // Issue 12's holes, each tried as an attacker would try it. Every test here failed on the code
 // before the fix it names.
+import http from "node:http";
 import os from "node:os";
 import { expect, test } from "@playwright/test";
 import { attemptSignIn, csrfTokenOf, newAccount, newLearner, signIn } from "../fixtures";
@@ -137,10 +138,35 @@ test("[ATTACKER] a client cannot pick its own address: with no trusted proxy, ev
       [],
     );
     expect((await attemptSignIn(attacker, email, password, "198.18.0.199")).error).toBeNull();
+
+    // Nor its own host: a forged Origin that a forged X-Forwarded-Host agrees with is still refused.
+    const forged = await attacker.post("/api/practice-tests", {
+      headers: { origin: "http://evil.example", "x-forwarded-host": "evil.example" },
+      data: { size: 5 },
+    });
+    expect(forged.status()).toBe(403);
     await attacker.dispose();
   } finally {
     direct.stop();
   }
+});
+
+test("[ATTACKER] a forwarded address that is not an IP address is never stored or counted", async ({
+  playwright,
+  baseURL,
+}) => {
+  const { email } = await newAccount(playwright.request, baseURL);
+  const context = await playwright.request.newContext({ baseURL });
+  for (const junk of ["<img src=x onerror=alert(1)>", "' OR 1=1 --", "evil.example"]) {
+    expect((await attemptSignIn(context, email, "wrong-wrong", junk)).status).toBe(401);
+  }
+  const keys = await query<{ key: string }>(
+    `SELECT "key" FROM "LoginThrottle" WHERE "key" LIKE 'account-address:${email}|%'`,
+  );
+  // Behind the one trusted hop, an entry that is not an address falls back to the socket's.
+  expect(keys.map((k) => k.key.split("|")[1])).toEqual(["127.0.0.1"]);
+  await context.dispose();
+  test.info().annotations.push({ type: "cases", description: "3" });
 });
 
 test("[DEPLOY] without NEXTAUTH_URL the server answers on this machine only", async () => {
@@ -175,6 +201,81 @@ test("[ATTACKER] next-auth's routes refuse a body over 64 KiB", async ({ request
     "payload_too_large",
   );
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+/**
+ * A request sent exactly as written, path and body: Playwright's client resolves dot segments and
+ * always declares a length, which is what these requests must not do.
+ */
+function sendRaw(
+  baseURL: string,
+  path: string,
+  headers: Record<string, string | number>,
+  chunks: string[],
+): Promise<{ status: number; body: string }> {
+  const url = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path, method: "POST", headers },
+      (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("error", reject);
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
+
+test("[ATTACKER] the auth body cap holds however the path is written, and every body is capped", async ({
+  request,
+  baseURL,
+}) => {
+  const csrfToken = await csrfTokenOf(request);
+  const form = new URLSearchParams({
+    csrfToken,
+    email: "x@example.com",
+    password: "p".repeat(1024 * 1024),
+    json: "true",
+  }).toString();
+  const paths = [
+    "/api/./auth/callback/credentials",
+    "/api/x/../auth/callback/credentials",
+    "/api/%2e/auth/callback/credentials",
+    "/api//auth/callback/credentials",
+    "/api/%61uth/callback/credentials",
+  ];
+  for (const path of paths) {
+    const response = await sendRaw(
+      baseURL!,
+      path,
+      {
+        "content-type": "application/x-www-form-urlencoded",
+        "content-length": Buffer.byteLength(form),
+      },
+      [form],
+    );
+    expect(response.status, path).toBe(413);
+    expect((JSON.parse(response.body) as { error: { code: string } }).error.code).toBe(
+      "payload_too_large",
+    );
+  }
+
+  // A body with no declared length is refused before it is read, on any route.
+  const chunked = await sendRaw(
+    baseURL!,
+    "/api/practice-tests",
+    { "content-type": "application/json", "transfer-encoding": "chunked" },
+    ["{", "}"],
+  );
+  expect(chunked.status).toBe(411);
+
+  // And a declared 5 MB body, on any route, is a 413 before anything reads it.
+  const huge = await request.post("/api/practice-tests", { data: "x".repeat(5 * 1024 * 1024) });
+  expect(huge.status()).toBe(413);
+  test.info().annotations.push({ type: "cases", description: String(paths.length + 2) });
 });
 
 test("[JUNK] malformed percent-encoding in a path gets a 400 with the security headers", async ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   clientAddress,
+  forwardedValue,
   lockDurationMs,
   MAX_FAILED_SIGN_INS,
   slowdownMs,
@@ -50,5 +51,21 @@ describe("the client address", () => {
   it("falls back to the socket when the request did not come through every proxy", () => {
     expect(clientAddress("198.51.100.7", "6.6.6.6", 2)).toBe("198.51.100.7");
     expect(clientAddress("198.51.100.7", undefined, 1)).toBe("198.51.100.7");
+  });
+
+  it("is never a string the client wrote that is not an address", () => {
+    for (const junk of ["<script>", "' OR 1=1 --", "x".repeat(500), "999.1.1.1", "evil.example"]) {
+      expect(clientAddress("198.51.100.7", junk, 1)).toBe("198.51.100.7");
+    }
+    expect(clientAddress("10.0.0.2", "2001:db8::1", 1)).toBe("2001:db8::1");
+  });
+});
+
+describe("a forwarded host", () => {
+  it("counts only as the trusted proxies wrote it", () => {
+    expect(forwardedValue("evil.example", 0)).toBeUndefined();
+    expect(forwardedValue("evil.example, app.example", 1)).toBe("app.example");
+    expect(forwardedValue("app.example", 2)).toBeUndefined();
+    expect(forwardedValue(undefined, 1)).toBeUndefined();
   });
 });

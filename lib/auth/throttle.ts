@@ -1,3 +1,5 @@
+import { isIP } from "node:net";
+
 /** Tries allowed per account from one address, and per address across accounts, before a lock. */
 export const MAX_FAILED_SIGN_INS = 10;
 const FIRST_LOCK_MS = 60_000;
@@ -26,21 +28,33 @@ export function tooManyAttemptsMessage(lockedUntil: Date, now: Date): string {
 }
 
 /**
- * The address of the client, which the client cannot choose. With no trusted proxy it is the socket's
- * peer. Behind `trustedHops` proxies, each of which appends the address it saw to X-Forwarded-For,
- * it is the entry that many places from the right: anything further left came from the client.
- * A request that brings fewer entries did not come through the proxies, and gets its socket address.
+ * The value a forwarded header holds as the trusted proxies wrote it: behind `trustedHops` proxies,
+ * each of which appends what it saw, the entry that many places from the right. Anything further
+ * left came from the client; with no trusted proxy, or fewer entries than proxies, none counts.
+ */
+export function forwardedValue(
+  header: string | undefined,
+  trustedHops: number,
+): string | undefined {
+  if (trustedHops === 0) return undefined;
+  const entries = (header ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.length >= trustedHops ? entries[entries.length - trustedHops] : undefined;
+}
+
+/**
+ * The address of the client, which the client cannot choose: the trusted X-Forwarded-For entry
+ * (forwardedValue) when it is an IP address, else the socket's peer. Whatever a client writes
+ * there is never stored or keyed on unless it parses as an address.
  */
 export function clientAddress(
   socketAddress: string | undefined,
   forwardedFor: string | undefined,
   trustedHops: number,
 ): string {
-  const socket = socketAddress ?? "unknown";
-  if (trustedHops === 0) return socket;
-  const entries = (forwardedFor ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries.length >= trustedHops ? entries[entries.length - trustedHops] : socket;
+  const forwarded = forwardedValue(forwardedFor, trustedHops);
+  if (forwarded && isIP(forwarded) !== 0) return forwarded;
+  return socketAddress ?? "unknown";
 }
