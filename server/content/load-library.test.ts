@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildLibrary } from "@/lib/content/build-library";
-import { readContent, readNotes, reportContentErrors } from "./load-library";
+import { OWNER_WORDS_FILE, readContent, readNotes, reportContentErrors } from "./load-library";
 
 describe("the fixture vault: notes as people really write them", () => {
   const library = buildLibrary(readNotes("tests/fixtures/vault"));
@@ -81,12 +84,65 @@ describe("the notes as shipped before issue 14 (a frozen copy)", () => {
       "notes/AWS Shield.md": ["aws-shield", 7],
       "notes/Amazon CloudTrail.md": ["amazon-cloudtrail", 7],
       "notes/Amazon CloudWatch.md": ["amazon-cloudwatch", 6],
-      "notes/Infrastructure as a Service (IaaS).md": ["infrastructure-as-a-service-iaas", 11],
-      "notes/Platform as a Service (PaaS).md": ["platform-as-a-service-paas", 11],
+      // Plus the seven rows of each "Responsibility by Layer" table: since issue 24 a table that names
+      // its owners gives items under any heading (the shipped notes map that heading to NONE).
+      "notes/Infrastructure as a Service (IaaS).md": ["infrastructure-as-a-service-iaas", 18],
+      "notes/Platform as a Service (PaaS).md": ["platform-as-a-service-paas", 18],
       "notes/Service Models Compared.mdx": ["service-models-compared", 0],
-      "notes/Software as a Service (SaaS).md": ["software-as-a-service-saas", 7],
+      "notes/Software as a Service (SaaS).md": ["software-as-a-service-saas", 14],
     });
-    expect(library.notes.reduce((sum, n) => sum + n.items.length, 0)).toBe(105);
+    expect(library.notes.reduce((sum, n) => sum + n.items.length, 0)).toBe(126);
     expect(library.leftOut).toEqual([]);
+  });
+});
+
+describe("a deployment's own owner words", () => {
+  const NOTE = [
+    "# Modello condiviso",
+    "",
+    "## Responsabilità di AWS",
+    "",
+    "- Sicurezza fisica dei data center",
+    "",
+    "## Riepilogo",
+    "",
+    "| Controllo | AWS | Condiviso |",
+    "| --- | --- | --- |",
+    "| Patch | Hypervisor | Gestione delle patch |",
+  ].join("\n");
+
+  function vault(ownerWords?: unknown): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "owner-words-"));
+    fs.writeFileSync(path.join(root, "Modello condiviso.md"), NOTE);
+    if (ownerWords !== undefined) {
+      fs.writeFileSync(path.join(root, OWNER_WORDS_FILE), JSON.stringify(ownerWords));
+    }
+    return root;
+  }
+
+  it("reads a language the built-in table lacks from owner-words.json, without code", () => {
+    // Without it, only the column the built-in words name ("AWS") is read.
+    const [before] = readNotes(vault());
+    expect(before.items.map((i) => [i.prompt, i.owner])).toEqual([["Hypervisor", "AWS"]]);
+    const [note] = readNotes(
+      vault({
+        headings: [{ language: "it", starts: "Responsabilità di AWS", owner: "AWS" }],
+        words: { condiviso: "SHARED" },
+      }),
+    );
+    expect(note.items.map((i) => [i.prompt, i.owner, i.source?.rule])).toEqual([
+      ["Sicurezza fisica dei data center", "AWS", "responsabilità-di-aws-it"],
+      ["Hypervisor", "AWS", "table column"],
+      ["Gestione delle patch", "SHARED", "table column"],
+    ]);
+  });
+
+  it("stops on a file that does not say what it means, naming the field", () => {
+    expect(() => readNotes(vault({ words: { cliente: "CLIENT" } }))).toThrow(
+      /owner-words\.json: words\.cliente: /,
+    );
+    expect(() => readNotes(vault({ headings: [{ starts: "x", owner: "AWS" }] }))).toThrow(
+      /owner-words\.json: headings\.0\.language/,
+    );
   });
 });

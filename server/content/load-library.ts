@@ -5,6 +5,12 @@ import { ANNOTATIONS_FOLDER, type AnnotationFile } from "@/lib/content/annotatio
 import { buildLibrary, formatProblem, type Library } from "@/lib/content/build-library";
 import { noteSizeError } from "@/lib/content/note-size";
 import { parseNote } from "@/lib/content/parse-note";
+import {
+  BUILT_IN_VOCABULARY,
+  extendVocabulary,
+  ownerWordsFileSchema,
+  type OwnerVocabulary,
+} from "@/lib/content/responsibility-headings";
 import { isScenarioFile, parseScenario, type ParsedScenario } from "@/lib/content/scenarios";
 import type { ParsedNote } from "@/lib/content/types";
 import { contentRoot } from "@/server/env";
@@ -24,11 +30,39 @@ export interface ContentFiles {
   scenarios: ParsedScenario[];
   /** The annotation sidecars under `annotations/`. */
   annotations: AnnotationFile[];
+  /** The owner words and headings notes are read with: built in, plus the deployment's own. */
+  vocabulary: OwnerVocabulary;
+}
+
+/** A deployment's own owner words and headings, beside its notes (README "Owner words"). */
+export const OWNER_WORDS_FILE = "owner-words.json";
+
+/**
+ * The built-in table extended by `owner-words.json` at the content root, when there is one. A file
+ * that does not parse or fails the schema stops the build: notes read without the words their
+ * author relied on could get no owner, or the wrong one.
+ */
+function readVocabulary(root: string): OwnerVocabulary {
+  const file = path.join(root, OWNER_WORDS_FILE);
+  if (!fs.existsSync(file)) return BUILT_IN_VOCABULARY;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${OWNER_WORDS_FILE}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = ownerWordsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "root"}: ${issue.message}`);
+    throw new Error(`${OWNER_WORDS_FILE}: ${issues.join("; ")}`);
+  }
+  return extendVocabulary(parsed.data);
 }
 
 /** Reads and parses everything under the content root: the notes, and the scenarios and annotations apart. */
 export function readContent(root = contentRoot()): ContentFiles {
-  const content: ContentFiles = { notes: [], scenarios: [], annotations: readAnnotations(root) };
+  const vocabulary = readVocabulary(root);
+  const content: ContentFiles = { notes: [], scenarios: [], annotations: readAnnotations(root), vocabulary };
   for (const file of listContentFiles(root)) {
     const source = fs.readFileSync(path.join(root, file), "utf8");
     // The limits the author's preview holds a note to (lib/content/note-size.ts): above them the
@@ -39,7 +73,7 @@ export function readContent(root = contentRoot()): ContentFiles {
       continue;
     }
     if (isScenarioFile(file)) content.scenarios.push(parseScenario({ file, source }));
-    else content.notes.push(parseNote({ file, source }));
+    else content.notes.push(parseNote({ file, source, vocabulary }));
   }
   return content;
 }
