@@ -147,8 +147,9 @@ test("[RESET] a reset token older than 30 minutes is refused", async ({
   expect(inTime.status()).toBe(200);
 });
 
-test("[VISITOR] with email verification on, signs in only after confirming the emailed link", async ({
+test("[VISITOR] with email verification on, signs in only after confirming the emailed link; a second sign-up with it tells nobody but its owner", async ({
   page,
+  playwright,
 }) => {
   test.setTimeout(120_000);
   const port = BASE_PORT + 44;
@@ -194,6 +195,26 @@ test("[VISITOR] with email verification on, signs in only after confirming the e
     await expect(page.getByText("Your email is confirmed.")).toBeVisible();
     await signInOnPage();
     await expect(page).toHaveURL(/\/lessons$/);
+
+    // A sign-up with the taken email is answered exactly as a new one, and its owner is told.
+    const attacker = await playwright.request.newContext({ baseURL: server.url });
+    const free = `free-${randomUUID().slice(0, 8)}@example.com`;
+    const asNew = await attacker.post("/api/auth/signup", {
+      data: { email: free, name: "Mallory", password: "mallory-password" },
+    });
+    const asTaken = await attacker.post("/api/auth/signup", {
+      data: { email, name: "Mallory", password: "mallory-password" },
+    });
+    expect([asNew.status(), asTaken.status()]).toEqual([201, 201]);
+    expect(await asTaken.json()).toEqual({ email, name: "Mallory", verifyEmail: true });
+    expect(Object.keys(await asNew.json())).toEqual(Object.keys(await asTaken.json()));
+    const told = await mailbox.waitFor(email);
+    expect(told.subject).toMatch(/^You already have a .* account$/);
+    expect(linkIn(told, "/forgot-password")).toBe(`${server.url}/forgot-password`);
+    expect(
+      (await attemptSignIn(attacker, email, "mallory-password", "192.0.2.61")).error,
+    ).not.toBeNull();
+    await attacker.dispose();
   } finally {
     server.stop();
   }

@@ -40,7 +40,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       setError(result.message);
       return;
     }
-    if (result.data.verifyEmail) {
+    if ("verifyEmail" in result.data) {
       setPending(false);
       setCheckEmail(body.email);
       return;

@@ -1,13 +1,17 @@
 import type { Role } from "./session";
 
-/** `POST /api/auth/signup`: the new account. */
-export interface SignedUp {
+/**
+ * `POST /api/auth/signup`: the account, or, when email verification is required, only what was
+ * asked for and `verifyEmail`: the answer is the same whether the email was free or taken (the
+ * owner of a taken one is mailed instead), so it says nothing about who has an account.
+ */
+export type SignedUp = CreatedAccount | { email: string; name: string; verifyEmail: true };
+
+export interface CreatedAccount {
   id: string;
   email: string;
   name: string;
   role: Role;
-  /** Present when the account signs in only after its email is confirmed: a link is on its way. */
-  verifyEmail?: true;
 }
 
 /** `POST /api/me/password`: the password is changed and every session of the user has ended. */

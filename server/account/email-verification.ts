@@ -11,7 +11,7 @@ import {
   sendMail,
   type MailConfig,
 } from "@/server/mail/send-mail";
-import { verificationMail } from "@/server/mail/templates";
+import { accountExistsMail, verificationMail } from "@/server/mail/templates";
 import { transaction } from "@/server/db/transaction";
 
 /** A confirmation link works for a day: sign-up mail can wait in an inbox for a while. */
@@ -44,6 +44,15 @@ export async function sendVerificationEmail(
 ): Promise<void> {
   const link = appLink(config, "/verify-email", { token });
   await sendMail(verificationMail(to.email, to.name, link), config);
+}
+
+/** Tells the owner of an email that someone tried to sign up with it (see existingAccountFor). */
+export async function sendAccountExistsEmail(
+  to: { email: string; name: string },
+  config = mailConfig(),
+): Promise<void> {
+  const links = { signIn: appLink(config, "/signin"), reset: appLink(config, "/forgot-password") };
+  await sendMail(accountExistsMail(to.email, to.name, links), config);
 }
 
 /**

@@ -61,6 +61,21 @@ export function verificationMail(to: string, name: string, link: string): MailMe
   ]);
 }
 
+/** To the owner of an email someone tried to sign up with again, in place of a 409 that would tell. */
+export function accountExistsMail(
+  to: string,
+  name: string,
+  links: { signIn: string; reset: string },
+): MailMessage {
+  return compose(to, `You already have a ${PRODUCT} account`, [
+    `Hello ${name},`,
+    "Someone, probably you, tried to create an account with this address. It already has one, so nothing new was made.",
+    { link: links.signIn, label: "Sign in" },
+    { link: links.reset, label: "Reset your password" },
+    "If it was not you, ignore this email: your account is unchanged.",
+  ]);
+}
+
 export interface DigestContent {
   reviewsDue: number;
   assignments: Array<{ title: string; dueAt: Date; overdue: boolean }>;

@@ -38,6 +38,7 @@ describe("email verification", () => {
     const user = await signUp(
       t.db,
       { email: "new@example.com", name: "New", password: "a-long-password" },
+      "192.0.2.9",
       row,
     );
     await sendVerificationEmail(user, token, config);
@@ -55,18 +56,23 @@ describe("email verification", () => {
     expect((await expectHttp(confirmEmail(t.db, emailed, { address: null }), 400)).code).toBe(
       "invalid_token",
     );
-    const audit = await t.db.auditEntry.findMany({ where: { action: "email.verify" } });
-    expect(audit.map((a) => [a.actorId, a.targetId, a.address])).toEqual([
-      [user.id, user.id, "192.0.2.10"],
+    const audit = await t.db.auditEntry.findMany({
+      where: { action: { in: ["account.create", "email.verify"] } },
+      orderBy: { at: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.actorId, a.targetId, a.address])).toEqual([
+      ["account.create", user.id, user.id, "192.0.2.9"],
+      ["email.verify", user.id, user.id, "192.0.2.10"],
     ]);
+    expect(JSON.parse(audit[0].details)).toEqual({ via: "password", verifyEmail: true });
   });
 
   it("lets an account from before the setting sign in, and sends it no link", async () => {
-    const old = await signUp(t.db, {
-      email: "old@example.com",
-      name: "Old",
-      password: "a-long-password",
-    });
+    const old = await signUp(
+      t.db,
+      { email: "old@example.com", name: "Old", password: "a-long-password" },
+      null,
+    );
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: old.id } });
     expect(await signInRefusal(t.db, stored, true)).toBeNull();
     expect(await resendVerification(t.db, old.email, { config })).toBe(false);
@@ -77,6 +83,7 @@ describe("email verification", () => {
     const user = await signUp(
       t.db,
       { email: "again@example.com", name: "Again", password: "a-long-password" },
+      null,
       row,
     );
     expect(await resendVerification(t.db, user.email, { config })).toBe(true);
