@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/sqlite/client";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
+import { forgetEmailCounts } from "./forget-email-counts";
 import { conflict, notFound } from "@/server/http/errors";
 import { transaction } from "@/server/db/transaction";
 
@@ -39,7 +40,8 @@ export interface DeleteAccountInput {
  * counters and first answers are what the item statistics are built from. Team answer counts
  * (TeamItemStat) keep the learner's answers too, unlike a member's removal, which takes them out:
  * the answers were given, and the item's facility should not change because someone left for good.
- * The audit trail keeps that the account was deleted, by ids only.
+ * The audit trail keeps that the account was deleted, by ids only. The sign-in throttle's and rate
+ * limits' counters keyed by the email go too (forgetEmailCounts).
  *
  * One transaction, so that nothing is half erased. The role drops to learner, so that a deleted
  * admin never counts as one; the last admin cannot be deleted.
@@ -49,7 +51,7 @@ export async function deleteAccount(db: Db, input: DeleteAccountInput): Promise<
   await transaction(db, async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: input.userId },
-      select: { role: true, deletedAt: true },
+      select: { role: true, deletedAt: true, email: true },
     });
     if (!user || user.deletedAt) throw notFound("User");
     if (user.role === "ADMIN" && (await countAdmins(tx)) <= 1) {
@@ -58,6 +60,7 @@ export async function deleteAccount(db: Db, input: DeleteAccountInput): Promise<
       );
     }
     await eraseAccount(tx, input.userId, now);
+    await forgetEmailCounts(tx, user.email);
     await recordAudit(
       tx,
       {

@@ -123,6 +123,27 @@ export async function clearFailedSignIns(db: Db, keys: SignInKeys): Promise<void
   await db.loginThrottle.deleteMany({ where: { key: { in: Object.values(keys) } } });
 }
 
+/**
+ * Forgets every count kept under an email: a deleted account's, whose keys would otherwise name it
+ * until pruned. The address's own count names no one and stays.
+ */
+export async function forgetSignInCounts(
+  db: Db | Prisma.TransactionClient,
+  email: string,
+): Promise<number> {
+  const { account } = signInKeys(email, "");
+  const atAddresses = `account-address:${email.toLowerCase()}|`;
+  // startsWith is a LIKE on SQLite, where an email's "_" matches any character: the prefix is
+  // checked again here, so that "a_b@x" never takes "axb@x"'s counts along.
+  const rows = await db.loginThrottle.findMany({
+    where: { OR: [{ key: account }, { key: { startsWith: atAddresses } }] },
+    select: { key: true },
+  });
+  const keys = rows.map((r) => r.key).filter((k) => k === account || k.startsWith(atAddresses));
+  const { count } = await db.loginThrottle.deleteMany({ where: { key: { in: keys } } });
+  return count;
+}
+
 const KEEP_MS = 24 * 60 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPruned = 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/sqlite/client";
 import type { Db } from "@/server/db/client";
 import { HttpError } from "./errors";
 
@@ -135,6 +136,27 @@ export function secondsUntilAllowed(count: {
       ? windowMs - msIntoWindow + windowMs * (1 - max / hits)
       : windowMs * (1 - (max - hits) / previousHits) - msIntoWindow;
   return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+/**
+ * Forgets every counter kept for one user slot (a user id, or `email:<address>` for the routes that
+ * count per email asked for): a deleted account's, whose keys would otherwise name its email until
+ * they expire.
+ */
+export async function forgetRateLimitsOf(
+  db: Db | Prisma.TransactionClient,
+  userId: string,
+): Promise<number> {
+  const prefixes = Object.values(LIMITS).map((limit) => `${limit.action}|user:${userId}|`);
+  // startsWith is a LIKE on SQLite, where an email's "_" matches any character: the prefix is
+  // checked again here, so that one email's purge never takes another's counters along.
+  const rows = await db.rateLimit.findMany({
+    where: { OR: prefixes.map((prefix) => ({ key: { startsWith: prefix } })) },
+    select: { key: true },
+  });
+  const keys = rows.map((r) => r.key).filter((k) => prefixes.some((p) => k.startsWith(p)));
+  const { count } = await db.rateLimit.deleteMany({ where: { key: { in: keys } } });
+  return count;
 }
 
 const PRUNE_EVERY_MS = 10 * MINUTE;
