@@ -38,7 +38,10 @@ export async function claimSignInTry(
   keys: SignInKeys,
   now = new Date(),
 ): Promise<Date | null> {
-  for (const key of [keys.accountAtAddress, keys.address]) {
+  // The address first: a try it refuses never counts for the account at that address, so that the
+  // account's count at an address never holds more than it added to the address's
+  // (clearFailedSignIns takes exactly that back).
+  for (const key of [keys.address, keys.accountAtAddress]) {
     const lockedUntil = await claimTry(db, keys, key, now);
     if (lockedUntil) return lockedUntil;
   }
@@ -118,9 +121,34 @@ export async function recordFailedSignIn(db: Db, keys: SignInKeys, now = new Dat
   }
 }
 
-/** A successful sign-in clears the account's counts and its address's, and any lock its try took. */
+/**
+ * A successful sign-in clears the account's own counts (at this address and from anywhere), with any
+ * lock its try took there, and takes the account's own tries from this address back out of the
+ * address's count: the owner's mistypes are forgiven. The address's failures on other accounts stay
+ * counted, so that someone guessing at many accounts cannot reset the address by signing in to one
+ * of their own between guesses. The address's lock goes only when what is left is under the limit,
+ * that is, when the account's own tries were what took it.
+ */
 export async function clearFailedSignIns(db: Db, keys: SignInKeys): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: { in: Object.values(keys) } } });
+  await transaction(db, async (tx) => {
+    const own = await tx.loginThrottle.findUnique({ where: { key: keys.accountAtAddress } });
+    await tx.loginThrottle.deleteMany({
+      where: { key: { in: [keys.accountAtAddress, keys.account] } },
+    });
+    if (!own) return;
+    await tx.loginThrottle.updateMany({
+      where: { key: keys.address },
+      data: { failures: { decrement: own.failures } },
+    });
+    await tx.loginThrottle.updateMany({
+      where: { key: keys.address, failures: { lt: 0 } },
+      data: { failures: 0 },
+    });
+    await tx.loginThrottle.updateMany({
+      where: { key: keys.address, failures: { lt: MAX_FAILED_SIGN_INS } },
+      data: { lockedUntil: null },
+    });
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   pruneThrottles,
   recordFailedSignIn,
   signInKeys,
+  type SignInKeys,
 } from "@/server/auth/login-throttle";
 import {
   enforceRateLimit,
@@ -60,6 +61,40 @@ describe("sign-in throttle", () => {
     expect(await accountSlowdownMs(t.db, signInKeys("slow@example.com", "198.51.100.9"))).toBe(250);
     await clearFailedSignIns(t.db, keys);
     expect(await accountSlowdownMs(t.db, keys)).toBe(0);
+  });
+
+  it("[ATTACKER] a sprayer's good sign-ins to an account of their own never reset the address's count", async () => {
+    const address = "192.0.2.90";
+    const now = new Date("2026-11-02T10:00:00Z");
+    const own = signInKeys("sprayer@example.com", address);
+    /** One sign-in as the server runs it: claimed, then a failure recorded or the counts cleared. */
+    async function signIn(keys: SignInKeys, right: boolean): Promise<"locked" | "checked"> {
+      if (await claimSignInTry(t.db, keys, now)) return "locked";
+      if (right) await clearFailedSignIns(t.db, keys);
+      else await recordFailedSignIn(t.db, keys, now);
+      return "checked";
+    }
+    // The probe: 9 wrong passwords on 9 emails, a good sign-in to their own account, repeated.
+    const spray: Array<"locked" | "checked"> = [];
+    for (let round = 0; spray.length < 30; round++) {
+      for (let i = 0; i < 9; i++)
+        spray.push(await signIn(signInKeys(`victim-${round}-${i}@example.com`, address), false));
+      await signIn(own, true);
+    }
+    const checked = spray.filter((s) => s === "checked").length;
+    console.log(
+      `spray tries checked: ${checked} of ${spray.length}; ` +
+        `first locked: ${spray.includes("locked") ? `try ${spray.indexOf("locked") + 1}` : "none"}`,
+    );
+    expect(checked).toBe(MAX_FAILED_SIGN_INS);
+    expect(spray[27]).toBe("locked");
+
+    // The owner's own mistypes are theirs to clear: nine, a success, nine more, and in again.
+    const owner = signInKeys("owner@example.com", "192.0.2.91");
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 9; i++) expect(await signIn(owner, false)).toBe("checked");
+      expect(await signIn(owner, true)).toBe("checked");
+    }
   });
 
   it("[ATTACKER] prunes the rows of made-up emails and addresses once they are a day old", async () => {
