@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "password.reset_link.create",
   "email.verify",
   "sso.link",
+  "account.reclaim",
   "account.create",
   "account.delete",
 ] as const;

@@ -79,6 +79,9 @@ describe("single sign-on accounts", () => {
   });
 
   it("links to an existing account by a verified email, with an audit entry", async () => {
+    // Her address was confirmed before (tests/db/sso-takeover.test.ts: one nobody confirmed loses
+    // its password and sessions at the link).
+    await t.db.user.update({ where: { id: people.ada.id }, data: { emailVerifiedAt: new Date() } });
     const result = await signInWithSso(
       t.db,
       identity({ sub: "ada-sub", email: "ada@example.com" }),

@@ -5,6 +5,8 @@ import type { SsoIdentity } from "@/lib/validation/sso";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Db } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
+import type { Prisma } from "@/generated/sqlite/client";
+import { retireTokens } from "@/server/auth/one-time-token";
 import { placeInTeams } from "./place-in-teams";
 import { transaction } from "@/server/db/transaction";
 
@@ -75,9 +77,10 @@ async function resolve(
       await tx.ssoAccount.create({
         data: { provider: OIDC_PROVIDER, subject: identity.sub, userId: existing.id },
       });
-      // The IdP has just shown the address is theirs.
+      // The IdP has just shown the address is theirs; nobody had shown it before, so whoever made
+      // the account may not be them, and keeps no way in.
       if (!existing.emailVerifiedAt)
-        await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
+        await reclaimAccount(tx, existing.id, identity.sub, options.address);
       await recordAudit(tx, {
         actorId: existing.id,
         action: "sso.link",
@@ -120,4 +123,51 @@ async function resolve(
     return user.id;
   });
   return { ok: true, userId, outcome: "created" };
+}
+
+/**
+ * Hands an account whose email nobody had verified to the person whose IdP just verified it. Anyone
+ * could have made that account with that address (a sign-up waiting for its confirmation link, or
+ * one from before verification was required), so everything its maker could get in with ends: the
+ * password, every session (sessionVersion; the new session is minted after this, with the new
+ * version), unused reset and confirmation links, and links to other IdP subjects. The person can set
+ * a password of their own with a reset link, now that the address is known to be theirs.
+ */
+async function reclaimAccount(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  subject: string,
+  address: string | null,
+): Promise<void> {
+  const now = new Date();
+  const { passwordHash } = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  const others = await tx.ssoAccount.deleteMany({
+    where: { userId, NOT: { provider: OIDC_PROVIDER, subject } },
+  });
+  await tx.user.update({
+    where: { id: userId },
+    data: { emailVerifiedAt: now, passwordHash: null, sessionVersion: { increment: 1 } },
+  });
+  await retireTokens(tx, userId, "PASSWORD_RESET", now);
+  await retireTokens(tx, userId, "EMAIL_VERIFICATION", now);
+  await recordAudit(
+    tx,
+    {
+      actorId: userId,
+      action: "account.reclaim",
+      targetType: "user",
+      targetId: userId,
+      address,
+      details: {
+        provider: OIDC_PROVIDER,
+        passwordCleared: passwordHash !== null,
+        sessionsEnded: true,
+        ssoLinksRemoved: others.count,
+      },
+    },
+    now,
+  );
 }
