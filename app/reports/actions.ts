@@ -7,6 +7,7 @@ import { idSchema } from "@/lib/validation/common";
 import { resolveReportSchema } from "@/lib/validation/reports";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { formFields, parseForm, runAction } from "@/server/http/action";
 import { resolveReport } from "@/server/reports/resolve-report";
 
@@ -34,7 +35,7 @@ export async function resolveReportAction(
       resolved: fields.resolved === "true",
       ...(fields.resolution?.trim() ? { resolution: fields.resolution } : {}),
     });
-    const report = await resolveReport(getDb(), user, fields.reportId, input);
+    const report = await resolveReport(getDb(), user, fields.reportId, input, { address: await currentRequestAddress() });
     revalidatePath("/teams/[id]", "page");
     revalidatePath("/admin/reports");
     return report.resolvedAt

@@ -25,6 +25,7 @@ import {
 } from "@/server/assignments/manage-assignments";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { requestTime } from "@/server/clock";
 import { formFields, formValues, parseForm, runAction } from "@/server/http/action";
 
@@ -71,7 +72,9 @@ export async function createAssignmentAction(
       createAssignmentSchema,
       assignmentInputFromForm(assignmentFields(form)),
     );
-    await createAssignment(getDb(), user, teamId, input);
+    await createAssignment(getDb(), user, teamId, input, {
+      address: await currentRequestAddress(),
+    });
     revalidatePath(`/teams/${teamId}`);
     return "Assigned. It shows below, and on each learner's home page once it opens.";
   });
@@ -99,6 +102,7 @@ export async function updateAssignmentAction(
       assignmentId,
       input,
       await requestTime(),
+      { address: await currentRequestAddress() },
     );
     revalidatePath(`/teams/${teamId}`);
     return `Saved “${updated.title}”.`;
@@ -115,7 +119,9 @@ export async function deleteAssignmentAction(
       assignmentIdSchema,
       formFields(form, "teamId", "assignmentId"),
     );
-    await deleteAssignment(getDb(), user, teamId, assignmentId);
+    await deleteAssignment(getDb(), user, teamId, assignmentId, {
+      address: await currentRequestAddress(),
+    });
     revalidatePath(`/teams/${teamId}`);
     return "Deleted. The learners' attempts stay in their history.";
   });
@@ -131,7 +137,9 @@ export async function setExtensionAction(_state: ActionState, form: unknown): Pr
       userId: fields.userId,
     });
     const { dueAt } = parseForm(extensionSchema, { dueAt: text(fields.dueAt) ?? "" });
-    await setExtension(getDb(), user, teamId, assignmentId, userId, dueAt);
+    await setExtension(getDb(), user, teamId, assignmentId, userId, dueAt, {
+      address: await currentRequestAddress(),
+    });
     revalidatePath(`/teams/${teamId}`);
     return "Extension saved.";
   });
@@ -147,7 +155,9 @@ export async function removeExtensionAction(
       learnerSchema,
       formFields(form, "teamId", "assignmentId", "userId"),
     );
-    await removeExtension(getDb(), user, teamId, assignmentId, userId);
+    await removeExtension(getDb(), user, teamId, assignmentId, userId, {
+      address: await currentRequestAddress(),
+    });
     revalidatePath(`/teams/${teamId}`);
     return "Extension withdrawn.";
   });

@@ -20,12 +20,19 @@ export const AUDIT_ACTIONS = [
   "account.reclaim",
   "account.create",
   "account.delete",
+  "assignment.create",
+  "assignment.update",
+  "assignment.delete",
+  "assignment.extension.set",
+  "assignment.extension.remove",
+  "report.resolve",
+  "report.reopen",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about. */
-export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "audit"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "audit", "report"] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -8,6 +8,7 @@ import type {
 } from "@/lib/contracts/assignments";
 import type { CurrentUser } from "@/lib/contracts/session";
 import type { CreateAssignment, UpdateAssignment } from "@/lib/validation/assignments";
+import { recordAudit, type AuditContext } from "@/server/audit/record-audit";
 import type { Db } from "@/server/db/client";
 import { HttpError, notFound } from "@/server/http/errors";
 import { requireTeamManager } from "@/server/teams/access";
@@ -55,6 +56,7 @@ export async function createAssignment(
   actor: CurrentUser,
   teamId: string,
   input: CreateAssignment,
+  { address }: AuditContext = { address: null },
 ): Promise<CreatedId> {
   await requireTeamManager(db, actor, teamId);
   const titles = await readAssignableTitles(db, input.noteSlugs);
@@ -66,21 +68,29 @@ export async function createAssignment(
     createdById: actor.id,
     notes: { createMany: { data: noteRows(input.noteSlugs) } },
   };
-  const { id } = await db.assignment.create({
-    data:
-      input.kind === "notes"
-        ? { ...common, kind: "NOTES", targetLevel: targetLevelOf(input.targetMastery) }
-        : {
-            ...common,
-            kind: "PRACTICE",
-            size: input.size,
-            timeLimitMinutes: input.timeLimitMinutes ?? null,
-            attemptsAllowed: input.attemptsAllowed,
-            ...(input.reviewAnswers ? { reviewAnswers: REVIEW_VALUES[input.reviewAnswers] } : {}),
-          },
-    select: { id: true },
+  const data =
+    input.kind === "notes"
+      ? { ...common, kind: "NOTES" as const, targetLevel: targetLevelOf(input.targetMastery) }
+      : {
+          ...common,
+          kind: "PRACTICE" as const,
+          size: input.size,
+          timeLimitMinutes: input.timeLimitMinutes ?? null,
+          attemptsAllowed: input.attemptsAllowed,
+          ...(input.reviewAnswers ? { reviewAnswers: REVIEW_VALUES[input.reviewAnswers] } : {}),
+        };
+  return transaction(db, async (tx) => {
+    const { id } = await tx.assignment.create({ data, select: { id: true } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assignment.create",
+      targetType: "assignment",
+      targetId: id,
+      address,
+      details: { teamId, kind: data.kind, notes: input.noteSlugs.length, dueAt: input.dueAt },
+    });
+    return { id };
   });
-  return { id };
 }
 
 /** An assignment of this team that has not been deleted, or a 404. */
@@ -117,6 +127,7 @@ export async function updateAssignment(
   assignmentId: string,
   input: UpdateAssignment,
   now: Date,
+  { address }: AuditContext = { address: null },
 ): Promise<TeamAssignment> {
   await requireTeamManager(db, actor, teamId);
   const existing = await findTeamAssignment(db, teamId, assignmentId);
@@ -174,6 +185,15 @@ export async function updateAssignment(
         data: noteRows(input.noteSlugs).map((row) => ({ ...row, assignmentId })),
       });
     }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assignment.update",
+      targetType: "assignment",
+      targetId: assignmentId,
+      address,
+      // Which fields changed, not their contents: a title is the instructor's words.
+      details: { teamId, fields: Object.keys(input).sort() },
+    });
   });
   const [updated] = await readTeamAssignments(db, teamId, now, assignmentId);
   return updated;
@@ -188,13 +208,24 @@ export async function deleteAssignment(
   actor: CurrentUser,
   teamId: string,
   assignmentId: string,
+  { address }: AuditContext = { address: null },
 ): Promise<void> {
   await requireTeamManager(db, actor, teamId);
-  const { count } = await db.assignment.updateMany({
-    where: { id: assignmentId, teamId, deletedAt: null },
-    data: { deletedAt: new Date() },
+  await transaction(db, async (tx) => {
+    const { count } = await tx.assignment.updateMany({
+      where: { id: assignmentId, teamId, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    if (count === 0) throw notFound("Assignment");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assignment.delete",
+      targetType: "assignment",
+      targetId: assignmentId,
+      address,
+      details: { teamId },
+    });
   });
-  if (count === 0) throw notFound("Assignment");
 }
 
 /** The assignment and the learner an extension is about: both of this team, else a 404. */
@@ -222,12 +253,23 @@ export async function setExtension(
   assignmentId: string,
   userId: string,
   dueAt: Date,
+  { address }: AuditContext = { address: null },
 ): Promise<ExtensionGranted> {
   await requireExtensionTarget(db, actor, teamId, assignmentId, userId);
-  await db.assignmentExtension.upsert({
-    where: { assignmentId_userId: { assignmentId, userId } },
-    create: { assignmentId, userId, dueAt },
-    update: { dueAt },
+  await transaction(db, async (tx) => {
+    await tx.assignmentExtension.upsert({
+      where: { assignmentId_userId: { assignmentId, userId } },
+      create: { assignmentId, userId, dueAt },
+      update: { dueAt },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assignment.extension.set",
+      targetType: "assignment",
+      targetId: assignmentId,
+      address,
+      details: { teamId, userId, dueAt },
+    });
   });
   return { assignmentId, userId, dueAt: dueAt.toISOString() };
 }
@@ -239,8 +281,19 @@ export async function removeExtension(
   teamId: string,
   assignmentId: string,
   userId: string,
+  { address }: AuditContext = { address: null },
 ): Promise<void> {
   await requireExtensionTarget(db, actor, teamId, assignmentId, userId);
-  const { count } = await db.assignmentExtension.deleteMany({ where: { assignmentId, userId } });
-  if (count === 0) throw notFound("Extension");
+  await transaction(db, async (tx) => {
+    const { count } = await tx.assignmentExtension.deleteMany({ where: { assignmentId, userId } });
+    if (count === 0) throw notFound("Extension");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "assignment.extension.remove",
+      targetType: "assignment",
+      targetId: assignmentId,
+      address,
+      details: { teamId, userId },
+    });
+  });
 }

@@ -3,6 +3,11 @@ import type { Prisma } from "@/generated/sqlite/client";
 import type { AuditAction, AuditTargetType } from "@/lib/contracts/audit";
 import type { Db } from "@/server/db/client";
 
+/** What a change's caller knows of the request, for its audit entry: none outside a request. */
+export interface AuditContext {
+  address: string | null;
+}
+
 export interface AuditEvent {
   /** Who acted; null when the system did (the retention job, the sign-in throttle). */
   actorId: string | null;

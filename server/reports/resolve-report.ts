@@ -2,7 +2,9 @@ import "server-only";
 import type { ItemReportView } from "@/lib/contracts/reports";
 import type { CurrentUser } from "@/lib/contracts/session";
 import type { ResolveReportInput } from "@/lib/validation/reports";
+import { recordAudit } from "@/server/audit/record-audit";
 import type { Db } from "@/server/db/client";
+import { transaction } from "@/server/db/transaction";
 import { forbidden, HttpError, notFound } from "@/server/http/errors";
 import { REPORT_SELECT, toReportViews } from "./list-reports";
 
@@ -15,7 +17,7 @@ export async function resolveReport(
   actor: CurrentUser,
   reportId: string,
   input: ResolveReportInput,
-  now = new Date(),
+  { address = null, now = new Date() }: { address?: string | null; now?: Date } = {},
 ): Promise<ItemReportView> {
   const report = await db.itemReport.findUnique({
     where: { id: reportId },
@@ -41,12 +43,22 @@ export async function resolveReport(
     throw new HttpError(422, "validation_failed", "Some fields are not valid.", {
       resolution: ["Say what was done about the report"],
     });
-  const updated = await db.itemReport.update({
-    where: { id: reportId },
-    data: input.resolved
-      ? { resolvedAt: now, resolvedById: actor.id, resolution: input.resolution }
-      : { resolvedAt: null, resolvedById: null, resolution: null },
-    select: REPORT_SELECT,
+  const updated = await transaction(db, async (tx) => {
+    const row = await tx.itemReport.update({
+      where: { id: reportId },
+      data: input.resolved
+        ? { resolvedAt: now, resolvedById: actor.id, resolution: input.resolution }
+        : { resolvedAt: null, resolvedById: null, resolution: null },
+      select: REPORT_SELECT,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: input.resolved ? "report.resolve" : "report.reopen",
+      targetType: "report",
+      targetId: reportId,
+      address,
+    });
+    return row;
   });
   const [view] = await toReportViews(db, [updated]);
   return view;

@@ -1,14 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FAILED_SIGN_INS } from "@/lib/auth/throttle";
+import type { CreateAssignment } from "@/lib/validation/assignments";
 import { auditFilterSchema } from "@/lib/validation/audit";
 import { changePassword } from "@/server/account/change-password";
 import { changeRole } from "@/server/admin/change-role";
 import { AUDIT_CSV_HEADER, exportAuditCsv } from "@/server/audit/export-audit-csv";
 import { listAudit } from "@/server/audit/list-audit";
 import { recordExport } from "@/server/audit/record-export";
+import {
+  createAssignment,
+  deleteAssignment,
+  removeExtension,
+  setExtension,
+  updateAssignment,
+} from "@/server/assignments/manage-assignments";
 import { claimSignInTry, signInKeys } from "@/server/auth/login-throttle";
 import { hashPassword } from "@/server/auth/password";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
+import { createReport } from "@/server/reports/create-report";
+import { resolveReport } from "@/server/reports/resolve-report";
 import { submitAttempt } from "@/server/quiz/submit-attempt";
 import { syncContent } from "@/server/quiz/sync-content";
 import { createTeam } from "@/server/teams/create-team";
@@ -44,6 +54,70 @@ async function latest(action: string) {
 }
 
 describe("what the trail records", () => {
+  it("records assignments made, changed, extended and deleted, and reports resolved and reopened", async () => {
+    const team = await createTeam(t.db, people.teacher, "Assigning team", ADDRESS);
+    await joinTeam(t.db, people.ada, team.inviteCode, "203.0.113.6");
+    const context = { address: ADDRESS };
+    const { id } = await createAssignment(
+      t.db,
+      people.teacher,
+      team.id,
+      {
+        kind: "notes",
+        noteSlugs: ["net"],
+        targetMastery: "PROFICIENT",
+        dueAt: new Date("2030-01-10T00:00:00Z"),
+      } as CreateAssignment,
+      context,
+    );
+    await updateAssignment(
+      t.db,
+      people.teacher,
+      team.id,
+      id,
+      { dueAt: new Date("2030-01-12T00:00:00Z") },
+      new Date("2030-01-01T00:00:00Z"),
+      context,
+    );
+    const extended = new Date("2030-01-20T00:00:00Z");
+    await setExtension(t.db, people.teacher, team.id, id, people.ada.id, extended, context);
+    await removeExtension(t.db, people.teacher, team.id, id, people.ada.id, context);
+    await deleteAssignment(t.db, people.teacher, team.id, id, context);
+    const onAssignment = await listAudit(t.db, auditFilterSchema.parse({}), 200);
+    const mine = onAssignment.filter((e) => e.targetId === id).reverse();
+    expect(mine.map((e) => [e.action, e.actorId, e.address])).toEqual([
+      ["assignment.create", people.teacher.id, ADDRESS],
+      ["assignment.update", people.teacher.id, ADDRESS],
+      ["assignment.extension.set", people.teacher.id, ADDRESS],
+      ["assignment.extension.remove", people.teacher.id, ADDRESS],
+      ["assignment.delete", people.teacher.id, ADDRESS],
+    ]);
+    expect(mine[1].details).toEqual({ teamId: team.id, fields: ["dueAt"] });
+    expect(mine[2].details).toEqual({
+      teamId: team.id,
+      userId: people.ada.id,
+      dueAt: extended.toISOString(),
+    });
+
+    const item = await t.db.item.findFirstOrThrow({ where: { noteSlug: "net" } });
+    const report = await createReport(t.db, people.ada, item.id, { reason: "unclear" });
+    await resolveReport(
+      t.db,
+      people.teacher,
+      report.id,
+      { resolved: true, resolution: "Reworded." },
+      context,
+    );
+    await resolveReport(t.db, people.teacher, report.id, { resolved: false }, context);
+    expect((await latest("report.resolve")).targetId).toBe(report.id);
+    expect(await latest("report.reopen")).toMatchObject({
+      actorId: people.teacher.id,
+      targetType: "report",
+      targetId: report.id,
+      address: ADDRESS,
+    });
+  });
+
   it("records a role change with who, what, on whom, from where and the old and new role", async () => {
     await changeRole(t.db, people.root, people.bob.id, "INSTRUCTOR", ADDRESS);
     const entry = await latest("role.change");

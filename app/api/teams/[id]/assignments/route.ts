@@ -34,5 +34,8 @@ export const POST = route(async (request, { params }: Context) => {
     userId: user.id,
     address: await currentRequestAddress(),
   });
-  return Response.json(await createAssignment(db, user, id.data, input), { status: 201 });
+  return Response.json(
+    await createAssignment(db, user, id.data, input, { address: await currentRequestAddress() }),
+    { status: 201 },
+  );
 });

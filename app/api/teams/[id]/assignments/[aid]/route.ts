@@ -4,6 +4,7 @@ import { deleteAssignment, updateAssignment } from "@/server/assignments/manage-
 import { requireUser } from "@/server/auth/require-user";
 import { requestTime } from "@/server/clock";
 import { getDb } from "@/server/db/client";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { notFound } from "@/server/http/errors";
 import { readJson, route } from "@/server/http/route";
 import { requireTeamManager } from "@/server/teams/access";
@@ -27,7 +28,9 @@ export const PATCH = route(async (request, { params }: Context) => {
   await requireTeamManager(db, user, teamId);
   const input = await readJson(request, updateAssignmentSchema);
   return Response.json(
-    await updateAssignment(db, user, teamId, assignmentId, input, await requestTime()),
+    await updateAssignment(db, user, teamId, assignmentId, input, await requestTime(), {
+      address: await currentRequestAddress(),
+    }),
   );
 });
 
@@ -35,6 +38,8 @@ export const PATCH = route(async (request, { params }: Context) => {
 export const DELETE = route(async (_request, { params }: Context) => {
   const user = await requireUser();
   const { teamId, assignmentId } = await readIds(params);
-  await deleteAssignment(getDb(), user, teamId, assignmentId);
+  await deleteAssignment(getDb(), user, teamId, assignmentId, {
+    address: await currentRequestAddress(),
+  });
   return new Response(null, { status: 204 });
 });

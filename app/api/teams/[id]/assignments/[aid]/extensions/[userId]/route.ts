@@ -3,6 +3,7 @@ import { idParamSchema } from "@/lib/validation/quiz";
 import { removeExtension, setExtension } from "@/server/assignments/manage-assignments";
 import { requireUser } from "@/server/auth/require-user";
 import { getDb } from "@/server/db/client";
+import { currentRequestAddress } from "@/server/http/client-address";
 import { notFound } from "@/server/http/errors";
 import { readJson, route } from "@/server/http/route";
 import { requireTeamManager } from "@/server/teams/access";
@@ -26,13 +27,19 @@ export const PUT = route(async (request, { params }: Context) => {
   // Who may ask comes before what they ask: a learner is told no, whatever they send.
   await requireTeamManager(db, user, teamId);
   const { dueAt } = await readJson(request, extensionSchema);
-  return Response.json(await setExtension(db, user, teamId, assignmentId, userId, dueAt));
+  return Response.json(
+    await setExtension(db, user, teamId, assignmentId, userId, dueAt, {
+      address: await currentRequestAddress(),
+    }),
+  );
 });
 
 /** `DELETE .../extensions/<userId>`: 204; the learner is due with the team again. */
 export const DELETE = route(async (_request, { params }: Context) => {
   const user = await requireUser();
   const { teamId, assignmentId, userId } = await readIds(params);
-  await removeExtension(getDb(), user, teamId, assignmentId, userId);
+  await removeExtension(getDb(), user, teamId, assignmentId, userId, {
+    address: await currentRequestAddress(),
+  });
   return new Response(null, { status: 204 });
 });
