@@ -9,6 +9,11 @@ export interface RateLimit {
   action: string;
   perUser: number;
   perAddress: number;
+  /**
+   * Per user and address together, checked before `perUser`: a request refused here never counts
+   * against the user's own limit, so that a stranger from one address cannot use it up.
+   */
+  perUserAtAddress?: number;
   windowMs: number;
 }
 
@@ -34,17 +39,21 @@ export const LIMITS = {
     windowMs: 10 * MINUTE,
   },
   teamJoin: { action: "invite codes", perUser: 10, perAddress: 100, windowMs: 10 * MINUTE },
-  // Each sends an email. "Per user" counts per email address asked for (the caller is signed out),
-  // so that nobody can flood one inbox from many addresses.
+  // Each sends an email. "Per user" counts per email address asked for (the caller is signed out).
+  // Five per email from one address; past that, the requests from that address are refused without
+  // counting against the email, so a stranger flooding from elsewhere cannot block the owner's own
+  // request. Twenty per email from all addresses together, so that nobody floods one inbox.
   passwordResetRequest: {
     action: "password reset requests",
-    perUser: 5,
+    perUser: 20,
+    perUserAtAddress: 5,
     perAddress: 50,
     windowMs: 60 * MINUTE,
   },
   verificationResend: {
     action: "verification emails",
-    perUser: 5,
+    perUser: 20,
+    perUserAtAddress: 5,
     perAddress: 50,
     windowMs: 60 * MINUTE,
   },
@@ -72,8 +81,9 @@ export class RateLimited extends HttpError {
 }
 
 /**
- * Counts one request against the limit for the user (when signed in) and for the address, and
- * refuses it with a 429 when either is over. The count slides: it is this window's hits plus the
+ * Counts one request against the limit for the address, for the user and address together (when the
+ * limit has one), and for the user (when signed in), in that order, and refuses it with a 429 at
+ * the first that is over: a refused request does not count against the limits after it. The count slides: it is this window's hits plus the
  * previous window's, weighted by how much of the previous window still lies within one window of
  * now. A burst at the end of one window therefore still counts a moment into the next, where plain
  * fixed windows would let twice the limit through across the boundary. Counters live in the
@@ -91,6 +101,8 @@ export async function enforceRateLimit(
   // A counter matters until the window after its own has ended.
   const expiresAt = new Date(windowEnd + limit.windowMs);
   const subjects: Array<[string, number]> = [[`address:${who.address}`, limit.perAddress]];
+  if (who.userId && limit.perUserAtAddress)
+    subjects.push([`user:${who.userId}|address:${who.address}`, limit.perUserAtAddress]);
   if (who.userId && limit.perUser > 0) subjects.push([`user:${who.userId}`, limit.perUser]);
   for (const [subject, max] of subjects) {
     const keyOf = (w: number) => `${limit.action}|${subject}|${w}`;

@@ -11,6 +11,7 @@ import {
 } from "@/server/auth/login-throttle";
 import {
   enforceRateLimit,
+  LIMITS,
   pruneRateLimits,
   RateLimited,
   type RateLimit,
@@ -173,5 +174,41 @@ describe("rate limits", () => {
     expect(await t.db.rateLimit.count()).toBe(5 + 1);
     await pruneRateLimits(t.db, new Date("2026-11-01T11:02:00Z"));
     expect(await t.db.rateLimit.count()).toBe(0);
+  });
+});
+
+describe("emailed links", () => {
+  it("[ATTACKER] a stranger flooding reset requests for someone's email never blocks the owner's own", async () => {
+    const now = new Date("2026-11-03T10:00:00Z");
+    const email = "owner-inbox@example.com";
+    const ask = (address: string) =>
+      enforceRateLimit(
+        t.db,
+        LIMITS.passwordResetRequest,
+        { userId: `email:${email}`, address },
+        now,
+      ).then(
+        () => "sent" as const,
+        (error: unknown) => {
+          if (error instanceof RateLimited) return "refused" as const;
+          throw error;
+        },
+      );
+    const flood: string[] = [];
+    for (let i = 0; i < 30; i++) flood.push(await ask("203.0.113.5"));
+    const owner = await ask("198.51.100.7");
+    console.log(
+      `stranger's requests sent: ${flood.filter((r) => r === "sent").length} of ${flood.length}; ` +
+        `the owner's from their own address: ${owner}`,
+    );
+    expect(flood.filter((r) => r === "sent").length).toBeLessThanOrEqual(5);
+    expect(owner).toBe("sent");
+
+    // Across addresses the email still has a ceiling, so that nobody floods the inbox.
+    const spread: string[] = [];
+    for (let i = 0; i < 25; i++) spread.push(await ask(`100.64.1.${i + 1}`));
+    const sent = flood.concat(owner, spread).filter((r) => r === "sent").length;
+    console.log(`sent in all, from 27 addresses: ${sent}`);
+    expect(sent).toBe(LIMITS.passwordResetRequest.perUser);
   });
 });
