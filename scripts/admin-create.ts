@@ -5,8 +5,10 @@
 // it would stay in the shell's history and show in the process list.
 import { z } from "zod";
 import { signUpSchema } from "@/lib/validation/auth";
+import { retireTokens } from "@/server/auth/one-time-token";
 import { hashPassword } from "@/server/auth/password";
 import { getDb } from "@/server/db/client";
+import { transaction } from "@/server/db/transaction";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,10 +71,14 @@ async function main() {
   const db = getDb();
   const existing = await db.user.findUnique({ where: { email: address }, select: { id: true } });
   if (existing) {
-    // A new password ends the account's old sessions, as a password change does.
-    await db.user.update({
-      where: { id: existing.id },
-      data: { role: "ADMIN", passwordHash, sessionVersion: { increment: 1 } },
+    // A new password ends the account's old sessions and unused reset links, as a password
+    // change does.
+    await transaction(db, async (tx) => {
+      await tx.user.update({
+        where: { id: existing.id },
+        data: { role: "ADMIN", passwordHash, sessionVersion: { increment: 1 } },
+      });
+      await retireTokens(tx, existing.id, "PASSWORD_RESET");
     });
     console.log(`admin:create: ${address} is now an admin, with the new password`);
   } else {

@@ -3,10 +3,14 @@ import type { PasswordChanged } from "@/lib/contracts/account";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import { HttpError } from "@/server/http/errors";
+import { retireTokens } from "@/server/auth/one-time-token";
 import { hashPassword, verifyAccountPassword } from "@/server/auth/password";
 import { transaction } from "@/server/db/transaction";
 
-/** Changes the password and ends every session of the user, this one included. */
+/**
+ * Changes the password and ends every session of the user, this one included, and every unused
+ * reset link: a link made for the old password (by an admin, or emailed) must not set another.
+ */
 export async function changePassword(
   db: Db,
   userId: string,
@@ -26,6 +30,7 @@ export async function changePassword(
       where: { id: userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
+    await retireTokens(tx, userId, "PASSWORD_RESET");
     await recordAudit(tx, {
       actorId: userId,
       action: "password.change",

@@ -4,7 +4,8 @@ import {
   createResetLink,
   requestPasswordReset,
 } from "@/server/account/password-reset";
-import { verifyPassword } from "@/server/auth/password";
+import { changePassword } from "@/server/account/change-password";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { hashToken } from "@/server/auth/one-time-token";
 import { linkIn, startMailbox, type Mailbox } from "../../e2e/support/mailbox";
 import { expectHttp } from "../support/expect-http";
@@ -181,5 +182,29 @@ describe("password reset", () => {
       createResetLink(t.db, admin, "c000000000000000000000000", { address: null, config }),
       404,
     );
+  });
+
+  it("[RESET] a reset link made before a password change no longer works after it", async () => {
+    const admin = await person("admin2", "ADMIN");
+    const gus = await person("gus");
+    await t.db.user.update({
+      where: { id: gus.id },
+      data: { passwordHash: await hashPassword("gus-first-password") },
+    });
+    const link = await createResetLink(t.db, admin, gus.id, { address: null, config });
+    const emailed = await resetTokenFor(gus.email);
+    await changePassword(t.db, gus.id, "gus-first-password", "gus-chosen-password");
+    for (const token of [new URL(link.url).searchParams.get("token")!, emailed]) {
+      const refused = await confirmPasswordReset(t.db, token, "someone-elses-password", {
+        address: null,
+      }).then(
+        () => "reset",
+        (error: unknown) => (error as { code?: string }).code,
+      );
+      console.log(`[RESET] an older reset link after the password change: ${refused}`);
+      expect(refused).toBe("invalid_token");
+    }
+    const { passwordHash } = await t.db.user.findUniqueOrThrow({ where: { id: gus.id } });
+    expect(await verifyPassword(passwordHash!, "gus-chosen-password")).toBe(true);
   });
 });
