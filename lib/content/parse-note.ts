@@ -183,7 +183,7 @@ export function parseNote({ file, source, vocabulary = BUILT_IN_VOCABULARY }: No
       listHeadings.push({ text: inlineText(indentedHeading[2]), line: i + 1, depth: indentedHeading[1].length, indent });
     }
     const ownerLine = !heading && !LIST_ITEM.test(line) && OWNER_LINE.exec(line);
-    const nextLine = lines.slice(i + 1).find((next) => next.trim() !== "") ?? "";
+    const nextLine = ownerLine ? nextWithText(lines, i) : "";
     if (ownerLine && LIST_ITEM.test(nextLine) && !/^\s/.test(nextLine)) {
       const text = inlineText(ownerLine[1] ?? ownerLine[2] ?? ownerLine[3]);
       // Deeper than any heading: it ends at the next heading or owner line.
@@ -369,6 +369,12 @@ function outdentAfter(lines: string[], section: Section): number {
     if (line.trim() !== "" && line.length - line.trimStart().length < section.indent) return n;
   }
   return lines.length + 1;
+}
+
+/** The first line after `index` with text, or "": found without copying the lines after it. */
+function nextWithText(lines: string[], index: number): string {
+  for (let i = index + 1; i < lines.length; i++) if (lines[i].trim() !== "") return lines[i];
+  return "";
 }
 
 /** Whether line `index` sits inside a list: the nearest line above with text is a bullet or indented. */
