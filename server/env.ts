@@ -51,6 +51,8 @@ const envSchema = z.object({
   // Data rights.
   /** Accounts inactive longer than this many days are deleted by the retention job; unset: never. */
   RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(1).optional(),
+  /** Audit entries older than this many days lose their client address (the retention job). */
+  AUDIT_ADDRESS_DAYS: z.coerce.number().int().min(1).default(90),
 
   // xAPI learning records.
   /** The LRS's xAPI endpoint, e.g. https://lrs.example.com/xapi/; unset: no statements are sent. */

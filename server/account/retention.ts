@@ -5,6 +5,8 @@ import { deleteAccount } from "./delete-account";
 
 const DAY_MS = 86_400_000;
 
+export type AuditAddressOutcome = { days: number; blanked: number; message: string };
+
 export type RetentionOutcome =
   | { enabled: false; message: string }
   | { enabled: true; inactiveDays: number; deleted: number; message: string };
@@ -64,5 +66,28 @@ export async function runRetention(
     inactiveDays,
     deleted,
     message: `Deleted ${deleted} account${deleted === 1 ? "" : "s"} inactive for more than ${inactiveDays} days.`,
+  };
+}
+
+/**
+ * Blanks the client address of every audit entry older than `days`. The entry itself stays (who did
+ * what, to what, when): only where it came from goes, since an address can identify a person and the
+ * trail is kept for good. The database's append-only triggers let exactly this change through
+ * (the audit_address_retention migration).
+ */
+export async function runAuditAddressRetention(
+  db: Db,
+  days: number,
+  now = new Date(),
+): Promise<AuditAddressOutcome> {
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
+  const { count } = await db.auditEntry.updateMany({
+    where: { at: { lt: cutoff }, address: { not: null } },
+    data: { address: null },
+  });
+  return {
+    days,
+    blanked: count,
+    message: `Blanked the address of ${count} audit entr${count === 1 ? "y" : "ies"} older than ${days} days.`,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { runRetention } from "@/server/account/retention";
+import { runAuditAddressRetention, runRetention } from "@/server/account/retention";
 import type { Db } from "@/server/db/client";
 import { sendWeeklyDigests } from "@/server/account/digest";
 import { getEnv } from "@/server/env";
@@ -18,10 +18,16 @@ export interface BackgroundJob {
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** The retention job's run, saying what it did: without RETENTION_INACTIVE_DAYS, nothing. */
+/**
+ * The retention job's run, saying what it did: inactive accounts deleted (without
+ * RETENTION_INACTIVE_DAYS, none), and audit entries' addresses blanked after AUDIT_ADDRESS_DAYS.
+ */
 async function runRetentionJob(db: Db) {
-  const outcome = await runRetention(db, getEnv().RETENTION_INACTIVE_DAYS);
+  const env = getEnv();
+  const outcome = await runRetention(db, env.RETENTION_INACTIVE_DAYS);
   console.log(`retention: ${outcome.message}`);
+  const addresses = await runAuditAddressRetention(db, env.AUDIT_ADDRESS_DAYS);
+  console.log(`retention: ${addresses.message}`);
 }
 
 export const BACKGROUND_JOBS: BackgroundJob[] = [
