@@ -25,7 +25,7 @@ test("[INSTRUCTOR] the Demo Team dashboard shows the grid first, misconceptions,
   await expect(page.getByRole("heading", { level: 1, name: "Demo Team" })).toBeVisible();
 
   // The grid starts above the fold, and the page never scrolls sideways: the grid does.
-  const grid = page.getByRole("table", { name: "Learners by note" });
+  const grid = page.getByRole("table", { name: "Learners by lesson" });
   const top = (await grid.boundingBox())!.y;
   expect(top).toBeLessThan(viewport.height);
   const tom = grid.getByRole("row", { name: /Tom Okafor/ });
@@ -49,9 +49,9 @@ test("[INSTRUCTOR] the Demo Team dashboard shows the grid first, misconceptions,
   const email = learnerCell.getByText("tom.okafor@example.com");
   expect(await email.evaluate((el) => getComputedStyle(el).textTransform)).toBe("none");
   // The learner who stopped coming is flagged, in the grid and in the summary above it.
-  await expect(tom).toContainText("Overdue");
+  await expect(tom).toContainText("Behind on reviews");
   await expect(page.getByRole("list", { name: "Team summary" })).toContainText(
-    /overdue on reviews: .*Tom Okafor/,
+    /behind on reviews: .*Tom Okafor/,
   );
   // Misconceptions, a chart with its legend and its figures as a table.
   const misconceptions = page.getByRole("table", { name: "Most-missed controls" });
@@ -176,7 +176,9 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
   const learner = await learnerContext.newPage();
   const learnerName = `Newcomer ${randomUUID().slice(0, 6)}`;
   await learner.goto(joinLink);
-  await expect(learner.getByRole("heading", { name: "Join a team" })).toBeVisible();
+  // The link names the team and who will see the learner's progress before they join.
+  await expect(learner.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
+  await expect(learner.getByText(/Its instructor, Demo Instructor, will see/)).toBeVisible();
   await learner.getByRole("link", { name: "Create an account to join" }).click();
   await learner.getByLabel("Display name").fill(learnerName);
   await learner.getByLabel("Email").fill(`${randomUUID().slice(0, 8)}@example.com`);
@@ -197,7 +199,7 @@ test("[INSTRUCTOR] creates a team, a new learner joins by link and takes the qui
   await learnerContext.close();
 
   await instructor.reload();
-  const grid = instructor.getByRole("table", { name: "Learners by note" });
+  const grid = instructor.getByRole("table", { name: "Learners by lesson" });
   const row = grid.getByRole("row", { name: new RegExp(learnerName) });
   await expect(row).toBeVisible();
   await expect(row.getByText("Attempted").first()).toBeVisible();

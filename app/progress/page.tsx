@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MyAssignments } from "@/components/assignments/my-assignments";
-import { formatDateTime } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
 import { DataTable } from "@/components/ui/data-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
+import { LocalTime } from "@/components/ui/local-time";
 import { lessonHref } from "@/lib/content/slug";
 import { requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
@@ -20,9 +20,10 @@ export const metadata: Metadata = { title: "Your progress" };
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const db = getDb();
+  const now = await requestTime();
   const [progress, assigned, teams] = await Promise.all([
-    getProgress(db, user.id),
-    listMyAssignments(db, user.id, await requestTime()),
+    getProgress(db, user.id, now),
+    listMyAssignments(db, user.id, now),
     listMyTeams(db, user),
   ]);
   const titleOf = new Map(progress.lessons.map((l) => [l.slug, l.title]));
@@ -74,16 +75,18 @@ export default async function ProgressPage() {
       </p>
 
       <h2>Mastery by lesson</h2>
+      {/* Cards on a phone: Best, Last and Attempts stay in view instead of past a sideways scroll. */}
       <DataTable
         label="Mastery by lesson"
         columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}
+        layout="cards"
       >
         {progress.quizzes.map((q) => (
           <tr key={q.slug}>
             <th scope="row">
               <Link href={lessonHref(q.slug)}>{q.title}</Link>
             </th>
-            <td>
+            <td data-label="Read">
               {readSlugs.has(q.slug) ? (
                 <span className="read-mark">
                   <Icon name="check" /> Read
@@ -92,12 +95,18 @@ export default async function ProgressPage() {
                 "Not yet"
               )}
             </td>
-            <td>
+            <td data-label="Mastery">
               <MasteryIcon level={levelOf.get(q.slug) ?? "not-started"} />
             </td>
-            <td className="num">{q.bestScore != null ? `${q.bestScore}%` : "—"}</td>
-            <td className="num">{q.lastScore != null ? `${q.lastScore}%` : "—"}</td>
-            <td className="num">{q.attempts}</td>
+            <td className="num" data-label="Best">
+              {q.bestScore != null ? `${q.bestScore}%` : "—"}
+            </td>
+            <td className="num" data-label="Last">
+              {q.lastScore != null ? `${q.lastScore}%` : "—"}
+            </td>
+            <td className="num" data-label="Attempts">
+              {q.attempts}
+            </td>
           </tr>
         ))}
       </DataTable>
@@ -129,7 +138,7 @@ export default async function ProgressPage() {
         <DataTable label="Quiz history" columns={["When", "What", "Score"]}>
           {[...progress.history].reverse().map((h) => (
             <tr key={h.attemptId}>
-              <td>{h.submittedAt ? formatDateTime(h.submittedAt) : ""}</td>
+              <td>{h.submittedAt ? <LocalTime iso={h.submittedAt} /> : ""}</td>
               <td>
                 {isPractice(h) ? (
                   <Link href={`/practice/${h.attemptId}`}>Practice test</Link>

@@ -3,8 +3,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { OwnerBadge } from "@/components/ui/owner-badge";
 import type { NotePreviewReport } from "@/lib/contracts/authoring";
 import { KIND_LABELS } from "@/lib/teams/item-analysis";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from "@/lib/plural";
 
 /** One line that sums a preview up: what the status region announces and the results open with. */
 export function previewSummary(report: NotePreviewReport): string {

@@ -10,6 +10,7 @@ import {
   PRACTICE_TIME_LIMITS,
   practiceFieldErrors,
 } from "@/lib/practice/practice-form";
+import { plural } from "@/lib/plural";
 
 export interface PracticeFormLesson {
   slug: string;
@@ -22,7 +23,6 @@ export interface PracticeFormOptions {
   kinds: Array<{ kind: QuizItemKind; title: string; questions: number }>;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const idOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /**

@@ -18,17 +18,20 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 export function TextField({ id, label, hint, errors, ...input }: TextFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  // An error takes the hint's place: "At least 12 characters" and "Password must be at least 12
+  // characters" one under the other say one thing twice.
+  const showHint = hint && !errors?.length;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
         name={id}
-        aria-describedby={hint ? `${hintId} ${errorId}` : errorId}
+        aria-describedby={showHint ? `${hintId} ${errorId}` : errorId}
         aria-invalid={Boolean(errors)}
         {...input}
       />
-      {hint ? (
+      {showHint ? (
         <p id={hintId} className="field-hint">
           {hint}
         </p>

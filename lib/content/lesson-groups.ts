@@ -15,6 +15,9 @@ export const DERIVED_GROUPS = [
 
 export const FALLBACK_GROUP = "More lessons";
 
+/** The largest share of the lessons a tag may carry and still be offered as a filter. */
+export const FILTER_SHARE = 0.75;
+
 export function lessonGroupOf(note: Pick<ParsedNote, "group" | "tags">): string {
   if (note.group) return note.group;
   return DERIVED_GROUPS.find((g) => note.tags.includes(g.tag))?.name ?? FALLBACK_GROUP;
@@ -71,6 +74,9 @@ export function catalogOf(library: Pick<Library, "notes" | "tags">): {
       group: note.group,
       tags: note.tags,
     })),
-    tags: [...library.tags.entries()].map(([tag, slugs]) => ({ tag, count: slugs.length })),
+    // A tag on nearly every lesson (#aws) narrows nothing, so it is no filter; its page stays.
+    tags: [...library.tags.entries()]
+      .filter(([, slugs]) => slugs.length <= library.notes.length * FILTER_SHARE)
+      .map(([tag, slugs]) => ({ tag, count: slugs.length })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromAddress, isSlug, lessonHref, quizHref, slugify } from "./slug";
+import { fromAddress, isSlug, lessonHref, quizHref, slugify, tagSlug } from "./slug";
 
 describe("slugify", () => {
   it.each([
@@ -47,5 +47,14 @@ describe("addresses", () => {
     expect(fromAddress("introduccio%CC%81n")).toBe("introducción");
     expect(fromAddress("%E0%A4%A")).toBe("%E0%A4%A");
     expect(isSlug(fromAddress("%E0%A4%A"))).toBe(false);
+  });
+});
+
+describe("tagSlug", () => {
+  it("lower-cases a tag and folds its aliases into one", () => {
+    expect(tagSlug("AWS")).toBe("aws");
+    expect(tagSlug("Network")).toBe("networking");
+    expect(tagSlug("Networking")).toBe("networking");
+    expect(tagSlug("Español")).toBe("español");
   });
 });

@@ -56,6 +56,21 @@ export function createAnchorSlugger(): (text: string) => string {
   return (text) => slugger.slug(text);
 }
 
+/**
+ * Tags that name one thing in two ways, and the one they become: a lesson tagged either is listed
+ * under the second. README "How notes become lessons" lists them.
+ */
+export const TAG_ALIASES: Readonly<Record<string, string>> = {
+  network: "networking",
+  networks: "networking",
+  container: "containers",
+  database: "databases",
+  log: "logging",
+  logs: "logging",
+};
+
+/** A tag as lessons are grouped by it: lower case, in NFC, and its alias resolved. */
 export function tagSlug(tag: string): string {
-  return tag.toLowerCase();
+  const lower = tag.normalize("NFC").toLowerCase();
+  return TAG_ALIASES[lower] ?? lower;
 }

@@ -39,6 +39,9 @@ export const LIMITS = {
     windowMs: 10 * MINUTE,
   },
   teamJoin: { action: "invite codes", perUser: 10, perAddress: 100, windowMs: 10 * MINUTE },
+  // Opening an invite link names its team: enough for a classroom behind one address to open it
+  // twice over, far too few to find a team by trying codes.
+  invitePreview: { action: "invite links", perUser: 30, perAddress: 300, windowMs: 10 * MINUTE },
   // Each sends an email. "Per user" counts per email address asked for (the caller is signed out).
   // Five per email from one address; past that, the requests from that address are refused without
   // counting against the email, so a stranger flooding from elsewhere cannot block the owner's own

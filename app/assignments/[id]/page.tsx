@@ -16,10 +16,9 @@ import { getMyAssignment } from "@/server/assignments/get-my-assignment";
 import { orNotFound, requirePageUser } from "@/server/auth/page-guards";
 import { requestTime } from "@/server/clock";
 import { getDb } from "@/server/db/client";
+import { plural } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Assignment" };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * One assignment, as the learner it is assigned to sees it: a practice test's settings, attempts and

@@ -183,14 +183,15 @@ export default async function TeamPage({
         <h1>{team.name}</h1>
         <ul className="summary-strip" aria-label="Team summary">
           <li>
-            <strong>{progress.learners.length}</strong> learners
+            <strong>{progress.learners.length}</strong>{" "}
+            {progress.learners.length === 1 ? "learner" : "learners"}
           </li>
           <li>
             <strong>{sharePercent(progress.completion)}%</strong> of learner × quiz pairs Proficient
             or better
           </li>
           <li className={overdue.length ? "summary-alert" : undefined}>
-            <Icon name="clock" /> <strong>{overdue.length}</strong> overdue on reviews
+            <Icon name="clock" /> <strong>{overdue.length}</strong> behind on reviews
             {overdue.length ? `: ${overdue.map((l) => l.name).join(", ")}` : ""}
           </li>
           <li>
@@ -206,7 +207,7 @@ export default async function TeamPage({
 
       <section aria-labelledby="grid-heading" className="grid-section">
         <div className="grid-toolbar">
-          <h2 id="grid-heading">Learners by note</h2>
+          <h2 id="grid-heading">Learners by lesson</h2>
           <form method="get" className="grid-filter">
             <label htmlFor="q">Filter by name</label>
             <input id="q" name="q" defaultValue={query.q} type="search" />
@@ -224,7 +225,7 @@ export default async function TeamPage({
           role="region"
           aria-label="Mastery grid, scrolls sideways"
         >
-          <table className="mastery-grid" aria-label="Learners by note">
+          <table className="mastery-grid" aria-label="Learners by lesson">
             <thead>
               <tr>
                 {header("name", "Learner", "grid-learner")}
@@ -249,7 +250,7 @@ export default async function TeamPage({
                       <Email address={learner.email} />
                       {learner.overdue ? (
                         <span className="overdue-flag">
-                          <Icon name="clock" /> Overdue
+                          <Icon name="clock" /> Behind on reviews
                         </span>
                       ) : null}
                     </th>
@@ -293,8 +294,8 @@ export default async function TeamPage({
           <p>No learners{query.q ? ` match “${query.q}”` : " yet: share the join link"}.</p>
         ) : null}
         <p className="grid-note-text">
-          Overdue: a review has waited more than {OVERDUE_AFTER_DAYS} days. Read counts every
-          lesson, with or without a quiz.
+          Behind on reviews: a review has waited more than {OVERDUE_AFTER_DAYS} days (an assignment
+          past its due date is overdue). Read counts every lesson, with or without a quiz.
         </p>
         {pages > 1 ? (
           <nav aria-label="Pages" className="grid-pager">
