@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { tooManyAttemptsMessage } from "@/lib/auth/throttle";
 import { resolveDeployment } from "@/lib/deployment";
 import { signInSchema } from "@/lib/validation/auth";
+import { safeRedirectUrl } from "@/lib/validation/safe-callback";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { authLogger } from "./auth-logger";
@@ -103,6 +104,9 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Where sign-in and sign-out send the browser: on this site, and never a 500 for a
+      // callbackUrl that is not a URL (next-auth's default parses it unguarded).
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       // SSO: find or make the account here, or send the browser back to /signin with the reason.
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER) return true;

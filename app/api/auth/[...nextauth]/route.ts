@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/server/auth/options";
+import { repairCallbackUrl } from "@/server/auth/repair-callback-url";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -17,6 +18,8 @@ async function handler(request: Request, context: Context) {
       status: 302,
       headers: { location: "/signin?error=access_denied" },
     });
+  const repaired = await repairCallbackUrl(request);
+  if (repaired) return repaired;
   return NextAuth(request as never, { params } as never, getAuthOptions());
 }
 
