@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { answerAll, attemptSignIn, newAccount, newLearner, signIn } from "./fixtures";
 
-test("[LEARNER] takes a quiz, deletes the account on /account, is signed out, and cannot sign in again @phone", async ({
+test("[LEARNER] takes a quiz, deletes the account on /account with the password, is signed out, and cannot sign in again @phone", async ({
   page,
 }) => {
   const { email, password } = await newLearner(page.request, "Leaving Learner");
@@ -32,7 +32,17 @@ test("[LEARNER] takes a quiz, deletes the account on /account, is signed out, an
   await expect(dialog.getByText("Type DELETE in capitals to confirm.")).toBeVisible();
   expect((await page.request.get("/api/me/progress")).status()).toBe(200);
 
+  // The word alone, or with a wrong password, deletes nothing: the password is asked for.
   await dialog.getByLabel("Type DELETE to confirm").fill("DELETE");
+  await dialog.getByRole("button", { name: "Delete my account" }).click();
+  await expect(dialog.getByText("Type your password to delete the account.")).toBeVisible();
+  await dialog.getByLabel("Your password").fill("not-my-password");
+  await dialog.getByRole("button", { name: "Delete my account" }).click();
+  await expect(dialog.getByText("The password is not right.")).toBeVisible();
+  await expect(dialog.getByLabel("Your password")).toHaveAttribute("aria-invalid", "true");
+  expect((await page.request.get("/api/me/progress")).status()).toBe(200);
+
+  await dialog.getByLabel("Your password").fill(password);
   await dialog.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/\?deleted=1$/);
   await expect(

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { BASE_PORT, BASE_URL } from "../playwright.config";
-import { newAccount, signIn } from "./fixtures";
+import { attemptSignIn, newAccount, newLearner, signIn } from "./fixtures";
 import { query } from "./support/db-snapshot";
 import { startExtraServer } from "./support/extra-server";
 import { attachScreenshot, expectNoAxeViolations, expectNoSidewaysScroll } from "./support/look";
@@ -146,6 +146,70 @@ test("[LEARNER] links an existing password account through a verified email", as
   );
   expect(audit).toHaveLength(1);
   expect(audit[0].actorId).toBe(account.id);
+});
+
+test("[SSO] a first SSO sign-in to an account a stranger made ends the stranger's password and session", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // The stranger signs up with the person's work email (nobody verifies it here) and is signed in.
+  const stranger = await playwright.request.newContext({ baseURL });
+  const made = await newLearner(stranger, "Mallory");
+  expect((await stranger.get("/api/me/progress")).status()).toBe(200);
+
+  const person = idpAccount({ email: made.email, name: "Real Owner" });
+  idp.addAccount(person);
+  await signInAtIdp(page, BASE_URL, person);
+  expect(await sessionEmail(page, BASE_URL)).toBe(made.email);
+  expect(await linksOf(made.id)).toEqual([{ provider: "oidc", subject: person.sub }]);
+  expect((await page.request.get("/api/me/progress")).status()).toBe(200);
+
+  // The stranger's cookie from before the link, and their password, no longer get in.
+  expect((await stranger.get("/api/me/progress")).status()).toBe(401);
+  const other = await playwright.request.newContext({ baseURL });
+  const tried = await attemptSignIn(other, made.email, made.password, "100.64.251.7");
+  expect(tried.error).toBe("CredentialsSignin");
+  const [user] = await userByEmail(made.email);
+  expect(user.passwordHash).toBeNull();
+  const reclaimed = await query<{ details: string }>(
+    `SELECT "details" FROM "AuditEntry" WHERE "action" = 'account.reclaim' AND "targetId" = '${made.id}'`,
+  );
+  expect(reclaimed.map((row) => JSON.parse(row.details))).toEqual([
+    { provider: "oidc", passwordCleared: true, sessionsEnded: true, ssoLinksRemoved: 0 },
+  ]);
+  await stranger.dispose();
+  await other.dispose();
+});
+
+test("[LEARNER] an SSO-only account deletes itself soon after signing in, and is asked to sign in again later", async ({
+  page,
+}) => {
+  const person = idpAccount();
+  idp.addAccount(person);
+  await signInAtIdp(page, BASE_URL, person);
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Delete my account…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+  await expect(
+    dialog.getByText("You sign in with Example IdP: deleting takes a sign-in within the last 10"),
+  ).toBeVisible();
+  await expect(dialog.getByLabel("Your password")).toHaveCount(0);
+
+  // Eleven minutes on (the test clock moves this browser's requests), the sign-in is too old.
+  const later = new Date(Date.now() + 11 * 60_000).toISOString();
+  await page.context().addCookies([{ name: "test-now", value: later, url: BASE_URL }]);
+  await dialog.getByLabel("Type DELETE to confirm").fill("DELETE");
+  await dialog.getByRole("button", { name: "Delete my account" }).click();
+  await expect(
+    dialog.getByRole("alert").filter({ hasText: "takes a sign-in within the last 10 minutes" }),
+  ).toBeVisible();
+  expect(await sessionEmail(page, BASE_URL)).toBe(person.email);
+
+  await page.context().clearCookies({ name: "test-now" });
+  await dialog.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/\?deleted=1$/);
+  expect(await userByEmail(person.email)).toEqual([]);
 });
 
 test("[SSO] a sign-in with an unverified email never takes over an existing account", async ({

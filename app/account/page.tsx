@@ -3,6 +3,7 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { buttonClassName } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
+import { RECENT_SIGN_IN_MINUTES } from "@/server/account/delete-own-account";
 import { requirePageUser } from "@/server/auth/page-guards";
 import { passwordManagedElsewhere } from "@/server/auth/sso/password-managed-elsewhere";
 import { ssoSettings } from "@/server/auth/sso/sso-settings";
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
   const idpName = ssoSettings().client?.name ?? "your organisation's single sign-on";
+  const passwordElsewhere = await passwordManagedElsewhere(getDb(), user.id);
   return (
     <div>
       <h1>Your account</h1>
@@ -28,7 +30,7 @@ export default async function AccountPage() {
         </a>
       </p>
       <DigestSetting userId={user.id} />
-      {(await passwordManagedElsewhere(getDb(), user.id)) ? (
+      {passwordElsewhere ? (
         <>
           <h2>Password</h2>
           <p>You sign in with {idpName}, which manages your password: change it there.</p>
@@ -45,7 +47,11 @@ export default async function AccountPage() {
         Your account is deleted at once: you are signed out on every device and cannot sign in
         again. Download your data first if you want to keep it.
       </p>
-      <DeleteAccountForm />
+      <DeleteAccountForm
+        needsPassword={!passwordElsewhere}
+        recentMinutes={RECENT_SIGN_IN_MINUTES}
+        idpName={idpName}
+      />
       <h3>What we keep, and why</h3>
       <ul>
         <li>

@@ -75,10 +75,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   // Throwaway accounts of every role for DELETE /api/me, which deletes its caller, and one for an
   // admin to delete: the demo accounts other specs sign in as must survive the matrix.
   const doomed = {} as Record<Role, APIRequestContext>;
+  // Every throwaway account has the one password newLearner gives; DELETE /api/me asks for it.
+  let doomedPassword = "";
   for (const role of ROLES) {
     doomed[role] = await playwright.request.newContext({ baseURL });
     if (role === "anonymous") continue;
-    const { id } = await newLearner(doomed[role], `Matrix ${role} to delete`);
+    const { id, password } = await newLearner(doomed[role], `Matrix ${role} to delete`);
+    doomedPassword = password;
     if (role !== "learner") {
       const promoted = await contexts.admin.patch(`/api/admin/users/${id}`, {
         data: { role: role.toUpperCase() },
@@ -284,7 +287,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       data: { role: "LEARNER" },
       expect: { anonymous: 401, learner: 403, instructor: 403, admin: 200 },
     },
-    { method: "delete", path: "/api/me", as: doomed, expect: signedIn(204) },
+    {
+      method: "delete",
+      path: "/api/me",
+      as: doomed,
+      data: { password: doomedPassword },
+      expect: signedIn(204),
+    },
     // The admin comes last: the others are refused while the account still exists.
     {
       method: "delete",

@@ -1,17 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { newLearner, signIn } from "../fixtures";
 
-test("[LEARNER] DELETE /api/me answers 204, and the same session cookie then gets 401", async ({
+test("[LEARNER] DELETE /api/me with the password answers 204, and the same session cookie then gets 401", async ({
   request,
 }) => {
-  await newLearner(request, "Self Deleter");
+  const { password } = await newLearner(request, "Self Deleter");
   expect((await request.get("/api/me/progress")).status()).toBe(200);
-  const deleted = await request.delete("/api/me");
+  const deleted = await request.delete("/api/me", { data: { password } });
   expect(deleted.status()).toBe(204);
   expect(await deleted.text()).toBe("");
   expect((await request.get("/api/me/progress")).status()).toBe(401);
   // Gone already: a second try is a visitor's.
-  const again = await request.delete("/api/me");
+  const again = await request.delete("/api/me", { data: { password } });
   expect(again.status()).toBe(401);
   expect(((await again.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
 });
@@ -63,11 +63,11 @@ test("[ADMIN] an admin who is not the last one may delete their own account", as
   const admin = await playwright.request.newContext({ baseURL });
   await signIn(admin, "admin@example.com");
   const deputy = await playwright.request.newContext({ baseURL });
-  const { id } = await newLearner(deputy, "Deputy Admin");
+  const { id, password } = await newLearner(deputy, "Deputy Admin");
   expect((await admin.patch(`/api/admin/users/${id}`, { data: { role: "ADMIN" } })).status()).toBe(
     200,
   );
-  expect((await deputy.delete("/api/me")).status()).toBe(204);
+  expect((await deputy.delete("/api/me", { data: { password } })).status()).toBe(204);
   await admin.dispose();
   await deputy.dispose();
 });

@@ -22,6 +22,8 @@ export type ErrorCode =
   | "too_many_requests"
   /** Password sign-up, sign-in or change while AUTH_CREDENTIALS=false: accounts come from SSO. */
   | "credentials_disabled"
+  /** Deleting an account with no password to type, from a session signed in too long ago. */
+  | "reauthentication_required"
   | "database_unavailable"
   | "internal";
 

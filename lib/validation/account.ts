@@ -9,6 +9,14 @@ export const changePasswordSchema = z.strictObject({
   newPassword: signUpSchema.shape.password,
 });
 
+/**
+ * `DELETE /api/me`: the account's current password, which an account without one (single sign-on
+ * only) leaves out. Checked on the server: a session cookie alone must not delete an account.
+ */
+export const deleteAccountSchema = z.strictObject({
+  password: z.string({ error: "Type your password" }).max(1024).optional(),
+});
+
 /** `POST /api/auth/password-reset`. */
 export const passwordResetRequestSchema = z.strictObject({ email: signUpSchema.shape.email });
 

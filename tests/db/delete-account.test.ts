@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deleteAccount, DELETED_NAME } from "@/server/account/delete-account";
+import { deleteOwnAccount, RECENT_SIGN_IN_MINUTES } from "@/server/account/delete-own-account";
 import { findInactiveAccounts, runRetention } from "@/server/account/retention";
 import { deleteUser } from "@/server/admin/delete-user";
 import { changeRole, listUsers } from "@/server/admin/change-role";
+import { hashPassword } from "@/server/auth/password";
 import { HttpError } from "@/server/http/errors";
 import { startQuizAttempt } from "@/server/quiz/start-attempt";
 import { submitAttempt } from "@/server/quiz/submit-attempt";
@@ -12,6 +14,7 @@ import { createTeam } from "@/server/teams/create-team";
 import { exportTeamCsv } from "@/server/teams/export-team-csv";
 import { getTeamProgress } from "@/server/teams/get-team-progress";
 import { joinTeam } from "@/server/teams/join-team";
+import { expectHttp } from "../support/expect-http";
 import { netNote } from "../support/net-note";
 import { peopleOf } from "../support/people";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -215,6 +218,77 @@ describe("account deletion", () => {
     expect(entry).toMatchObject({ actorId: people.root.id, details: '{"by":"admin"}' });
     // The deputy no longer counts as an admin: root is the last one again.
     expect((await errorOf(deleteUser(t.db, people.root, people.root.id, null))).status).toBe(409);
+  });
+});
+
+describe("deleting one's own account", () => {
+  const MINUTE = 60_000;
+  const base = { passwordsOn: true, address: "10.0.0.9" };
+
+  it("[RIGHTS] deleting one's own account takes the current password, or a sign-in within minutes without one", async () => {
+    const now = new Date();
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE);
+    const alive = async (id: string) =>
+      (await t.db.user.findUniqueOrThrow({ where: { id } })).deletedAt === null;
+
+    // A password account: its session alone, or a wrong password, deletes nothing.
+    const pat = await person("pat");
+    await t.db.user.update({
+      where: { id: pat.id },
+      data: { passwordHash: await hashPassword("pats-own-password") },
+    });
+    const refusals: string[] = [];
+    for (const password of [undefined, "", "not-the-password"]) {
+      const error = await expectHttp(
+        deleteOwnAccount(t.db, { ...base, userId: pat.id, password, signedInAt: now }),
+        422,
+      );
+      expect(error.code).toBe("validation_failed");
+      expect(error.fields?.password).toHaveLength(1);
+      refusals.push(`${JSON.stringify(password)}: 422 ${error.fields?.password?.[0]}`);
+      expect(await alive(pat.id)).toBe(true);
+    }
+    await deleteOwnAccount(t.db, {
+      ...base,
+      userId: pat.id,
+      password: "pats-own-password",
+      signedInAt: ago(600),
+    });
+    expect(await alive(pat.id)).toBe(false);
+    const entry = await t.db.auditEntry.findFirstOrThrow({
+      where: { action: "account.delete", targetId: pat.id },
+    });
+    expect(entry).toMatchObject({ actorId: pat.id, address: "10.0.0.9", details: '{"by":"self"}' });
+
+    // An SSO-only account: a sign-in within RECENT_SIGN_IN_MINUTES, as the session's token says.
+    const sam = await person("sam");
+    await t.db.user.update({ where: { id: sam.id }, data: { passwordHash: null } });
+    for (const signedInAt of [null, ago(RECENT_SIGN_IN_MINUTES + 1)]) {
+      const error = await expectHttp(
+        deleteOwnAccount(t.db, { ...base, userId: sam.id, signedInAt, now }),
+        403,
+      );
+      expect(error.code).toBe("reauthentication_required");
+      refusals.push(`SSO, signed in at ${signedInAt?.toISOString() ?? "unknown"}: 403`);
+      expect(await alive(sam.id)).toBe(true);
+    }
+    await deleteOwnAccount(t.db, { ...base, userId: sam.id, signedInAt: ago(2), now });
+    expect(await alive(sam.id)).toBe(false);
+
+    // Passwords off (AUTH_CREDENTIALS=false): a password nobody can sign in with is not asked for.
+    const val = await person("val");
+    await expectHttp(
+      deleteOwnAccount(t.db, { ...base, passwordsOn: false, userId: val.id, signedInAt: ago(30) }),
+      403,
+    );
+    await deleteOwnAccount(t.db, {
+      ...base,
+      passwordsOn: false,
+      userId: val.id,
+      signedInAt: ago(1),
+    });
+    expect(await alive(val.id)).toBe(false);
+    console.log(`[RIGHTS] refused self-deletions: ${refusals.join("; ")}`);
   });
 });
 
