@@ -5,6 +5,7 @@ import {
   attemptAsShown,
   gradeAsShown,
   isWithheld,
+  levelAsShown,
   reviewsHeldUntil,
   type WholeAttempt,
 } from "./review-options";
@@ -137,5 +138,28 @@ describe("reviewsHeldUntil", () => {
     }
     expect(reviewsHeldUntil({ reviewAnswers: "IMMEDIATELY", dueAt: due }, before)).toBeNull();
     expect(reviewsHeldUntil(null, before)).toBeNull();
+  });
+});
+
+describe("levelAsShown", () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 2, day));
+  const changes = [
+    { at: at(1), level: 1 },
+    { at: at(2), level: 3 },
+    { at: at(5), level: 4 },
+  ];
+
+  it("keeps the stored level when no change came from a withheld test", () => {
+    expect(levelAsShown(4, changes, undefined)).toBe(4);
+    expect(levelAsShown(4, changes, new Set([at(4).getTime()]))).toBe(4);
+  });
+
+  it("shows the level before a withheld test's change, or 0 before any change", () => {
+    expect(levelAsShown(4, changes, new Set([at(5).getTime()]))).toBe(3);
+    expect(levelAsShown(1, changes.slice(0, 1), new Set([at(1).getTime()]))).toBe(0);
+  });
+
+  it("shows a later change of the learner's own, made after the withheld one", () => {
+    expect(levelAsShown(4, changes, new Set([at(2).getTime()]))).toBe(4);
   });
 });

@@ -71,3 +71,26 @@ export function attemptAsShown(attempt: WholeAttempt, review: AttemptReview): At
   if (result.review.answersShown) return { ...attempt, result };
   return { ...attempt, result, sections: null, byNote: null, byKind: null };
 }
+
+/** A change of a note's mastery level, as MasteryEvent records it. */
+export interface LevelChange {
+  at: Date;
+  level: number;
+}
+
+/**
+ * A note's mastery level as its learner may see it. A practice test moves the level of each note it
+ * asks by whether all of that note's items were right, which is what the withheld scores by note
+ * would say; so while a test's answers are withheld, its changes are left out: the level is the one
+ * the last other change set (0 before any). `changes` are in time order, `hidden` holds the moments
+ * the note's withheld attempts were submitted at (their changes are recorded at that moment). With
+ * no hidden change, the stored level stands.
+ */
+export function levelAsShown(
+  stored: number,
+  changes: ReadonlyArray<LevelChange>,
+  hidden: ReadonlySet<number> | undefined,
+): number {
+  if (!hidden || !changes.some((c) => hidden.has(c.at.getTime()))) return stored;
+  return changes.filter((c) => !hidden.has(c.at.getTime())).at(-1)?.level ?? 0;
+}

@@ -2,15 +2,27 @@ import "server-only";
 import { answersShown } from "@/lib/quiz/review-options";
 import type { Db } from "@/server/db/client";
 import { assignmentRuleSelect, reviewRuleOf } from "@/server/quiz/attempt-review";
+import {
+  causedByWithheld,
+  levelsAsShown,
+  readWithheldAnswers,
+} from "@/server/quiz/withheld-answers";
 
 /**
  * Everything the app holds about one learner, for them to download. Never the password hash. The
- * answers they gave are theirs; the right answers (an item's owner, whether an answer was right) of
- * an attempt whose assignment withholds them at `now` are left out, as the attempt API leaves them
- * out.
+ * answers they gave are theirs: every answer keeps what was chosen, how sure and when. What tells
+ * whether an answer was right, while an assignment's review options withhold it at `now`, is left
+ * out, as the attempt API leaves it out:
+ * - on the attempt's answers, whether each was right and the item's owner or right option;
+ * - the review cards of the items it asked: their answer counts, last and first outcome and FSRS
+ *   state (stability, difficulty, lapses, due), which are all read off right and wrong answers;
+ *   the card keeps its item, how many times it was answered and when last, marked `withheld`;
+ * - the mastery of the notes it asked: the level is the one before the test (levelAsShown), its
+ *   changes are left out of the history, and `proficientAt` goes, marked `withheld`.
+ * Once the options show the answers, all of it is in the export again.
  */
 export async function exportMyData(db: Db, userId: string, now = new Date()) {
-  const [profile, memberships, progress, attempts, cards, mastery] = await Promise.all([
+  const [profile, memberships, progress, attempts, cards, mastery, withheld] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: {
@@ -46,9 +58,13 @@ export async function exportMyData(db: Db, userId: string, now = new Date()) {
           select: {
             itemId: true,
             choice: true,
+            option: true,
+            confidence: true,
             correct: true,
             answeredAt: true,
-            itemVersion: { select: { prompt: true, owner: true, version: true } },
+            itemVersion: {
+              select: { prompt: true, owner: true, answerKey: true, version: true },
+            },
           },
         },
       },
@@ -59,12 +75,23 @@ export async function exportMyData(db: Db, userId: string, now = new Date()) {
       orderBy: { at: "asc" },
       select: { noteSlug: true, level: true, at: true },
     }),
+    readWithheldAnswers(db, userId, now),
   ]);
+  const levels = await levelsAsShown(
+    db,
+    userId,
+    withheld,
+    new Map(progress.map((p) => [p.noteSlug, p.level])),
+  );
   return {
     exportedAt: now.toISOString(),
     profile,
     teams: memberships,
-    noteProgress: progress,
+    noteProgress: progress.map(({ proficientAt, ...row }) =>
+      withheld.momentsByNote.has(row.noteSlug)
+        ? { ...row, level: levels.get(row.noteSlug) ?? 0, withheld: true }
+        : { ...row, proficientAt },
+    ),
     attempts: attempts.map(({ assignment, ...attempt }) => {
       const review = answersShown(reviewRuleOf(assignment), now);
       if (review.answersShown) return { ...attempt, review };
@@ -74,12 +101,25 @@ export async function exportMyData(db: Db, userId: string, now = new Date()) {
         answers: attempt.answers.map((answer) => ({
           itemId: answer.itemId,
           choice: answer.choice,
+          option: answer.option,
+          confidence: answer.confidence,
           answeredAt: answer.answeredAt,
           itemVersion: { prompt: answer.itemVersion.prompt, version: answer.itemVersion.version },
         })),
       };
     }),
-    reviewCards: cards,
-    masteryHistory: mastery,
+    reviewCards: cards.map((card) =>
+      withheld.itemIds.has(card.itemId)
+        ? {
+            itemId: card.itemId,
+            attempts: card.attempts,
+            lastReview: card.lastReview,
+            withheld: true,
+          }
+        : card,
+    ),
+    masteryHistory: mastery.filter(
+      (change) => !causedByWithheld(withheld, [change.noteSlug], change.at),
+    ),
   };
 }

@@ -17,6 +17,11 @@ import type { CurrentUser } from "@/lib/contracts/session";
 import { scorePercent } from "@/lib/quiz/score";
 import type { Db } from "@/server/db/client";
 import { requireTeamManager } from "@/server/teams/access";
+import {
+  causedByWithheld,
+  levelsAsShown,
+  readWithheldAnswers,
+} from "@/server/quiz/withheld-answers";
 
 const KIND_NAMES: Record<"NOTES" | "PRACTICE", AssignmentKindName> = {
   NOTES: "notes",
@@ -249,29 +254,41 @@ export async function readMyAssignments(db: Db, userId: string, now: Date, assig
       },
     },
   });
-  const levels = new Map(
-    (
-      await db.noteProgress.findMany({
-        where: {
-          userId,
-          noteSlug: {
-            in: [...new Set(assignments.flatMap((a) => a.notes.map((n) => n.noteSlug)))],
+  // Mastery, and a notes assignment finished by it, as the learner may see them: a practice test
+  // whose answers are withheld moves neither yet, since either would tell how its notes went.
+  const withheld = await readWithheldAnswers(db, userId, now);
+  const levels = await levelsAsShown(
+    db,
+    userId,
+    withheld,
+    new Map(
+      (
+        await db.noteProgress.findMany({
+          where: {
+            userId,
+            noteSlug: {
+              in: [...new Set(assignments.flatMap((a) => a.notes.map((n) => n.noteSlug)))],
+            },
           },
-        },
-        select: { noteSlug: true, level: true },
-      })
-    ).map((row) => [row.noteSlug, row.level]),
+          select: { noteSlug: true, level: true },
+        })
+      ).map((row) => [row.noteSlug, row.level]),
+    ),
   );
   return assignments.map((assignment) => {
     const noteSlugs = assignment.notes.map((n) => n.noteSlug);
     const extension = assignment.extensions[0];
     const dueAt = effectiveDueAt(assignment.dueAt, extension?.dueAt);
+    const completed = assignment.completions.some(
+      (c) =>
+        assignment.kind === "PRACTICE" || !causedByWithheld(withheld, noteSlugs, c.completedAt),
+    );
     const status = assignmentStatus(
       learnerWork({
         kind: assignment.kind,
         targetLevel: assignment.targetLevel,
         noteSlugs,
-        completed: assignment.completions.length > 0,
+        completed,
         levels,
         attemptsStarted: assignment.attempts.length,
       }),

@@ -5,6 +5,7 @@ import { scorePercent } from "@/lib/quiz/score";
 import { currentStreak } from "@/lib/quiz/streak";
 import type { Db } from "@/server/db/client";
 import { countDue } from "@/server/quiz/start-review";
+import { levelsAsShown, readWithheldAnswers } from "@/server/quiz/withheld-answers";
 
 export interface Lesson {
   slug: string;
@@ -38,9 +39,13 @@ export function countLessonsRead(lessons: { slug: string }[], readSlugs: Iterabl
   return lessons.filter((l) => read.has(l.slug)).length;
 }
 
-/** One learner's progress: `GET /api/me/progress`, and what the progress page shows. */
+/**
+ * One learner's progress: `GET /api/me/progress`, and what the progress page shows. Mastery is as
+ * the learner may see it at `now`: a practice test whose answers its assignment withholds does not
+ * move it yet (levelsAsShown).
+ */
 export async function getProgress(db: Db, userId: string, now = new Date()): Promise<MyProgress> {
-  const [lessons, progress, history, due] = await Promise.all([
+  const [lessons, progress, history, due, withheld] = await Promise.all([
     listLessons(db),
     db.noteProgress.findMany({ where: { userId } }),
     db.attempt.findMany({
@@ -56,8 +61,15 @@ export async function getProgress(db: Db, userId: string, now = new Date()): Pro
       },
     }),
     countDue(db, userId, now),
+    readWithheldAnswers(db, userId, now),
   ]);
   const byNote = new Map(progress.map((p) => [p.noteSlug, p]));
+  const levels = await levelsAsShown(
+    db,
+    userId,
+    withheld,
+    new Map(progress.map((p) => [p.noteSlug, p.level])),
+  );
   const activeDays = [
     ...history.map((a) => a.submittedAt),
     ...progress.map((p) => p.readAt),
@@ -85,7 +97,7 @@ export async function getProgress(db: Db, userId: string, now = new Date()): Pro
     }),
     mastery: quizzes.map((n) => ({
       noteSlug: n.slug,
-      level: levelName(byNote.get(n.slug)?.level ?? 0),
+      level: levelName(levels.get(n.slug) ?? 0),
     })),
     due,
     streak: currentStreak(activeDays, now),

@@ -176,6 +176,10 @@ export async function submitAttempt(
       });
       const heldUntil = reviewsHeldUntil(reviewRuleOf(attempt.assignment), now);
       await recordCards(tx, userId, stored, graded, now, heldUntil);
+      // The moment the attempt counts as submitted. Its mastery changes and the assignments it
+      // finished are recorded at that same moment, which is how the learner's own views tell them
+      // apart while its answers are withheld (server/quiz/withheld-answers.ts).
+      const at = late && existing.expiresAt ? existing.expiresAt : now;
       const { noteSlugs, mastered } = await recordNoteProgress(
         tx,
         userId,
@@ -183,15 +187,15 @@ export async function submitAttempt(
         stored,
         graded,
         now,
+        at,
       );
       await recordAssignmentCompletions(
         tx,
         userId,
         { assignmentId: attempt.assignmentId, noteSlugs },
-        now,
+        at,
       );
       await tx.user.update({ where: { id: userId }, data: { lastActiveAt: now } });
-      const at = late && existing.expiresAt ? existing.expiresAt : now;
       await enqueueStatements(
         tx,
         xapi,
@@ -423,7 +427,8 @@ async function recordCards(
 /**
  * Moves the learner's standing on each note the attempt touched, by the rules in lib/quiz/mastery.ts:
  * a quiz by its score; a review or practice test, which mix notes, by whether each note's items were
- * all recalled. Returns the notes it touched, and those it made Mastered.
+ * all recalled. Returns the notes it touched, and those it made Mastered. Each change of level is
+ * recorded at `at`, the moment the attempt counts as submitted.
  */
 async function recordNoteProgress(
   tx: Tx,
@@ -432,6 +437,7 @@ async function recordNoteProgress(
   stored: StoredAnswer[],
   graded: Grade,
   now: Date,
+  at: Date,
 ): Promise<{ noteSlugs: string[]; mastered: string[] }> {
   const mastered: string[] = [];
   const touched =
@@ -466,7 +472,7 @@ async function recordNoteProgress(
           : standing,
     });
     if (standing.level !== before.level) {
-      await tx.masteryEvent.create({ data: { userId, noteSlug, level: standing.level, at: now } });
+      await tx.masteryEvent.create({ data: { userId, noteSlug, level: standing.level, at } });
       if (levelName(standing.level) === "mastered") mastered.push(noteSlug);
     }
   }
