@@ -1,13 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { lessonHref } from "@/lib/content/slug";
 import type { SearchDocument, SearchHit } from "@/lib/content/search";
+import { MarkedText } from "./marked-text";
 
 const OPEN_EVENT = "open-search";
+/** The results shown; a snippet is made for these only. */
+const MAX_RESULTS = 8;
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -20,7 +23,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function SearchDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const [search, setSearch] = useState<((q: string) => SearchHit[]) | null>(null);
+  const [search, setSearch] = useState<((q: string, limit?: number) => SearchHit[]) | null>(null);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const [loadError, setLoadError] = useState(false);
@@ -56,7 +59,13 @@ export function SearchDialog() {
     };
   }, [open]);
 
-  const hits = search ? search(query).slice(0, 8) : [];
+  // Arrow keys re-render the list; only a new query searches again.
+  const hits = useMemo(() => (search ? search(query, MAX_RESULTS) : []), [search, query]);
+  // Snippets make the list taller than a phone screen: keep the option the arrows reach in view.
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: "nearest" });
+  }, [listId, active]);
+
   const go = (hit: SearchHit | undefined) => {
     if (!hit) return;
     dialog.current?.close();
@@ -143,8 +152,16 @@ export function SearchDialog() {
                 onMouseMove={() => setActive(i)}
                 onClick={() => go(hit)}
               >
-                <span className="hit-title">{hit.title}</span>
-                <span className="hit-summary">{hit.summary}</span>
+                <span className="hit-title">
+                  <MarkedText parts={hit.titleParts} />
+                </span>
+                {hit.snippet.length > 0 ? (
+                  <span className="hit-snippet">
+                    <MarkedText parts={hit.snippet} />
+                  </span>
+                ) : (
+                  <span className="hit-summary">{hit.summary}</span>
+                )}
               </li>
             ))}
           </ul>
