@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/components/dashboard/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { PracticeForm } from "@/components/practice/practice-form";
 import { requirePageUser } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
@@ -37,11 +37,15 @@ export default async function PracticePage() {
             {open.map((attempt) => (
               <li key={attempt.id}>
                 <Link href={`/practice/${attempt.id}`}>
-                  Resume the practice test started {formatDateTime(attempt.createdAt.toISOString())}
+                  Resume the practice test started{" "}
+                  <LocalTime iso={attempt.createdAt.toISOString()} />
                 </Link>
-                {attempt.expiresAt
-                  ? ` (time limit ends ${formatDateTime(attempt.expiresAt.toISOString())})`
-                  : null}
+                {attempt.expiresAt ? (
+                  <>
+                    {" "}
+                    (time limit ends <LocalTime iso={attempt.expiresAt.toISOString()} />)
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

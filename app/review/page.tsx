@@ -50,7 +50,7 @@ export default async function ReviewPage({
     return (
       <div>
         <h1>Review</h1>
-        <AnswersWithheld result={attempt.result} items={attempt.items} />
+        <AnswersWithheld attemptId={attempt.id} result={attempt.result} items={attempt.items} />
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { ResultsList, type ResultRow } from "@/components/quiz/results-list";
 import { ButtonLink } from "@/components/ui/button";
 import type { Attempt, GradedAttempt, PartScore } from "@/lib/contracts/quiz";
 import { scorePercent } from "@/lib/quiz/score";
+import { ResultsHeading } from "@/components/quiz/results-heading";
 import { ScoreCard } from "@/components/quiz/score-card";
 
 /** One slice of the score as a compact table: each lesson (or kind), right of total, and a bar. */
@@ -86,7 +87,7 @@ export function PracticeResults({
   }));
   return (
     <section className="quiz-results practice-results" aria-labelledby="results-heading">
-      <h2 id="results-heading">Results</h2>
+      <ResultsHeading attemptId={attempt.id} />
       <ScoreCard score={result.score} />
       <div className="part-scores-grid">
         <PartScores caption="By lesson" name="Lesson" parts={attempt.byNote ?? []} />

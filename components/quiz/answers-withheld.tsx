@@ -3,6 +3,7 @@ import { Icon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { OwnerBadge } from "@/components/ui/owner-badge";
 import type { AttemptItem, WithheldGrade } from "@/lib/contracts/quiz";
+import { ResultsHeading } from "./results-heading";
 import { ScoreCard } from "./score-card";
 
 /** What the learner answered, in their own words: no verdict, no right answer. */
@@ -33,10 +34,12 @@ function GivenAnswer({
  * learner's own answers, with when the right answers and explanations will show, if ever.
  */
 export function AnswersWithheld({
+  attemptId,
   result,
   items,
   children,
 }: {
+  attemptId: string;
   result: WithheldGrade;
   items: AttemptItem[];
   /** What to do next, such as a link back. */
@@ -46,7 +49,7 @@ export function AnswersWithheld({
   const { shownFrom } = result.review;
   return (
     <section className="quiz-results" aria-labelledby="results-heading">
-      <h2 id="results-heading">Results</h2>
+      <ResultsHeading attemptId={attemptId} />
       <ScoreCard score={result.score} />
       <p className="callout answers-withheld">
         <Icon name={shownFrom ? "clock" : "flag"} />{" "}

@@ -5,6 +5,7 @@ import type { AttemptItem, GradedAttempt, SectionScore } from "@/lib/contracts/q
 import { scorePercent } from "@/lib/quiz/score";
 import { ConfidentlyWrong, ResultsList, type ResultRow } from "./results-list";
 import { ResultsMatrices } from "./results-matrix";
+import { ResultsHeading } from "./results-heading";
 import { ScoreCard } from "./score-card";
 
 /**
@@ -50,9 +51,7 @@ export function QuizResults({
   return (
     <section className="quiz-results" aria-labelledby="results-heading">
       {/* The page's title says which quiz; the name still does, for a screen reader's list of headings. */}
-      <h2 id="results-heading" aria-label={`Results: ${title}`}>
-        Results
-      </h2>
+      <ResultsHeading attemptId={attemptId} label={`Results: ${title}`} />
       <ScoreCard score={result.score} />
       <ConfidentlyWrong rows={rows} />
       {sections.length > 1 ? (

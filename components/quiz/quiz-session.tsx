@@ -24,6 +24,7 @@ import { QuizMatrix } from "./quiz-matrix";
 import { QuizOneCard } from "./quiz-one-card";
 import { QuizScenario } from "./quiz-scenario";
 import { QuizSplit } from "./quiz-split";
+import { markResultsArrival } from "./results-arrival";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 import { useNarrowScreen, useQuizView, type QuizView } from "./use-quiz-view";
 
@@ -49,6 +50,10 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
  */
 export function QuizSession(props: QuizSessionProps) {
   const [view, chooseView] = useQuizView();
+  const { attemptId } = props;
+  // However this attempt ends on this tab (submitted here, its time limit, or submitted in another
+  // tab), the results that replace the board open on the score (ResultsHeading).
+  useEffect(() => markResultsArrival(attemptId), [attemptId]);
   const narrow = useNarrowScreen();
   if (!view || narrow === null) {
     return (

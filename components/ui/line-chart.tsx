@@ -1,5 +1,13 @@
+"use client";
+
+import { useViewerZone } from "@/components/ui/local-time";
+import { formatDayShort, formatWhen, labelledDays, layoutDayAxis } from "@/lib/charts/day-axis";
+
 export interface ChartPoint {
-  /** An ISO date or date-time; the x-axis is time. */
+  /**
+   * An ISO date-time (an attempt: drawn on the viewer's own calendar and clock), or a date with no
+   * time, "YYYY-MM-DD" (a daily figure: drawn on that day in every zone).
+   */
   date: string;
   /** From 0 to 100, already rounded by the caller (scorePercent or sharePercent). */
   value: number;
@@ -19,7 +27,6 @@ const MARKERS = ["circle", "square", "triangle", "diamond", "cross", "ring"] as 
 type Marker = (typeof MARKERS)[number];
 const COLOURS = 6;
 
-const DAY_MS = 86_400_000;
 // Drawn at about the size it is shown in a dashboard panel, so that its text stays readable there
 // and, scaled down, on a phone.
 const WIDTH = 480;
@@ -27,18 +34,8 @@ const HEIGHT = 240;
 const PAD = { left: 44, right: 16, top: 12, bottom: 30 };
 /** With more points than this on a line, markers go on every few points only, and the last. */
 const MARKERS_MAX = 12;
-
-const dayLabel = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-const dateLabel = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
+/** The room a date label ("28 Dec") takes under the axis, in the chart's units. */
+const LABEL_WIDTH = 48;
 
 function MarkerShape({ shape, x, y }: { shape: Marker; x: number; y: number }) {
   const r = 4;
@@ -105,36 +102,33 @@ export function LineChart({
   from?: string;
   to?: string;
 }) {
+  // The server cannot know the viewer's zone: it lays out in UTC, and the browser lays out again in
+  // its own zone on hydration (as LocalTime does), so that an evening attempt stays on its day.
+  const zone = useViewerZone() ?? "UTC";
   const shown = series.filter((s) => s.points.length > 0);
-  const times = shown.flatMap((s) => s.points.map((p) => Date.parse(p.date)));
-  const first = from ? Date.parse(from) : Math.min(...times);
-  const last = Math.max(to ? Date.parse(to) : Math.max(...times), first + DAY_MS);
-  // Half a day of margin each side, so that a point on the first or last day is not on the edge.
-  const start = first - DAY_MS / 2;
-  const end = last + DAY_MS / 2;
+  const dates = shown.flatMap((s) => s.points.map((p) => p.date));
+  const axis = layoutDayAxis(dates, zone, { from, to });
   // Low figures get a shorter scale (0-25% or 0-50%), named on the axis, rather than a flat line.
   const top = Math.max(...shown.flatMap((s) => s.points.map((p) => p.value)));
   const yMax = top <= 25 ? 25 : top <= 50 ? 50 : 100;
   const yStep = yMax === 100 ? 25 : yMax / 5;
   const yTicks = Array.from({ length: yMax / yStep + 1 }, (_, k) => k * yStep);
-  const x = (iso: string) =>
-    PAD.left + ((Date.parse(iso) - start) / (end - start)) * (WIDTH - PAD.left - PAD.right);
+  const slotWidth = (WIDTH - PAD.left - PAD.right) / Math.max(1, axis.slots);
+  const xAt = (slots: number) => PAD.left + slots * slotWidth;
+  const x = (date: string) => xAt(axis.at(date));
   const y = (v: number) =>
     HEIGHT - PAD.bottom - (Math.max(0, Math.min(yMax, v)) / yMax) * (HEIGHT - PAD.top - PAD.bottom);
-  // About five date ticks, on whole days.
-  const step = Math.max(1, Math.round((last - first) / DAY_MS / 5)) * DAY_MS;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(first / DAY_MS) * DAY_MS; t <= last; t += step) ticks.push(t);
+  const labels = labelledDays(axis.bands, LABEL_WIDTH / slotWidth);
+  const byTime = (a: ChartPoint, b: ChartPoint) => Date.parse(a.date) - Date.parse(b.date);
 
-  // The table: one row per day, one column per series (the day's last value).
-  const days = [...new Set(shown.flatMap((s) => s.points.map((p) => p.date.slice(0, 10))))].sort();
-  const valueOn = (s: ChartSeries, day: string) =>
-    s.points.filter((p) => p.date.slice(0, 10) === day).at(-1)?.value;
+  // The table: one row per time (per day for a daily figure), one column per series.
+  const rows = [...new Set(dates)].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const valueAt = (s: ChartSeries, date: string) => s.points.find((p) => p.date === date)?.value;
   const summary = shown
-    .map(
-      (s) =>
-        `${s.name}: ${s.points.at(-1)?.value}${unit} on ${dateLabel.format(Date.parse(s.points.at(-1)!.date))}`,
-    )
+    .map((s) => {
+      const latest = [...s.points].sort(byTime).at(-1)!;
+      return `${s.name}: ${latest.value}${unit} on ${formatWhen(latest.date, zone)}`;
+    })
     .join("; ");
 
   if (shown.length === 0) return <p>No data yet.</p>;
@@ -162,21 +156,37 @@ export function LineChart({
             </text>
           </g>
         ))}
-        {ticks.map((t) => (
+        {axis.bands.length <= 62
+          ? axis.bands
+              .slice(1)
+              .map((band) => (
+                <line
+                  key={band.day}
+                  x1={xAt(band.start)}
+                  x2={xAt(band.start)}
+                  y1={HEIGHT - PAD.bottom}
+                  y2={HEIGHT - PAD.bottom + 5}
+                  stroke="currentColor"
+                  strokeOpacity={0.5}
+                />
+              ))
+          : null}
+        {labels.map((band) => (
           <text
-            key={t}
-            x={x(new Date(t).toISOString())}
+            key={band.day}
+            x={xAt(band.start + band.width / 2)}
             y={HEIGHT - 9}
             fontSize="12"
             textAnchor="middle"
             fill="currentColor"
+            data-day={band.day}
           >
-            {dayLabel.format(t)}
+            {formatDayShort(band.day)}
           </text>
         ))}
         {shown.map((s, i) => {
           const { colour, dash, marker } = look(series.indexOf(s));
-          const points = [...s.points].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+          const points = [...s.points].sort(byTime);
           const path = points
             .map((p, j) => `${j === 0 ? "M" : "L"}${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`)
             .join(" ");
@@ -194,7 +204,7 @@ export function LineChart({
                 j === points.length - 1 ||
                 j % Math.ceil(points.length / MARKERS_MAX) === 0 ? (
                   <g key={j}>
-                    <title>{`${s.name}, ${dateLabel.format(Date.parse(p.date))}: ${p.value}${unit}`}</title>
+                    <title>{`${s.name}, ${formatWhen(p.date, zone)}: ${p.value}${unit}`}</title>
                     <MarkerShape shape={marker} x={x(p.date)} y={y(p.value)} />
                   </g>
                 ) : null,
@@ -217,7 +227,7 @@ export function LineChart({
             <table className="data-table" aria-label={`${title}: figures`}>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
+                  <th scope="col">When</th>
                   {shown.map((s) => (
                     <th key={s.name} scope="col">
                       {s.name}
@@ -226,11 +236,13 @@ export function LineChart({
                 </tr>
               </thead>
               <tbody>
-                {days.map((day) => (
-                  <tr key={day}>
-                    <th scope="row">{dateLabel.format(Date.parse(day))}</th>
+                {rows.map((date) => (
+                  <tr key={date}>
+                    <th scope="row">
+                      <time dateTime={date}>{formatWhen(date, zone)}</time>
+                    </th>
                     {shown.map((s) => {
-                      const v = valueOn(s, day);
+                      const v = valueAt(s, date);
                       return <td key={s.name}>{v === undefined ? "—" : `${v}${unit}`}</td>;
                     })}
                   </tr>

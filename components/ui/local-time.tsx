@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatDateTime } from "@/components/dashboard/format";
+import { formatDate, formatDateTime } from "@/components/dashboard/format";
 
 const inViewersZone = new Intl.DateTimeFormat("en-GB", {
   weekday: "short",
@@ -11,6 +11,12 @@ const inViewersZone = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",
   minute: "2-digit",
   timeZoneName: "short",
+});
+
+const dayInViewersZone = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
 });
 
 // Nothing to subscribe to: the zone does not change while the page is open.
@@ -25,6 +31,16 @@ export function LocalTime({ iso }: { iso: string }) {
     subscribe,
     () => inViewersZone.format(Date.parse(iso)),
     () => formatDateTime(iso),
+  );
+  return <time dateTime={iso}>{text}</time>;
+}
+
+/** The day of an instant ("7 Dec 2026") on the viewer's own calendar; UTC's from the server. */
+export function LocalDate({ iso }: { iso: string }) {
+  const text = useSyncExternalStore(
+    subscribe,
+    () => dayInViewersZone.format(Date.parse(iso)),
+    () => formatDate(iso),
   );
   return <time dateTime={iso}>{text}</time>;
 }

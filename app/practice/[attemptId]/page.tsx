@@ -54,7 +54,7 @@ export default async function PracticeAttemptPage({
     return (
       <div>
         {header}
-        <AnswersWithheld result={attempt.result} items={attempt.items}>
+        <AnswersWithheld attemptId={attempt.id} result={attempt.result} items={attempt.items}>
           <p className="results-links">
             <Link href="/progress">See your progress</Link>
           </p>

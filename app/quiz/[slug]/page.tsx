@@ -110,7 +110,7 @@ export default async function QuizPage({
       {!attempt ? (
         startForm("Start quiz")
       ) : attempt.result && isWithheld(attempt.result) ? (
-        <AnswersWithheld result={attempt.result} items={attempt.items}>
+        <AnswersWithheld attemptId={attempt.id} result={attempt.result} items={attempt.items}>
           {startForm("Try again")}
         </AnswersWithheld>
       ) : attempt.result ? (

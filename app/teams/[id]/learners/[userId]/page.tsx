@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Email } from "@/components/dashboard/email";
-import { formatDate, formatDateTime, formatDaysAgo } from "@/components/dashboard/format";
+import { formatDateTime, formatDaysAgo } from "@/components/dashboard/format";
 import { MasteryIcon } from "@/components/ui/mastery-icon";
 import { scoreSeries } from "@/components/dashboard/score-series";
 import { DataTable } from "@/components/ui/data-table";
 import { Icon } from "@/components/ui/icons";
 import { LineChart } from "@/components/ui/line-chart";
+import { LocalDate, LocalTime } from "@/components/ui/local-time";
 import { OwnerBadge } from "@/components/ui/owner-badge";
 import { isCardKind } from "@/lib/contracts/quiz";
 import type { LearnerHistory } from "@/lib/contracts/teams";
@@ -90,9 +91,11 @@ export default async function LearnerPage({
           </li>
           <li className={history.overdue ? "summary-alert" : undefined}>
             <Icon name="clock" /> <strong>{history.reviewsDue}</strong> reviews due
-            {history.overdue && history.oldestDueAt
-              ? `: overdue, the oldest since ${formatDate(history.oldestDueAt)}`
-              : ""}
+            {history.overdue && history.oldestDueAt ? (
+              <>
+                : overdue, the oldest since <LocalDate iso={history.oldestDueAt} />
+              </>
+            ) : null}
           </li>
         </ul>
       </header>
@@ -168,7 +171,12 @@ export default async function LearnerPage({
             <summary>
               <strong>{attemptName(attempt)}</strong> · {attempt.correct}/{attempt.total} (
               {scorePercent(attempt)}%)
-              {attempt.submittedAt ? ` · ${formatDateTime(attempt.submittedAt)}` : ""}
+              {attempt.submittedAt ? (
+                <>
+                  {" "}
+                  · <LocalTime iso={attempt.submittedAt} />
+                </>
+              ) : null}
               {sureWrongIn(attempt) > 0 ? ` · ${sureWrongIn(attempt)} sure but wrong` : ""}
             </summary>
             <DataTable
