@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { lessonComponents } from "@/components/lesson/lesson-components";
+import { LessonArticle } from "@/components/lesson/lesson-article";
 import { LessonProgressPanel } from "@/components/lesson/lesson-progress-panel";
 import { LessonQuizItems } from "@/components/lesson/lesson-quiz-items";
 import { LessonScenarios, SCENARIOS_HEADING_ID } from "@/components/lesson/lesson-scenarios";
-import { StudyText, studyRevealCss } from "@/components/lesson/study-mode";
 import { ButtonLink } from "@/components/ui/button";
 import { lessonScenarios } from "@/lib/content/build-library";
 import { compileLesson } from "@/lib/content/compile-lesson";
-import { matrixRevealSection } from "@/lib/content/note-matrix";
 import { fromAddress, lessonHref, quizHref } from "@/lib/content/slug";
-import { matrixSectionAnchor, studyLabels } from "@/lib/content/sections";
-import { serviceMatrixOf } from "@/lib/content/service-layers";
 import { loadLibrary, reportContentErrors } from "@/server/content/load-library";
 
 export const dynamicParams = false;
@@ -57,128 +53,65 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
     (from) => library.bySlug.get(from) ?? [],
   );
   const scenarios = lessonScenarios(library, slug);
-  const toc = [
-    ...note.headings.filter((h) => h.level <= 3),
-    ...(scenarios.length > 0
-      ? [{ anchor: SCENARIOS_HEADING_ID, text: "Incidents to think through", level: 2 }]
-      : []),
-  ];
   const hasQuiz = note.items.length > 0;
-  const studyLabelOf = studyLabels(note.headings, note.sectionOwners);
-  const matrixSection = serviceMatrixOf(note.items)
-    ? matrixSectionAnchor(note.headings, note.sectionOwners)
-    : undefined;
-  const revealSections = [
-    ...studyLabelOf.keys(),
-    ...(matrixSection ? [matrixSection] : []),
-    ...note.matrices.map(matrixRevealSection),
-  ];
-  const tocList = (
-    <ol>
-      {toc.map((h) => {
-        const label = studyLabelOf.get(h.anchor);
-        return (
-          <li key={h.anchor} className={`toc-level-${h.level}`} data-reveal-by={label && h.anchor}>
-            <a href={`#${h.anchor}`}>
-              {label ? <StudyText real={h.text} neutral={label} /> : h.text}
-            </a>
-          </li>
-        );
-      })}
-    </ol>
-  );
 
   return (
-    <div className="lesson-layout">
-      {revealSections.length > 0 ? (
-        <style href={`study-reveal-${slug}`} precedence="lesson">
-          {studyRevealCss(revealSections)}
-        </style>
-      ) : null}
-      {/* A sidebar on wide screens; on a phone the folding copy after the title takes its place. */}
-      <nav className="toc toc-sidebar" aria-label="On this page">
-        <p className="toc-title">On this page</p>
-        {tocList}
-      </nav>
-      <article className="lesson">
-        <header className="lesson-header">
-          <p className="eyebrow">
-            <Link href="/lessons">Lessons</Link>
+    <LessonArticle
+      note={note}
+      Content={Content}
+      eyebrow={<Link href="/lessons">Lessons</Link>}
+      extraToc={
+        scenarios.length > 0
+          ? [{ anchor: SCENARIOS_HEADING_ID, text: "Incidents to think through", level: 2 }]
+          : []
+      }
+      beforeBody={<LessonProgressPanel slug={slug} hasQuiz={hasQuiz} />}
+    >
+      <LessonScenarios scenarios={scenarios} />
+      {hasQuiz ? (
+        <section className="quiz-cta" aria-labelledby="quiz-cta-heading">
+          <h2 id="quiz-cta-heading">Check yourself</h2>
+          <p>
+            {scenarios.length > 0
+              ? `Answer the ${note.items.length} questions from this lesson: who owns each control, ` +
+                "and for each incident, whose failure it was and which control failed."
+              : `Sort the ${note.items.length} controls from this lesson into AWS, Customer and Shared.`}{" "}
+            Grading explains every answer.
           </p>
-          <h1>{note.title}</h1>
-          <ul className="tags" aria-label="Tags">
-            {note.tags.map((tag) => (
-              <li key={tag}>
-                <Link href={`/tags/${tag}`}>#{tag}</Link>
+          <ButtonLink variant="primary" href={quizHref(slug)}>
+            Take the quiz
+          </ButtonLink>
+          <LessonQuizItems slug={slug} count={note.items.length} />
+        </section>
+      ) : null}
+      <section className="backlinks" aria-labelledby="backlinks-heading">
+        <h2 id="backlinks-heading">Linked from</h2>
+        {backlinks.length > 0 ? (
+          <ul>
+            {backlinks.map((from) => (
+              <li key={from.slug}>
+                <Link href={lessonHref(from.slug)}>{from.title}</Link>
               </li>
             ))}
           </ul>
-          {revealSections.length > 0 ? (
-            <p className="study-mode">
-              <input type="checkbox" id="study-mode" />
-              <label htmlFor="study-mode">
-                <strong>Study mode</strong>: hide who owns what, to test myself. Hover or focus a
-                card to check it, or reveal a whole section.
-              </label>
-            </p>
-          ) : null}
-        </header>
-        {toc.length > 0 ? (
-          <details className="toc-fold">
-            <summary>On this page</summary>
-            <nav aria-label="On this page">{tocList}</nav>
-          </details>
+        ) : (
+          <p>No other lesson links here yet.</p>
+        )}
+      </section>
+      <nav className="pager" aria-label="Previous and next lesson">
+        {previous ? (
+          <Link rel="prev" href={lessonHref(previous.slug)}>
+            <span className="pager-label">Previous</span> {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link rel="next" href={lessonHref(next.slug)}>
+            <span className="pager-label">Next</span> {next.title}
+          </Link>
         ) : null}
-        <LessonProgressPanel slug={slug} hasQuiz={hasQuiz} />
-        <div className="lesson-body">
-          <Content components={lessonComponents} />
-        </div>
-        <LessonScenarios scenarios={scenarios} />
-        {hasQuiz ? (
-          <section className="quiz-cta" aria-labelledby="quiz-cta-heading">
-            <h2 id="quiz-cta-heading">Check yourself</h2>
-            <p>
-              {scenarios.length > 0
-                ? `Answer the ${note.items.length} questions from this lesson: who owns each control, ` +
-                  "and for each incident, whose failure it was and which control failed."
-                : `Sort the ${note.items.length} controls from this lesson into AWS, Customer and Shared.`}{" "}
-              Grading explains every answer.
-            </p>
-            <ButtonLink variant="primary" href={quizHref(slug)}>
-              Take the quiz
-            </ButtonLink>
-            <LessonQuizItems slug={slug} count={note.items.length} />
-          </section>
-        ) : null}
-        <section className="backlinks" aria-labelledby="backlinks-heading">
-          <h2 id="backlinks-heading">Linked from</h2>
-          {backlinks.length > 0 ? (
-            <ul>
-              {backlinks.map((from) => (
-                <li key={from.slug}>
-                  <Link href={lessonHref(from.slug)}>{from.title}</Link>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>No other lesson links here yet.</p>
-          )}
-        </section>
-        <nav className="pager" aria-label="Previous and next lesson">
-          {previous ? (
-            <Link rel="prev" href={lessonHref(previous.slug)}>
-              <span className="pager-label">Previous</span> {previous.title}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {next ? (
-            <Link rel="next" href={lessonHref(next.slug)}>
-              <span className="pager-label">Next</span> {next.title}
-            </Link>
-          ) : null}
-        </nav>
-      </article>
-    </div>
+      </nav>
+    </LessonArticle>
   );
 }
