@@ -330,3 +330,71 @@ test("[INSTRUCTOR] an SSO-only server offers no passwords and places people in t
     server.stop();
   }
 });
+
+test("[SSO] an admin deletes an SSO user with the block ticked: their IdP sign-in is refused until the block is lifted", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const person = idpAccount({ name: "Leaving Soon" });
+  idp.addAccount(person);
+  await signInAtIdp(page, BASE_URL, person);
+  expect(await sessionEmail(page, BASE_URL)).toBe(person.email);
+  const [user] = await userByEmail(person.email);
+
+  // The admin deletes the account, with "Also block" ticked as it comes.
+  const adminContext = await browser.newContext({ baseURL: BASE_URL });
+  const admin = await adminContext.newPage();
+  await signIn(admin.request, "admin@example.com");
+  await admin.goto("/admin/users");
+  const row = admin.getByRole("row").filter({ hasText: person.email });
+  const block = row.getByLabel(/Also block their single sign-on identity/);
+  await expect(block).toBeChecked();
+  admin.once("dialog", (confirm) => void confirm.accept());
+  await row.getByRole("button", { name: `Delete ${person.email}` }).click();
+  await expect(
+    admin.getByRole("status").filter({ hasText: "The account is deleted" }),
+  ).toBeVisible();
+  const blocked = await query<{ id: string }>(
+    `SELECT "id" FROM "BlockedIdentity" WHERE "provider" = 'oidc' AND "subject" = '${person.sub}'`,
+  );
+  expect(blocked).toHaveLength(1);
+  await expect(admin.getByRole("row").filter({ hasText: person.sub })).toBeVisible();
+  await attachScreenshot(admin, testInfo, "blocked identity on admin users");
+
+  // Still a person at the IdP: their next sign-in is refused, and makes no account.
+  const refusedPage = await browser.newPage();
+  await signInAtIdp(refusedPage, BASE_URL, person);
+  await expect(refusedPage).toHaveURL(/\/signin\?error=SsoIdentityBlocked/);
+  await expect(
+    refusedPage.getByRole("alert").filter({
+      hasText: "An administrator here has withdrawn your access through Example IdP",
+    }),
+  ).toBeVisible();
+  await expectNoAxeViolations(refusedPage);
+  expect(await sessionEmail(refusedPage, BASE_URL)).toBeUndefined();
+  expect(await userByEmail(person.email)).toEqual([]);
+  const failures = await query<{ details: string; targetType: string }>(
+    `SELECT "details", "targetType" FROM "AuditEntry" WHERE "action" = 'auth.signin.fail' AND "targetId" = '${blocked[0].id}'`,
+  );
+  expect(failures.map((f) => [f.targetType, JSON.parse(f.details)])).toEqual([
+    ["identity", { via: "sso", reason: "identity_blocked" }],
+  ]);
+  await refusedPage.close();
+
+  // The admin lifts the block; the next sign-in makes a new, empty account.
+  await admin.goto("/admin/users");
+  await admin.getByRole("button", { name: `Lift block on ${person.sub}` }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "The block is lifted" })).toBeVisible();
+  expect(
+    await query(`SELECT "id" FROM "BlockedIdentity" WHERE "subject" = '${person.sub}'`),
+  ).toEqual([]);
+  await adminContext.close();
+
+  const back = await browser.newPage();
+  await signInAtIdp(back, BASE_URL, person);
+  expect(await sessionEmail(back, BASE_URL)).toBe(person.email);
+  const [fresh] = await userByEmail(person.email);
+  expect(fresh.id).not.toBe(user.id);
+  expect(await linksOf(fresh.id)).toEqual([{ provider: "oidc", subject: person.sub }]);
+  await back.close();
+});

@@ -288,6 +288,18 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       expect: { anonymous: 401, learner: 403, instructor: 403, admin: 200 },
     },
     {
+      method: "get",
+      path: "/api/admin/blocked-identities",
+      expect: { anonymous: 401, learner: 403, instructor: 403, admin: 200 },
+    },
+    // No such block (blocks come from deleting an SSO account: e2e/sso.spec.ts lifts a real one):
+    // an admin hears so, anyone else is refused before the lookup.
+    {
+      method: "delete",
+      path: "/api/admin/blocked-identities/no-such-block",
+      expect: { anonymous: 401, learner: 403, instructor: 403, admin: 404 },
+    },
+    {
       method: "delete",
       path: "/api/me",
       as: doomed,

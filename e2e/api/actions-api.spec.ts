@@ -13,6 +13,7 @@ const ACTIONS = {
   deleteTeam: { filename: TEAMS, name: "deleteTeamAction" },
   changeRole: { filename: "app/admin/users/actions.ts", name: "changeRoleAction" },
   deleteUser: { filename: "app/admin/users/actions.ts", name: "deleteUserAction" },
+  unblockIdentity: { filename: "app/admin/users/actions.ts", name: "unblockIdentityAction" },
   joinByLink: { filename: "app/join/[code]/actions.ts", name: "joinByLinkAction" },
   startQuiz: { filename: "app/quiz/[slug]/actions.ts", name: "startQuizAction" },
   startReview: { filename: "app/review/actions.ts", name: "startReviewAction" },
@@ -160,6 +161,18 @@ test("[ACCESS] every server action × every role: each action checks the user an
       action: "deleteUser",
       page: "/admin/users",
       fields: { userId: "no-such-user" },
+      expect: {
+        anonymous: "unauthenticated",
+        learner: "forbidden",
+        instructor: "forbidden",
+        admin: "not_found",
+      },
+    },
+    {
+      // No such block: an admin hears so, anyone else is refused before the lookup.
+      action: "unblockIdentity",
+      page: "/admin/users",
+      fields: { id: "no-such-block" },
       expect: {
         anonymous: "unauthenticated",
         learner: "forbidden",

@@ -21,6 +21,7 @@ export const TABLES = [
   "AssignmentCompletion",
   "ItemReport",
   "SsoAccount",
+  "BlockedIdentity",
   "EmailToken",
   "AuditEntry",
   "XapiStatement",

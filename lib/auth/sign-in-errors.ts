@@ -11,6 +11,8 @@ export const SSO_REFUSALS = {
   noEmail: "SsoNoEmail",
   /** REQUIRE_EMAIL_VERIFICATION is on and the IdP did not verify the email. */
   verificationRequired: "SsoVerificationRequired",
+  /** An admin blocked this identity when deleting its account (BlockedIdentity). */
+  blocked: "SsoIdentityBlocked",
 } as const;
 
 export function signInErrorMessage(code: string | undefined, idpName: string): string | null {
@@ -28,6 +30,11 @@ export function signInErrorMessage(code: string | undefined, idpName: string): s
       );
     case SSO_REFUSALS.deleted:
       return "This account was deleted and can no longer sign in.";
+    case SSO_REFUSALS.blocked:
+      return (
+        `An administrator here has withdrawn your access through ${idpName}, so no account is ` +
+        `made for you. If that is a mistake, ask them to lift the block.`
+      );
     case SSO_REFUSALS.noEmail:
       return `${idpName} did not share your email address, which an account here needs.`;
     case SSO_REFUSALS.verificationRequired:

@@ -55,3 +55,14 @@ export interface ResetLinkCreated {
   /** ISO 8601. */
   expiresAt: string;
 }
+
+/** One entry of `GET /api/admin/blocked-identities`: an IdP identity refused at sign-in. */
+export interface BlockedIdentityRecord {
+  id: string;
+  provider: string;
+  /** The IdP's stable id for the person (`sub`); no email is kept. */
+  subject: string;
+  /** ISO 8601. */
+  createdAt: string;
+  createdById: string | null;
+}

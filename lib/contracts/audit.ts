@@ -11,12 +11,16 @@ export const AUDIT_ACTIONS = [
   "team.invite.rotate",
   "export.create",
   "auth.lockout",
+  "auth.signin",
+  "auth.signin.fail",
   "password.change",
   "password.reset.request",
   "password.reset",
   "password.reset_link.create",
   "email.verify",
   "sso.link",
+  "identity.block",
+  "identity.unblock",
   "account.reclaim",
   "account.create",
   "account.delete",
@@ -32,7 +36,14 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about. */
-export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "audit", "report"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "team",
+  "assignment",
+  "audit",
+  "report",
+  "identity",
+] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

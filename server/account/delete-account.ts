@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/sqlite/client";
 import type { Db } from "@/server/db/client";
+import { blockLinkedIdentities } from "@/server/admin/blocked-identities";
 import { recordAudit } from "@/server/audit/record-audit";
 import { forgetEmailCounts } from "./forget-email-counts";
 import { conflict, notFound } from "@/server/http/errors";
@@ -23,6 +24,11 @@ export interface DeleteAccountInput {
   by: DeletedBy;
   /** The client's address, or null outside a request. */
   address: string | null;
+  /**
+   * Block the account's IdP identities too (an admin's choice when deleting): otherwise, with
+   * accounts made at first sign-in, the person's next IdP sign-in would make a new, empty one.
+   */
+  blockSso?: boolean;
   now?: Date;
 }
 
@@ -59,6 +65,9 @@ export async function deleteAccount(db: Db, input: DeleteAccountInput): Promise<
         "This is the last admin account: make someone else an admin before deleting it.",
       );
     }
+    const blocked = input.blockSso
+      ? await blockLinkedIdentities(tx, input.userId, input.actorId, input.address, now)
+      : 0;
     await eraseAccount(tx, input.userId, now);
     await forgetEmailCounts(tx, user.email);
     await recordAudit(
@@ -69,7 +78,7 @@ export async function deleteAccount(db: Db, input: DeleteAccountInput): Promise<
         targetType: "user",
         targetId: input.userId,
         address: input.address,
-        details: { by: input.by },
+        details: { by: input.by, ...(blocked > 0 ? { identitiesBlocked: blocked } : {}) },
       },
       now,
     );

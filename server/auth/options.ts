@@ -24,6 +24,7 @@ import {
   signInKeys,
 } from "./login-throttle";
 import { verifyAccountPassword } from "./password";
+import { recordSignIn, recordSignInFailure } from "./record-sign-in";
 import { getAuthSecret } from "./secret";
 
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -78,8 +79,11 @@ export function getAuthOptions(): NextAuthOptions {
           // account, whose password the README publishes.
           if (isDemoEmail(parsed.data.email) && !resolveDeployment(process.env).local) return null;
           const db = getDb();
-          const keys = signInKeys(parsed.data.email, await currentRequestAddress());
+          const address = await currentRequestAddress();
+          const keys = signInKeys(parsed.data.email, address);
           const now = new Date();
+          // A try refused by a lock is not recorded one by one (a flood would fill the append-only
+          // trail); the lock itself is, once, as "auth.lockout".
           const locked = await claimSignInTry(db, keys, now);
           // next-auth hands a thrown message to the sign-in page, which shows it as it is.
           if (locked) throw new Error(tooManyAttemptsMessage(locked, now));
@@ -89,11 +93,28 @@ export function getAuthOptions(): NextAuthOptions {
           const valid = await verifyAccountPassword(user?.passwordHash, parsed.data.password);
           if (!user || !valid) {
             await recordFailedSignIn(db, keys, now);
+            // Written for a known and an unknown email alike, so that timing tells neither apart.
+            // An unknown email names nobody and may be a stranger's: the entry keeps none of it.
+            await recordSignInFailure(db, {
+              via: "password",
+              reason: user ? "wrong_password" : "unknown_email",
+              target: user ? { type: "user", id: user.id } : null,
+              address,
+            });
             return null;
           }
           await clearFailedSignIns(db, keys);
           const refusal = await signInRefusal(db, user);
-          if (refusal) throw new Error(refusal);
+          if (refusal) {
+            await recordSignInFailure(db, {
+              via: "password",
+              reason: "email_unverified",
+              target: { type: "user", id: user.id },
+              address,
+            });
+            throw new Error(refusal);
+          }
+          await recordSignIn(db, user.id, "password", address);
           return {
             id: user.id,
             name: user.name,

@@ -3,11 +3,13 @@ import { ResetLinkButton } from "@/components/admin/reset-link-button";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/ui/data-table";
 import { ROLES } from "@/lib/contracts/session";
+import { LocalTime } from "@/components/ui/local-time";
+import { listBlockedIdentities, ssoLinkedUserIds } from "@/server/admin/blocked-identities";
 import { listUsers } from "@/server/admin/change-role";
 import { credentialsEnabled } from "@/server/auth/sso/sso-settings";
 import { requirePageRole } from "@/server/auth/page-guards";
 import { getDb } from "@/server/db/client";
-import { changeRoleAction, deleteUserAction } from "./actions";
+import { changeRoleAction, deleteUserAction, unblockIdentityAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -18,6 +20,8 @@ export default async function AdminUsersPage({
 }) {
   const user = await requirePageRole("/admin/users", "ADMIN");
   const users = await listUsers(getDb(), user);
+  const linked = await ssoLinkedUserIds(getDb(), user);
+  const blocked = await listBlockedIdentities(getDb(), user);
   // A reset link sets a password: none to set when sign-in is through SSO only.
   const passwords = credentialsEnabled();
   // Set by deleteUserAction, whose form leaves the page with the deleted account's row.
@@ -87,12 +91,57 @@ export default async function AdminUsersPage({
                   confirm={`Delete the account of ${u.name} (${u.email})? Its personal data is erased and this cannot be undone.`}
                 >
                   <input type="hidden" name="userId" value={u.id} />
+                  {/* Deleting here does not remove them from the IdP: unblocked, their next sign-in
+                      there would make a new, empty account. */}
+                  {linked.has(u.id) ? (
+                    <label className="practice-check">
+                      <input type="checkbox" name="blockSso" defaultChecked /> Also block their
+                      single sign-on identity
+                      <span className="visually-hidden"> ({u.email})</span>
+                    </label>
+                  ) : null}
                 </ActionForm>
               )}
             </td>
           </tr>
         ))}
       </DataTable>
+      <h2>Blocked sign-in identities</h2>
+      <p>
+        Deleting an account does not remove the person from the identity provider. A blocked
+        identity is refused at sign-in instead of getting a new, empty account; lifting the block
+        lets its next sign-in make one.
+      </p>
+      {blocked.length === 0 ? (
+        <p>No identity is blocked.</p>
+      ) : (
+        <DataTable columns={["Identity", "Blocked", "Block"]} layout="cards">
+          {blocked.map((b) => (
+            <tr key={b.id}>
+              <th scope="row">
+                <code>{b.subject}</code> ({b.provider})
+              </th>
+              <td data-label="Blocked">
+                <LocalTime iso={b.createdAt} />
+              </td>
+              <td data-label="Block">
+                <ActionForm
+                  action={unblockIdentityAction}
+                  submitLabel={
+                    <>
+                      Lift block<span className="visually-hidden"> on {b.subject}</span>
+                    </>
+                  }
+                  pendingLabel="Lifting…"
+                  className="inline-form"
+                >
+                  <input type="hidden" name="id" value={b.id} />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
     </div>
   );
 }

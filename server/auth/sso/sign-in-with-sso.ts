@@ -2,7 +2,13 @@ import "server-only";
 import { SSO_REFUSALS } from "@/lib/auth/sign-in-errors";
 import { teamsForIdentity, type TeamPlacementConfig } from "@/lib/auth/sso-config";
 import type { SsoIdentity } from "@/lib/validation/sso";
+import { findBlock } from "@/server/admin/blocked-identities";
 import { recordAudit } from "@/server/audit/record-audit";
+import {
+  recordSignIn,
+  recordSignInFailure,
+  type SignInFailReason,
+} from "@/server/auth/record-sign-in";
 import type { Db } from "@/server/db/client";
 import { isUniqueViolation } from "@/server/db/errors";
 import type { Prisma } from "@/generated/sqlite/client";
@@ -21,41 +27,79 @@ export interface SsoSignInOptions {
   address: string | null;
 }
 
+type SsoRefusal = (typeof SSO_REFUSALS)[keyof typeof SSO_REFUSALS];
+
 export type SsoSignIn =
   | { ok: true; userId: string; outcome: "existing" | "linked" | "created" }
-  | { ok: false; refusal: (typeof SSO_REFUSALS)[keyof typeof SSO_REFUSALS] };
+  | { ok: false; refusal: SsoRefusal };
+
+/** A refusal with what its audit entry names: the account or the block it concerns, if any. */
+type Resolved = SsoSignIn | { ok: false; refusal: SsoRefusal; target: FailureTarget };
+type FailureTarget = { type: "user" | "identity"; id: string } | null;
+
+const FAIL_REASONS: Record<SsoRefusal, SignInFailReason> = {
+  [SSO_REFUSALS.unverifiedEmail]: "sso_email_unverified",
+  [SSO_REFUSALS.deleted]: "account_deleted",
+  [SSO_REFUSALS.noEmail]: "sso_no_email",
+  [SSO_REFUSALS.verificationRequired]: "sso_verification_required",
+  [SSO_REFUSALS.blocked]: "identity_blocked",
+};
 
 /**
  * Finds or makes the account an identity signs in to. A known identity is found by (provider, sub),
  * never by email: an IdP may reuse or change an address, and its subject is what it vouches for.
  * A new identity links to the account with its email only when the IdP verified that email;
  * otherwise anyone who could set that address at the IdP would take the account over.
+ * An identity an admin blocked (BlockedIdentity) is refused before anything is looked up or made.
+ * Every outcome is recorded: "auth.signin" or "auth.signin.fail" with its reason.
  */
 export async function signInWithSso(
   db: Db,
   identity: SsoIdentity,
   options: SsoSignInOptions,
 ): Promise<SsoSignIn> {
+  let result: Resolved;
   try {
-    return await resolve(db, identity, options);
+    result = await resolve(db, identity, options);
   } catch (error) {
     // Two first sign-ins racing: the other made the link (or the account) first; it now exists.
-    if (isUniqueViolation(error)) return resolve(db, identity, options);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    result = await resolve(db, identity, options);
   }
+  if (result.ok) {
+    await recordSignIn(db, result.userId, "sso", options.address);
+    return result;
+  }
+  await recordSignInFailure(db, {
+    via: "sso",
+    reason: FAIL_REASONS[result.refusal],
+    target: "target" in result ? result.target : null,
+    address: options.address,
+  });
+  return { ok: false, refusal: result.refusal };
 }
 
 async function resolve(
   db: Db,
   identity: SsoIdentity,
   options: SsoSignInOptions,
-): Promise<SsoSignIn> {
+): Promise<Resolved> {
+  // Deleting the account here did not remove the person from the IdP: an admin who blocked the
+  // identity meant their next sign-in there to make no new account.
+  const block = await findBlock(db, OIDC_PROVIDER, identity.sub);
+  if (block)
+    return { ok: false, refusal: SSO_REFUSALS.blocked, target: { type: "identity", id: block.id } };
   const link = await db.ssoAccount.findUnique({
     where: { provider_subject: { provider: OIDC_PROVIDER, subject: identity.sub } },
     select: { user: { select: { id: true, deletedAt: true } } },
   });
   if (link) {
-    if (link.user.deletedAt) return { ok: false, refusal: SSO_REFUSALS.deleted };
+    if (link.user.deletedAt)
+      return {
+        ok: false,
+        refusal: SSO_REFUSALS.deleted,
+        target: { type: "user", id: link.user.id },
+      };
     return { ok: true, userId: link.user.id, outcome: "existing" };
   }
   if (!identity.email) return { ok: false, refusal: SSO_REFUSALS.noEmail };
@@ -71,8 +115,10 @@ async function resolve(
     select: { id: true, deletedAt: true, emailVerifiedAt: true },
   });
   if (existing) {
-    if (existing.deletedAt) return { ok: false, refusal: SSO_REFUSALS.deleted };
-    if (!identity.emailVerified) return { ok: false, refusal: SSO_REFUSALS.unverifiedEmail };
+    const target = { type: "user", id: existing.id } as const;
+    if (existing.deletedAt) return { ok: false, refusal: SSO_REFUSALS.deleted, target };
+    if (!identity.emailVerified)
+      return { ok: false, refusal: SSO_REFUSALS.unverifiedEmail, target };
     await transaction(db, async (tx) => {
       await tx.ssoAccount.create({
         data: { provider: OIDC_PROVIDER, subject: identity.sub, userId: existing.id },

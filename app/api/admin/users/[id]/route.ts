@@ -28,10 +28,14 @@ export const PATCH = route(async (request, context: Context) => {
   );
 });
 
-/** DELETE: deletes the account (admins only); 409 for the last admin. */
-export const DELETE = route(async (_request, context: Context) => {
+/**
+ * DELETE: deletes the account (admins only); 409 for the last admin. Its IdP identities are
+ * blocked too, as the admin page's box is ticked by default, unless `?blockSso=false`.
+ */
+export const DELETE = route(async (request, context: Context) => {
   const actor = await requireRole("ADMIN");
   const userId = await readUserId(context);
-  await deleteUser(getDb(), actor, userId, await currentRequestAddress());
+  const blockSso = new URL(request.url).searchParams.get("blockSso") !== "false";
+  await deleteUser(getDb(), actor, userId, await currentRequestAddress(), { blockSso });
   return new Response(null, { status: 204 });
 });
