@@ -138,6 +138,9 @@ test(
     const oneCard = page.getByRole("region", { name: "One card at a time" });
     for (let i = 0; i < 15; i++) {
       await expect(page.getByText(`Card ${i + 1} of 15`)).toBeVisible();
+      // The last card says what follows it: the matrix, below the cards.
+      if (i === 14)
+        await expect(oneCard.getByText("Last card. Below it: a service matrix.")).toBeVisible();
       await oneCard.getByRole("button", { name: owners[i % 3], exact: true }).tap();
       await expect(page.getByText(`${i + 1} of 33 answered`, { exact: true })).toBeVisible();
       if (i === 1) {
@@ -173,7 +176,9 @@ test(
         await page.getByRole("button", { name: "Next card" }).tap();
       }
     }
-    // The matrix below the card, one service at a time.
+    // Every card placed: on, with the focus, to the matrix below the cards, one service at a time.
+    await expect(page.getByText("After the 15 cards: a service matrix.")).toBeFocused();
+    await expect(page.getByRole("heading", { name: "Who runs each layer" })).toBeInViewport();
     await answerMatrixByTouch(page, "Customer");
     await expect(page.getByText("33 of 33 answered", { exact: true })).toBeVisible();
     const submit = page.getByRole("button", { name: "Submit answers" });

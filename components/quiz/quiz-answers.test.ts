@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  describeGroups,
   groupConfidence,
   groupItems,
   initialAnswers,
@@ -118,5 +119,22 @@ describe("matrixLayout", () => {
     expect(layout.columns.map((c) => c.title)).toEqual(["Col 0", "Col 1"]);
     expect(layout.cell(0, 1)?.id).toBe("c");
     expect(layout.cell(1, 0)).toBeUndefined();
+  });
+});
+
+describe("describeGroups", () => {
+  it("names what follows the cards by kind, in order of appearance, counting repeats", () => {
+    expect(describeGroups([])).toBeNull();
+    expect(describeGroups([{ kind: "matrix" }])).toBe("a service matrix");
+    expect(describeGroups([{ kind: "split" }, { kind: "split" }, { kind: "scenario" }])).toBe(
+      "2 Shared controls in two halves and an incident scenario",
+    );
+    expect(describeGroups([{ kind: "scenario" }, { kind: "split" }, { kind: "matrix" }])).toBe(
+      "an incident scenario, a Shared control in two halves and a service matrix",
+    );
+  });
+
+  it("ignores card kinds, which are not groups below the cards", () => {
+    expect(describeGroups([{ kind: "assign" }])).toBeNull();
   });
 });

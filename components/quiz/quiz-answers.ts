@@ -113,3 +113,27 @@ export function matrixLayout(items: SessionItem[]) {
 export function matrixRowNoun(items: SessionItem[]): "layer" | "control" {
   return items[0]?.serviceModel ? "layer" : "control";
 }
+
+const GROUP_NOUNS: Partial<Record<SessionItem["kind"], [string, string]>> = {
+  split: ["a Shared control in two halves", "Shared controls in two halves"],
+  scenario: ["an incident scenario", "incident scenarios"],
+  matrix: ["a service matrix", "service matrices"],
+};
+
+/**
+ * What follows the cards, in words, for the one-card view's last card and its signpost: "a Shared
+ * control in two halves, an incident scenario and a service matrix". Kinds in the order they first
+ * appear; null when nothing follows. It counts questions by kind and never names an owner.
+ */
+export function describeGroups(groups: Pick<ItemGroup, "kind">[]): string | null {
+  const counts = new Map<SessionItem["kind"], number>();
+  for (const group of groups)
+    if (GROUP_NOUNS[group.kind]) counts.set(group.kind, (counts.get(group.kind) ?? 0) + 1);
+  const phrases = [...counts].map(([kind, n]) => {
+    const [one, many] = GROUP_NOUNS[kind]!;
+    return n === 1 ? one : `${n} ${many}`;
+  });
+  if (phrases.length === 0) return null;
+  if (phrases.length === 1) return phrases[0];
+  return `${phrases.slice(0, -1).join(", ")} and ${phrases[phrases.length - 1]}`;
+}

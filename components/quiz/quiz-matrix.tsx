@@ -145,97 +145,109 @@ function MatrixGrid({
   }
 
   return (
-    <div className="quiz-matrix-scroll">
-      <table
-        role="grid"
-        className="quiz-matrix-grid"
-        aria-labelledby={headingId}
-        aria-describedby={helpId}
-        onKeyDown={onKeyDown}
-      >
-        <thead>
-          <tr>
-            <th scope="col" className="quiz-matrix-corner">
-              <span className="visually-hidden">
-                {matrixRowNoun(items) === "layer" ? "Layer" : "Control"}
-              </span>
-            </th>
-            {layout.columns.map((column) => (
-              <th key={column.index} scope="col">
-                {column.title}
+    <>
+      {/* The cell buttons are icons, to fit a dozen services: the legend says which is which,
+          before any is pressed, and each button's tooltip says it again. */}
+      <p className="quiz-matrix-legend">
+        <span>The buttons in each cell:</span>
+        {OWNERS.map((o) => (
+          <span key={o} className={`quiz-matrix-legend-owner owner-${o.toLowerCase()}`}>
+            <Icon name={OWNER_ICONS[o]} /> {OWNER_LABELS[o]}
+          </span>
+        ))}
+      </p>
+      <div className="quiz-matrix-scroll">
+        <table
+          role="grid"
+          className="quiz-matrix-grid"
+          aria-labelledby={headingId}
+          aria-describedby={helpId}
+          onKeyDown={onKeyDown}
+        >
+          <thead>
+            <tr>
+              <th scope="col" className="quiz-matrix-corner">
+                <span className="visually-hidden">
+                  {matrixRowNoun(items) === "layer" ? "Layer" : "Control"}
+                </span>
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {layout.rows.map((row, r) => (
-            <tr key={row.index}>
-              <th scope="row">{row.title}</th>
-              {layout.columns.map((column, c) => {
-                const item = layout.cell(row.index, column.index);
-                if (!item)
+              {layout.columns.map((column) => (
+                <th key={column.index} scope="col">
+                  {column.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {layout.rows.map((row, r) => (
+              <tr key={row.index}>
+                <th scope="row">{row.title}</th>
+                {layout.columns.map((column, c) => {
+                  const item = layout.cell(row.index, column.index);
+                  if (!item)
+                    return (
+                      <td key={column.index} className="quiz-matrix-hole">
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">Not asked</span>
+                      </td>
+                    );
+                  const owner = answers[item.id]?.choice ?? null;
+                  const isActive = active[0] === r && active[1] === c;
                   return (
-                    <td key={column.index} className="quiz-matrix-hole">
-                      <span aria-hidden="true">—</span>
-                      <span className="visually-hidden">Not asked</span>
+                    <td
+                      key={column.index}
+                      role="gridcell"
+                      ref={(node) => {
+                        if (node) cellRefs.current.set(`${r}:${c}`, node);
+                        else cellRefs.current.delete(`${r}:${c}`);
+                      }}
+                      tabIndex={isActive ? 0 : -1}
+                      aria-label={cellName(item, owner)}
+                      className="quiz-matrix-cell"
+                      data-owner={owner ?? undefined}
+                      onFocus={() => {
+                        if (!isActive) setActive([r, c]);
+                      }}
+                    >
+                      <span className="quiz-matrix-answer">
+                        {owner ? (
+                          <OwnerBadge owner={owner} />
+                        ) : (
+                          <span className="owner-hidden">Not answered</span>
+                        )}
+                      </span>
+                      <span className="quiz-matrix-buttons">
+                        {OWNERS.map((o) => (
+                          <button
+                            key={o}
+                            type="button"
+                            tabIndex={-1}
+                            className={`quiz-matrix-button owner-${o.toLowerCase()}`}
+                            aria-pressed={owner === o}
+                            title={`${OWNER_LABELS[o]}: ${row.title} on ${column.title}`}
+                            onClick={() => {
+                              setActive([r, c]);
+                              onAnswer(item, owner === o ? null : o);
+                            }}
+                          >
+                            <Icon name={OWNER_ICONS[o]} />
+                            <span className="visually-hidden">{OWNER_LABELS[o]}</span>
+                          </button>
+                        ))}
+                      </span>
                     </td>
                   );
-                const owner = answers[item.id]?.choice ?? null;
-                const isActive = active[0] === r && active[1] === c;
-                return (
-                  <td
-                    key={column.index}
-                    role="gridcell"
-                    ref={(node) => {
-                      if (node) cellRefs.current.set(`${r}:${c}`, node);
-                      else cellRefs.current.delete(`${r}:${c}`);
-                    }}
-                    tabIndex={isActive ? 0 : -1}
-                    aria-label={cellName(item, owner)}
-                    className="quiz-matrix-cell"
-                    data-owner={owner ?? undefined}
-                    onFocus={() => {
-                      if (!isActive) setActive([r, c]);
-                    }}
-                  >
-                    <span className="quiz-matrix-answer">
-                      {owner ? (
-                        <OwnerBadge owner={owner} />
-                      ) : (
-                        <span className="owner-hidden">Not answered</span>
-                      )}
-                    </span>
-                    <span className="quiz-matrix-buttons">
-                      {OWNERS.map((o) => (
-                        <button
-                          key={o}
-                          type="button"
-                          tabIndex={-1}
-                          className={`quiz-matrix-button owner-${o.toLowerCase()}`}
-                          aria-pressed={owner === o}
-                          title={OWNER_LABELS[o]}
-                          onClick={() => {
-                            setActive([r, c]);
-                            onAnswer(item, owner === o ? null : o);
-                          }}
-                        >
-                          <Icon name={OWNER_ICONS[o]} />
-                          <span className="visually-hidden">{OWNER_LABELS[o]}</span>
-                        </button>
-                      ))}
-                    </span>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p id={helpId} className="quiz-keys-hint">
         Arrow keys move between cells; <kbd>1</kbd> AWS, <kbd>2</kbd> Customer, <kbd>3</kbd> Shared,{" "}
         <kbd>0</kbd> clears.
       </p>
-    </div>
+    </>
   );
 }
 

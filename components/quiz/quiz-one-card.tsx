@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, type KeyboardEvent, type PointerEvent } from "react";
+import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { OWNER_ICONS, OWNER_LABELS, OwnerBadge } from "@/components/ui/owner-badge";
 import { OWNERS, type Owner } from "@/lib/content/types";
@@ -14,7 +15,9 @@ const SWIPE_PX = 50;
 
 /**
  * One card at a time, for phones: the card, three large owner buttons, and previous / next (or a
- * swipe) to move between cards. Placing a card moves on to the next one still to place.
+ * swipe) to move between cards. Placing a card moves on to the next one still to place. The other
+ * kinds (halves, scenarios, a matrix) are not cards and follow below: the last card says so, in
+ * its live position line too, and offers a way down to them.
  */
 export function QuizOneCard({
   items,
@@ -24,6 +27,8 @@ export function QuizOneCard({
   onPlace,
   confidenceOf,
   onConfidence,
+  after,
+  onGoAfter,
 }: {
   items: BoardItem[];
   placements: Record<string, Owner | null>;
@@ -32,12 +37,17 @@ export function QuizOneCard({
   onPlace: (item: BoardItem, choice: Owner | null) => void;
   confidenceOf: (itemId: string) => Confidence | null;
   onConfidence: (item: BoardItem, value: Confidence | null) => void;
+  /** What follows the cards, below them ("an incident scenario and a service matrix"), if any. */
+  after: string | null;
+  /** Scrolls to what follows the cards and moves the focus there. */
+  onGoAfter: () => void;
 }) {
   const swipe = useRef<{ x: number; y: number; id: number } | null>(null);
   const item = items[index];
   if (!item) return null;
   const placed = placements[item.id] ?? null;
   const context = cardContext(item);
+  const last = index === items.length - 1;
   const go = (to: number) => onIndexChange(Math.max(0, Math.min(items.length - 1, to)));
 
   function onKeyDown(event: KeyboardEvent) {
@@ -116,8 +126,21 @@ export function QuizOneCard({
       <StepNav at={index} count={items.length} noun="card" onGo={go}>
         <p className="one-card-position" aria-live="polite">
           Card {index + 1} of {items.length}
+          {last && after ? (
+            <span className="visually-hidden">. The last card; below it: {after}.</span>
+          ) : null}
         </p>
       </StepNav>
+      {last && after ? (
+        <div className="one-card-after">
+          <p>
+            <strong>Last card.</strong> Below it: {after}.
+          </p>
+          <Button onClick={onGoAfter}>
+            Go to the questions below <Icon name="chevron-down" />
+          </Button>
+        </div>
+      ) : null}
       <p id="one-card-keys" className="quiz-keys-hint">
         Keys: <kbd>1</kbd> AWS, <kbd>2</kbd> Customer, <kbd>3</kbd> Shared, <kbd>0</kbd> take back,{" "}
         <kbd>←</kbd> <kbd>→</kbd> previous and next card.

@@ -8,6 +8,7 @@ import { OWNER_LABELS } from "@/components/ui/owner-badge";
 import type { Owner } from "@/lib/content/types";
 import { isCardKind, type Confidence, type SavedChoice } from "@/lib/contracts/quiz";
 import {
+  describeGroups,
   groupConfidence,
   groupItems,
   initialAnswers,
@@ -85,6 +86,7 @@ function QuizInProgress({
   // Who-owns-it items are the cards of the board; the other kinds are shown group by group below it.
   const cards = useMemo(() => items.filter((item) => isCardKind(item.kind)), [items]);
   const groups = useMemo(() => groupItems(items), [items]);
+  const afterCards = useMemo(() => describeGroups(groups), [groups]);
   const groupOf = useMemo(() => {
     const map = new Map<string, SessionItem[]>();
     for (const group of groups) for (const item of group.items) map.set(item.id, group.items);
@@ -106,12 +108,23 @@ function QuizInProgress({
   const [showingResults, startShowingResults] = useTransition();
   const submitRef = useRef<HTMLButtonElement>(null);
   const groupsRef = useRef<HTMLDivElement>(null);
+  const afterCardsRef = useRef<HTMLParagraphElement>(null);
   /** Once every card is placed: on to the first question below the board, else to Submit. */
   const focusAfterCards = () => {
     const next = groupsRef.current?.querySelector<HTMLElement>(
       '[role="gridcell"][tabindex="0"], input, button:not(:disabled)',
     );
     (next ?? submitRef.current)?.focus();
+  };
+  /**
+   * One-card view: down to the signpost above the questions that are not cards, focused so that a
+   * screen reader reads it and the next Tab reaches the first of them.
+   */
+  const goAfterCards = () => {
+    const signpost = afterCardsRef.current;
+    if (!signpost) return focusAfterCards();
+    signpost.scrollIntoView({ block: "start" });
+    signpost.focus({ preventScroll: true });
   };
   // Set when the board mounts (below): reading the clock during render would make render impure.
   const lastActionAt = useRef(0);
@@ -176,7 +189,13 @@ function QuizInProgress({
     const from = cards.findIndex((c) => c.id === item.id);
     const after = [...cards.slice(from + 1), ...cards.slice(0, from)].find((c) => !next[c.id]);
     if (after) setCardIndex(cards.indexOf(after));
-    else focusAfterCards();
+    else if (afterCards) {
+      // Said after the placement's own announcement, in the same live region.
+      setAnnouncement(
+        (said) => `${said} All ${cards.length} cards placed. Below them: ${afterCards}.`,
+      );
+      goAfterCards();
+    } else focusAfterCards();
   };
 
   const answerCell = (item: SessionItem, choice: Owner | null) => {
@@ -211,6 +230,12 @@ function QuizInProgress({
   }
 
   const left = items.length - answeredCount;
+  const confidenceHint = (
+    <p className="quiz-confidence-hint">
+      Mark an answer <strong>Sure</strong> or <strong>Unsure</strong> if you like: sure and right
+      comes back later; unsure comes back sooner.
+    </p>
+  );
   return (
     <div className="quiz" data-view={view}>
       <div className="quiz-bar">
@@ -235,10 +260,8 @@ function QuizInProgress({
           </div>
         ) : null}
       </div>
-      <p className="quiz-confidence-hint">
-        Mark an answer <strong>Sure</strong> or <strong>Unsure</strong> if you like: sure and right
-        comes back later; unsure comes back sooner.
-      </p>
+      {/* On a phone's first screen the card and its owner buttons come first: the hint follows. */}
+      {view === "card" && cards.length > 0 ? null : confidenceHint}
       {cards.length === 0 ? null : view === "board" ? (
         <>
           <p className="quiz-keys-hint">
@@ -263,8 +286,16 @@ function QuizInProgress({
           onPlace={placeOne}
           confidenceOf={(id) => answers[id]?.confidence ?? null}
           onConfidence={(item, value) => setConfidence(groupOf.get(item.id) ?? [], value)}
+          after={afterCards}
+          onGoAfter={goAfterCards}
         />
       )}
+      {view === "card" && cards.length > 0 ? confidenceHint : null}
+      {view === "card" && cards.length > 0 && afterCards ? (
+        <p ref={afterCardsRef} className="quiz-after-cards" tabIndex={-1}>
+          <Icon name="chevron-down" /> After the {cards.length} cards: {afterCards}.
+        </p>
+      ) : null}
       <div ref={groupsRef}>
         {groups.map((group) => {
           const common = {
