@@ -362,7 +362,9 @@ test("[SSO] an admin deletes an SSO user with the block ticked: their IdP sign-i
   await attachScreenshot(admin, testInfo, "blocked identity on admin users");
 
   // Still a person at the IdP: their next sign-in is refused, and makes no account.
-  const refusedPage = await browser.newPage();
+  // A context of its own, as axe needs, with no IdP session: the person signs in there afresh.
+  const refusedContext = await browser.newContext();
+  const refusedPage = await refusedContext.newPage();
   await signInAtIdp(refusedPage, BASE_URL, person);
   await expect(refusedPage).toHaveURL(/\/signin\?error=SsoIdentityBlocked/);
   await expect(
@@ -379,12 +381,14 @@ test("[SSO] an admin deletes an SSO user with the block ticked: their IdP sign-i
   expect(failures.map((f) => [f.targetType, JSON.parse(f.details)])).toEqual([
     ["identity", { via: "sso", reason: "identity_blocked" }],
   ]);
-  await refusedPage.close();
+  await refusedContext.close();
 
   // The admin lifts the block; the next sign-in makes a new, empty account.
   await admin.goto("/admin/users");
   await admin.getByRole("button", { name: `Lift block on ${person.sub}` }).click();
   await expect(admin.getByRole("status").filter({ hasText: "The block is lifted" })).toBeVisible();
+  await expect(admin).toHaveURL(/\/admin\/users\?unblocked=1$/);
+  await expect(admin.getByRole("row").filter({ hasText: person.sub })).toHaveCount(0);
   expect(
     await query(`SELECT "id" FROM "BlockedIdentity" WHERE "subject" = '${person.sub}'`),
   ).toEqual([]);

@@ -49,6 +49,7 @@ export async function unblockIdentityAction(
     const { id } = parseForm(z.strictObject({ id: idSchema }), formFields(form, "id"));
     await unblockIdentity(getDb(), actor, id, await currentRequestAddress());
     revalidatePath("/admin/users");
-    return "The block is lifted: their next sign-in makes a new account.";
+    // The form's own outcome would vanish with its row: the page says it instead.
+    redirect("/admin/users?unblocked=1");
   });
 }

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function AdminUsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ deleted?: string | string[] }>;
+  searchParams: Promise<{ deleted?: string | string[]; unblocked?: string | string[] }>;
 }) {
   const user = await requirePageRole("/admin/users", "ADMIN");
   const users = await listUsers(getDb(), user);
@@ -25,13 +25,21 @@ export default async function AdminUsersPage({
   // A reset link sets a password: none to set when sign-in is through SSO only.
   const passwords = credentialsEnabled();
   // Set by deleteUserAction, whose form leaves the page with the deleted account's row.
-  const deleted = (await searchParams).deleted === "1";
+  const { deleted: deletedFlag, unblocked: unblockedFlag } = await searchParams;
+  const deleted = deletedFlag === "1";
+  // Set by unblockIdentityAction, whose form leaves the page with the block's row.
+  const unblocked = unblockedFlag === "1";
   return (
     <div>
       <h1>Users</h1>
       {deleted ? (
         <p className="callout" role="status">
           The account is deleted: its personal data is erased and its sessions have ended.
+        </p>
+      ) : null}
+      {unblocked ? (
+        <p className="callout" role="status">
+          The block is lifted: their next sign-in makes a new account.
         </p>
       ) : null}
       <p>
