@@ -19,9 +19,10 @@ test(
       "Foundations",
       "Service models",
       "AWS services",
+      "En español",
     ]);
     const titles = await page.getByRole("heading", { level: 3 }).allInnerTexts();
-    expect(titles).toHaveLength(24);
+    expect(titles).toHaveLength(25);
     expect(new Set(titles).size).toBe(titles.length);
     expect(titles).toContain("AWS Shared Responsibility Model");
     // Summaries end at a sentence or word boundary.

@@ -131,11 +131,13 @@ export async function recordFailedSignIn(db: Db, keys: SignInKeys, now = new Dat
  */
 export async function clearFailedSignIns(db: Db, keys: SignInKeys): Promise<void> {
   await transaction(db, async (tx) => {
+    // A write first: SQLite then takes the write lock at once, where a read first would hold a
+    // snapshot that a second instance's write in the meantime makes unwritable (SQLITE_BUSY_SNAPSHOT,
+    // which under load outlasted the retries).
+    await tx.loginThrottle.deleteMany({ where: { key: keys.account } });
     const own = await tx.loginThrottle.findUnique({ where: { key: keys.accountAtAddress } });
-    await tx.loginThrottle.deleteMany({
-      where: { key: { in: [keys.accountAtAddress, keys.account] } },
-    });
     if (!own) return;
+    await tx.loginThrottle.delete({ where: { key: keys.accountAtAddress } });
     await tx.loginThrottle.updateMany({
       where: { key: keys.address },
       data: { failures: { decrement: own.failures } },
