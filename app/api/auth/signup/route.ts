@@ -34,7 +34,7 @@ export const POST = route(async (request) => {
   // Without verification a new account signs in at once, so a taken email must be refused (409),
   // which tells that it has an account: the trade-off README "Email" describes.
   if (!verificationRequired()) {
-    return Response.json(await signUp(db, input, address) satisfies SignedUp, { status: 201 });
+    return Response.json((await signUp(db, input, address)) satisfies SignedUp, { status: 201 });
   }
   const answer: SignedUp = { email: input.email, name: input.name, verifyEmail: true };
   const existing = await existingAccountFor(db, input);
