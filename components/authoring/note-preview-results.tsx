@@ -1,5 +1,6 @@
 import type { ReactNode, Ref } from "react";
 import { DataTable } from "@/components/ui/data-table";
+import { OwnerSource } from "@/components/lesson/owner-source";
 import { OwnerBadge } from "@/components/ui/owner-badge";
 import type { NotePreviewReport } from "@/lib/contracts/authoring";
 import { KIND_LABELS } from "@/lib/teams/item-analysis";
@@ -84,14 +85,7 @@ export function NotePreviewResults({
                 <td data-label="Kind">{KIND_LABELS[item.kind]}</td>
                 <td data-label="Line">{item.line}</td>
                 <td data-label="Owner from">
-                  {item.source ? (
-                    <>
-                      “{item.source.heading}”, line {item.source.line}{" "}
-                      <span className="quiz-items-line">rule {item.source.rule}</span>
-                    </>
-                  ) : (
-                    "its service-model layer"
-                  )}
+                  <OwnerSource source={item.source} />
                 </td>
               </tr>
             ))}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useSessionUser } from "@/components/layout/use-session-user";
 import { DataTable } from "@/components/ui/data-table";
+import { OwnerSource } from "@/components/lesson/owner-source";
 import { OwnerBadge } from "@/components/ui/owner-badge";
 import type { NoteItemsReport } from "@/lib/contracts/lessons";
 
@@ -50,14 +51,7 @@ export function LessonQuizItems({ slug, count }: { slug: string; count: number }
                   <OwnerBadge owner={item.owner} />
                 </td>
                 <td data-label="Owner from">
-                  {item.source ? (
-                    <>
-                      “{item.source.heading}”, line {item.source.line}{" "}
-                      <span className="quiz-items-line">rule {item.source.rule}</span>
-                    </>
-                  ) : (
-                    "its service-model layer"
-                  )}
+                  <OwnerSource source={item.source} />
                 </td>
               </tr>
             ))}

@@ -376,12 +376,18 @@ const CUE =
   /responsib|\bmanage|\bcontrols?\b|\bsecur|\bhandles?\b|\bowns?\b|\bduties\b|\bside\b|responsab|gestiona|gerencia|encarga|cuida|s'occupe|gère|verantwort|zuständig|verwaltet|kümmert|責任|管理/u;
 const COMPOUND = /\b(?:customer|aws|amazon|self|user|service|fully)[- ]managed\b/;
 
-function ownersNamed(text: string, vocabulary: OwnerVocabulary): Set<Owner> {
+/**
+ * The owners a text names, in lower case: by owner word in any of the languages (and the
+ * deployment's own words), or as "security of/in the cloud". Each word counts once: "customer
+ * responsibilities" names the customer, not also "you".
+ */
+export function ownersMentioned(text: string, vocabulary: OwnerVocabulary = BUILT_IN_VOCABULARY): Set<Owner> {
   const owners = new Set<Owner>();
   let rest = text;
   for (const [pattern, owner] of [...MENTIONS, ...vocabulary.mentions]) {
     if (pattern.test(rest)) owners.add(owner);
-    rest = rest.replace(new RegExp(pattern.source, "g"), " ");
+    // With the pattern's own flags: without "u", \p{L} would read as a plain "p".
+    rest = rest.replace(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`), " ");
   }
   return owners;
 }
@@ -399,7 +405,7 @@ export function classifyHeading(heading: string, vocabulary: OwnerVocabulary = B
   if (bracket && bracket.index > 0) {
     const base = classifyHeading(text.slice(0, bracket.index), vocabulary);
     if (base && "owner" in base && base.owner !== "TABLE") {
-      const others = [...ownersNamed(bracket[1], vocabulary)].filter((o) => o !== base.owner);
+      const others = [...ownersMentioned(bracket[1], vocabulary)].filter((o) => o !== base.owner);
       if (others.length === 0) return base;
       return { nearMiss: `names ${[base.owner, ...others].join(" and ")}: a section has one owner` };
     }
@@ -414,15 +420,15 @@ export function classifyHeading(heading: string, vocabulary: OwnerVocabulary = B
     const match = pattern.pattern.exec(text);
     if (!match) continue;
     const owner = pattern.owner;
-    const matched = ownersNamed(match[0], vocabulary);
-    const others = [...ownersNamed(text.slice(match[0].length), vocabulary)].filter((o) => !matched.has(o));
+    const matched = ownersMentioned(match[0], vocabulary);
+    const others = [...ownersMentioned(text.slice(match[0].length), vocabulary)].filter((o) => !matched.has(o));
     const disagree = others.filter((o) => o !== owner);
     if (owner !== "TABLE" && disagree.length > 0) {
       return { nearMiss: `names ${[owner, ...disagree].join(" and ")}: a section has one owner` };
     }
     return { owner, pattern };
   }
-  const owners = ownersNamed(text, vocabulary);
+  const owners = ownersMentioned(text, vocabulary);
   if (owners.size > 1 && CUE.test(text)) {
     return { nearMiss: `names ${[...owners].join(" and ")}: a section has one owner` };
   }

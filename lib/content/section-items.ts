@@ -1,4 +1,9 @@
-import { ownerColumn as ownerOfColumn, ownerWord, type OwnerVocabulary } from "./responsibility-headings";
+import {
+  ownerColumn as ownerOfColumn,
+  ownersMentioned,
+  ownerWord,
+  type OwnerVocabulary,
+} from "./responsibility-headings";
 import type { Owner } from "./types";
 
 /**
@@ -121,14 +126,14 @@ function emptyExplanation(term: string): string {
   return `bullet "${term}" has a term but no explanation`;
 }
 
-function mentionsOtherOwner(cell: string, owner: Owner | "TABLE" | undefined): boolean {
+function mentionsOtherOwner(
+  cell: string,
+  owner: Owner | "TABLE" | undefined,
+  vocabulary: OwnerVocabulary,
+): boolean {
   // A product's name ("AWS Lambda", "Amazon S3") names a service, not an owner.
   const words = cell.replace(/\b(?:AWS|Amazon)\s+(?=[A-Z0-9])/g, "").toLowerCase();
-  const named: Owner[] = [];
-  if (/\b(?:aws|amazon)\b/.test(words)) named.push("AWS");
-  if (/\b(?:customers?|you|your)\b|(?<!\p{L})(?:clientes?|client|kunden?)(?!\p{L})|お客様|顧客/u.test(words)) named.push("CUSTOMER");
-  if (/\b(?:shared|both|joint)\b|compartid|compartilhad|partag|gemeinsam|共有/u.test(words)) named.push("SHARED");
-  return named.some((o) => o !== owner);
+  return [...ownersMentioned(words, vocabulary)].some((o) => o !== owner);
 }
 
 function tableCells(line: string): string[] {
@@ -255,7 +260,7 @@ export function scanSection(
       }
       const table = tableItems(rows, inline, vocabulary);
       const header = tableCells(rows[0].text).slice(1).map(inline);
-      const stray = header.find((cell) => !ownerOfColumn(cell, vocabulary) && mentionsOtherOwner(cell, owner));
+      const stray = header.find((cell) => !ownerOfColumn(cell, vocabulary) && mentionsOtherOwner(cell, owner, vocabulary));
       if (!table.namesOwners && stray !== undefined) {
         warnings.push({
           line: n,
@@ -266,7 +271,7 @@ export function scanSection(
       }
       // A table that names some owners in words the rules read and another in words they do not:
       // the cells of the other column are not asked, and said so.
-      const unread = header.find((cell) => table.namesOwners && !ownerOfColumn(cell, vocabulary) && mentionsOtherOwner(cell, undefined));
+      const unread = header.find((cell) => table.namesOwners && !ownerOfColumn(cell, vocabulary) && mentionsOtherOwner(cell, undefined, vocabulary));
       if (unread !== undefined) {
         warnings.push({ line: n, message: `column "${unread}" names an owner, but not in words the rules read, so its cells are not quiz items` });
       }
