@@ -80,6 +80,7 @@ export default async function ProgressPage() {
         label="Mastery by lesson"
         columns={["Lesson", "Read", "Mastery", "Best", "Last", "Attempts"]}
         layout="cards"
+        className="figure-cards"
       >
         {progress.quizzes.map((q) => (
           <tr key={q.slug}>
